@@ -1,0 +1,1 @@
+"""stretchbot: a Telegram stretch coach for tight hamstrings and low back pain."""

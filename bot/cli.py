@@ -1,0 +1,110 @@
+"""Command-line entry points: run, chat, content check, db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bot.config import Settings
+from bot.content.loader import ContentError, load_library
+from bot.content.model import Library
+
+
+def _summary(library: Library) -> str:
+    kinds = Counter(card.kind.value for card in library.cards.values())
+    lines = [
+        f"{len(library.cards)} cards: "
+        + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())),
+        f"{len(library.routines)} routines:",
+    ]
+    for routine in sorted(library.routines.values(), key=lambda r: r.id):
+        minutes = library.routine_seconds(routine) / 60
+        what = "one card per request from" if routine.pick == "one" else "in order,"
+        lines.append(
+            f"  {routine.id:<10} {routine.slot.value:<8} {minutes:4.1f} min  "
+            f"({what} {len(routine.cards)} cards)"
+        )
+    lines.append(f"programme: {len(library.stages)} stages")
+    for stage in library.stages:
+        weeks = f"{stage.weeks[0]}-{stage.weeks[-1]}"
+        lines.append(
+            f"  weeks {weeks:<5} {stage.title}: {', '.join(stage.stretches)} + "
+            f"{', '.join(stage.core)} ({stage.hold_seconds} s holds)"
+        )
+    return "\n".join(lines)
+
+
+def content_check(directory: Path) -> int:
+    """Validate a content folder; print a summary or every problem."""
+    try:
+        library = load_library(directory)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found in {directory}", file=sys.stderr)
+        return 1
+    print(_summary(library))
+    return 0
+
+
+def load_or_exit(settings: Settings) -> Library:
+    """Load the content for start-up; a broken card stops start-up with its file and line."""
+    try:
+        return load_library(settings.content_dir)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(
+            f"stretchbot: {len(exc.problems)} content problem(s); not starting"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The stretchbot command line."""
+    parser = argparse.ArgumentParser(prog="stretchbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot against Telegram (polling)")
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
+    chat.add_argument("--user", type=int, default=1001, help="your pretend Telegram user id")
+    content = commands.add_parser("content", help="work with exercise cards")
+    content_commands = content.add_subparsers(dest="action", required=True)
+    check = content_commands.add_parser("check", help="validate cards and routines")
+    check.add_argument("directory", nargs="?", type=Path, default=None)
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="action", required=True)
+    db_commands.add_parser("upgrade", help="apply database migrations")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `stretchbot` console script."""
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    # httpx logs every request URL, and the URL holds the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if args.command == "content":
+        return content_check(args.directory or settings.content_dir)
+    if args.command == "db":
+        from bot.store.db import upgrade
+
+        upgrade(settings.db_url)
+        print("database is up to date")
+        return 0
+    if args.command == "run":
+        from bot.telegram.app import run_polling
+
+        run_polling(settings, load_or_exit(settings))
+        return 0
+    if args.command == "chat":
+        from bot.telegram.chat import run_chat
+
+        return asyncio.run(run_chat(settings, load_or_exit(settings), user_id=args.user))
+    return 2

@@ -1,0 +1,72 @@
+"""Settings from the environment (and an optional `.env` file); nothing is read at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def default_data_dir() -> Path:
+    """Where the SQLite file lives unless DATABASE_URL says otherwise."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "stretchbot"
+
+
+def default_content_dir() -> Path:
+    """The content folder next to the package (a source checkout or the Docker image)."""
+    beside = PACKAGE_ROOT.parent / "content"
+    return beside if beside.is_dir() else Path.cwd() / "content"
+
+
+class Settings(BaseSettings):
+    """Every knob of stretchbot; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="STRETCHBOT_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    telegram_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "telegram_bot_token")
+    )
+    telegram_api_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("TELEGRAM_API_URL", "telegram_api_url")
+    )
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "database_url")
+    )
+    data_dir: Path = Field(default_factory=default_data_dir)
+    content_dir: Path = Field(default_factory=default_content_dir)
+    default_timezone: str = "UTC"
+    default_morning: str = "07:30"
+    default_evening: str = "20:30"
+    # Tests shorten holds; 1.0 is real time.
+    hold_time_scale: float = Field(default=1.0, gt=0, le=1.0)
+    # Seconds between countdown edits of one message (Telegram frowns on faster edits).
+    countdown_edit_seconds: float = Field(default=3.0, gt=0)
+    log_level: str = "INFO"
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
+
+    @property
+    def db_url(self) -> str:
+        """The SQLAlchemy URL in force: DATABASE_URL, or an SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.data_dir / 'stretchbot.db'}"
+
+    def token(self) -> str:
+        """The bot token; a clear error when it is missing."""
+        if self.telegram_bot_token is None:
+            raise SystemExit(
+                "TELEGRAM_BOT_TOKEN is not set. Get one from @BotFather, or try the bot without "
+                "Telegram: stretchbot chat"
+            )
+        return self.telegram_bot_token.get_secret_value()

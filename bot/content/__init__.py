@@ -1,0 +1,1 @@
+"""Exercise content: cards, routines and the programme, parsed, validated and rendered."""
