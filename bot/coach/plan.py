@@ -1,0 +1,54 @@
+"""Which cards a person gets: a slot's routine, the rotating desk stretch, gentle variants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from bot.content.model import Card, Library, Slot
+
+# Before this local time `/now` means the morning routine, after it the evening one.
+MIDDAY = time(14, 0)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A routine ready to run: its cards, and the hold length each static hold uses."""
+
+    routine_id: str
+    title: str
+    slot: Slot
+    cards: tuple[Card, ...]
+    gentle: bool
+    intro: str
+
+    @property
+    def minutes(self) -> int:
+        """Rounded estimate, at least one."""
+        return max(1, round(sum(card.seconds() for card in self.cards) / 60))
+
+
+def slot_for(local_time: time) -> Slot:
+    """The routine `/now` starts at this local time of day."""
+    return Slot.MORNING if local_time < MIDDAY else Slot.EVENING
+
+
+def routine(library: Library, slot: Slot, *, gentle: bool) -> Planned:
+    """The whole routine of a slot (gentle variants while pain is high)."""
+    chosen = library.routine_for(slot)
+    ids = chosen.gentle_cards if gentle else chosen.cards
+    return Planned(
+        chosen.id, chosen.title, slot, tuple(library.cards[i] for i in ids), gentle, chosen.intro
+    )
+
+
+def desk_stretch(library: Library, cursor: int, *, gentle: bool) -> tuple[Planned, int]:
+    """The next desk stretch in the rotation, and the cursor to store for next time.
+
+    A rotation (rather than a random pick) guarantees no repeat until every card has been shown.
+    """
+    chosen = library.routine_for(Slot.DESK)
+    ids = chosen.gentle_cards if gentle else chosen.cards
+    card = library.cards[ids[cursor % len(ids)]]
+    planned = Planned(chosen.id, card.title, Slot.DESK, (card,), gentle, chosen.intro)
+    return planned, (cursor + 1) % len(ids)
