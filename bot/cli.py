@@ -77,7 +77,31 @@ def build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="action", required=True)
     db_commands.add_parser("upgrade", help="apply database migrations")
+    commands.add_parser("status", help="subscribers, routines due and sent, failures")
     return parser
+
+
+async def _status(settings: Settings) -> str:
+    from datetime import UTC, datetime
+
+    from bot.schedule.slots import status
+    from bot.store.db import Database, upgrade_async
+
+    await upgrade_async(settings.db_url)
+    db = Database(settings.db_url)
+    try:
+        async with db.session() as session:
+            counts = await status(session, datetime.now(UTC))
+    finally:
+        await db.close()
+    return (
+        f"subscribers        {counts.subscribers}\n"
+        f"active             {counts.active}\n"
+        f"due in next hour   {counts.due_next_hour}\n"
+        f"sent (last 24 h)   {counts.sent_today}\n"
+        f"failed (last 24 h) {counts.failed_today}\n"
+        f"missed (last 24 h) {counts.missed_today}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     # httpx logs every request URL, and the URL holds the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if args.command == "content":
         return content_check(args.directory or settings.content_dir)
     if args.command == "db":
@@ -97,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
 
         upgrade(settings.db_url)
         print("database is up to date")
+        return 0
+    if args.command == "status":
+        print(asyncio.run(_status(settings)))
         return 0
     if args.command == "run":
         from bot.telegram.app import run_polling

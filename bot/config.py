@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     # Seconds between countdown edits of one message (Telegram frowns on faster edits).
     countdown_edit_seconds: float = Field(default=3.0, gt=0)
     log_level: str = "INFO"
+    # The scheduler tick: how often due routines are claimed (seconds); 0 turns scheduling off.
+    tick_seconds: float = Field(default=5.0, ge=0)
+    # Messages per second to Telegram overall (its broadcast limit is about 30); 0 = unlimited.
+    rate_limit: float = Field(default=30.0, ge=0)
+    # Names this process in the delivery ledger (defaults to host and pid).
+    worker_id: str = Field(default_factory=lambda: f"{os.uname().nodename}-{os.getpid()}")
 
     @field_validator("telegram_api_url")
     @classmethod

@@ -1,9 +1,9 @@
 """Red-flag screening of free text, and the safety wording the bot uses.
 
 The red flags are those of the NHS "Back pain" guidance (nhs.uk/conditions/back-pain, sections
-"Call 999 or go to A&E" and "Ask for an urgent GP appointment or get help from NHS 111"), with
-the risk factors of the AHCPR low back pain guideline where the NHS page is silent. A message that mentions
-one gets a clear "seek medical care" answer instead of a stretch.
+"Call 999 or go to A&E" and "Ask for an urgent GP appointment or get help from NHS 111"), with the
+risk factors of the AHCPR low back pain guideline where the NHS page is silent. A message that
+mentions one gets a clear "seek medical care" answer instead of a stretch.
 """
 
 from __future__ import annotations

@@ -1,0 +1,461 @@
+"""The schedule and the delivery ledger in the database: keep "next due" right, claim what is due,
+and record what happened. SQLAlchemy only; the tick in `ticker.py` drives it.
+
+Claiming is safe with several bot processes on one database: on PostgreSQL the due rows are locked
+with `FOR UPDATE SKIP LOCKED`, so two ticks never pick the same row; on every backend the ledger's
+unique (subscriber, slot, local date) makes a second delivery impossible whatever else goes wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.coach.clock import zone
+from bot.schedule.due import local_date, next_due
+from bot.store.models import Delivery, ScheduledSlot, StretchSession, Subscriber
+
+SLOTS = ("morning", "evening")
+GRACE = timedelta(hours=2)  # a routine this late is still worth sending; later, skip the day
+LEASE = timedelta(minutes=5)  # a claim not finished by then is taken over (its process died)
+NAG_AFTER = 3  # routines ignored in a row before the bot asks instead of sending more
+
+
+def _slot_time(sub: Subscriber, slot: str) -> time | None:
+    return sub.morning if slot == "morning" else sub.evening
+
+
+def _postgres(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT with ON CONFLICT support."""
+    return postgresql.insert if _postgres(session) else sqlite.insert
+
+
+async def reschedule(session: AsyncSession, sub: Subscriber, now: datetime) -> None:
+    """Recompute when each slot is next due after a change of times, zone, pause or stop.
+
+    The new time counts from now on: a slot whose new time already passed today waits for tomorrow,
+    and a slot already delivered today (in the new zone's local date too) is not due again today.
+    """
+    tz = zone(sub.timezone)
+    today = local_date(now, tz)
+    delivered = (
+        await session.execute(
+            select(Delivery.slot, Delivery.local_date).where(
+                Delivery.chat_id == sub.chat_id,
+                Delivery.local_date >= today - timedelta(days=2),
+            )
+        )
+    ).all()
+    existing = {
+        row.slot: row
+        for row in (
+            await session.execute(
+                select(ScheduledSlot).where(ScheduledSlot.chat_id == sub.chat_id)
+            )
+        ).scalars()
+    }
+    paused_until = sub.paused_until if sub.paused_until and sub.paused_until > today else None
+    for slot in SLOTS:
+        at = _slot_time(sub, slot)
+        row = existing.get(slot)
+        if at is None or not sub.active:
+            if row is not None:
+                await session.delete(row)
+            continue
+        skip = frozenset(day for name, day in delivered if name == slot)
+        due, day = next_due(at, tz, after=now, not_before=paused_until, skip=skip)
+        if row is None:
+            session.add(ScheduledSlot(chat_id=sub.chat_id, slot=slot, due_at=due, local_date=day))
+        else:
+            row.due_at, row.local_date, row.on_hold = due, day, False
+
+
+async def release_holds(session: AsyncSession, chat_id: int, now: datetime) -> bool:
+    """The person answered: slots held back for not nagging start again. True if any were held."""
+    held = (
+        await session.execute(
+            select(ScheduledSlot.slot).where(
+                ScheduledSlot.chat_id == chat_id, ScheduledSlot.on_hold.is_(True)
+            )
+        )
+    ).all()
+    if not held:
+        return False
+    sub = await session.get(Subscriber, chat_id)
+    if sub is not None:
+        await reschedule(session, sub, now)
+    return True
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A delivery this process now owns and must send."""
+
+    delivery_id: int
+    chat_id: int
+    slot: str
+    local_date: date
+    due_at: datetime
+    session_id: int
+    card_ids: tuple[str, ...]
+    gentle: bool
+    snooze: bool = False  # the second, snoozed delivery
+
+
+@dataclass(frozen=True)
+class ClaimStats:
+    """What one claim pass found."""
+
+    claimed: int
+    skipped: int
+    missed: int
+    nagged: tuple[tuple[int, str], ...]  # (chat, slot) pairs put on hold: send the gentle question
+
+
+Planner = Any  # Callable[[Subscriber, str], tuple[str, tuple[str, ...], bool]]
+
+
+async def claim_due(
+    session: AsyncSession,
+    now: datetime,
+    worker: str,
+    plan: Planner,
+    *,
+    limit: int = 1000,
+) -> tuple[list[Claim], ClaimStats]:
+    """Claim up to `limit` due slots: write their ledger rows and sessions, advance the schedule.
+
+    `plan(subscriber, slot)` returns (routine id, card ids, gentle) for the session.
+    Call inside a transaction; commit before sending anything.
+    """
+    query = (
+        select(ScheduledSlot, Subscriber)
+        .join(Subscriber, Subscriber.chat_id == ScheduledSlot.chat_id)
+        .where(ScheduledSlot.due_at <= now)
+        .order_by(ScheduledSlot.due_at)
+        .limit(limit)
+    )
+    if _postgres(session):
+        query = query.with_for_update(skip_locked=True, of=ScheduledSlot)
+    due_rows = (await session.execute(query)).all()
+    if not due_rows:
+        return [], ClaimStats(0, 0, 0, ())
+    keys = [(row.chat_id, row.slot) for row, _ in due_rows]
+    ignored = await _ignored_in_a_row(session, keys, now)
+    ledger: list[dict[str, Any]] = []
+    advance: list[dict[str, Any]] = []
+    nagged: list[tuple[int, str]] = []
+    to_send: list[_Due] = []
+    skipped = missed = 0
+    for row, sub in due_rows:
+        tz = zone(sub.timezone)
+        at = _slot_time(sub, row.slot)
+        assert row.due_at is not None
+        status = "claimed"
+        if now - row.due_at > GRACE:
+            status, missed = "missed", missed + 1
+        elif (
+            not sub.active
+            or at is None
+            or (sub.paused_until is not None and row.local_date < sub.paused_until)
+        ):
+            status, skipped = "skipped", skipped + 1
+        elif ignored.get((row.chat_id, row.slot), 0) >= NAG_AFTER:
+            # Ask once instead of sending a fourth routine nobody opens; hold the slot.
+            status, skipped = "asked", skipped + 1
+            nagged.append((row.chat_id, row.slot))
+        ledger.append(
+            {
+                "chat_id": row.chat_id,
+                "slot": row.slot,
+                "local_date": row.local_date,
+                "due_at": row.due_at,
+                "status": status,
+                "claimed_by": worker,
+                "claimed_at": now,
+                "snoozed": False,
+            }
+        )
+        if status == "claimed":
+            # Copy now: the bulk update below refreshes `row` with the next due date.
+            to_send.append(_Due(row.chat_id, row.slot, row.local_date, row.due_at, sub))
+        on_hold = (row.chat_id, row.slot) in nagged
+        if at is None or on_hold:
+            nxt, day = None, row.local_date
+        else:
+            nxt, day = next_due(at, tz, after=now, not_before=row.local_date + timedelta(days=1))
+        advance.append(
+            {"chat_id": row.chat_id, "slot": row.slot, "due_at": nxt, "local_date": day,
+             "on_hold": on_hold}
+        )  # fmt: skip
+    await session.execute(update(ScheduledSlot), advance)
+    ids: dict[tuple[int, str, date], int] = {}
+    statement = (
+        _insert(session)(Delivery)
+        .values(ledger)
+        .on_conflict_do_nothing(index_elements=["chat_id", "slot", "local_date"])
+        .returning(Delivery.id, Delivery.chat_id, Delivery.slot, Delivery.local_date)
+    )
+    for delivery_id, chat_id, slot, day in (await session.execute(statement)).all():
+        ids[(chat_id, slot, day)] = delivery_id
+    claims = await _open_sessions(session, to_send, ids, now, plan)
+    return claims, ClaimStats(len(claims), skipped, missed, tuple(nagged))
+
+
+@dataclass(frozen=True)
+class _Due:
+    chat_id: int
+    slot: str
+    local_date: date
+    due_at: datetime
+    sub: Subscriber
+
+
+async def _open_sessions(
+    session: AsyncSession,
+    to_send: Sequence[_Due],
+    ids: dict[tuple[int, str, date], int],
+    now: datetime,
+    plan: Planner,
+) -> list[Claim]:
+    """Create the session row of every claimed delivery (rows that lost the race are dropped)."""
+    mine = [row for row in to_send if (row.chat_id, row.slot, row.local_date) in ids]
+    if not mine:
+        return []
+    values = []
+    for row in mine:
+        routine_id, card_ids, gentle = plan(row.sub, row.slot)
+        values.append(
+            {
+                "chat_id": row.chat_id, "slot": row.slot, "routine_id": routine_id,
+                "source": "scheduled", "card_ids": list(card_ids), "gentle": gentle,
+                "hold_seconds": None, "card_index": 0, "local_date": row.local_date,
+                "delivered_at": now,
+            }
+        )  # fmt: skip
+    created = (
+        await session.execute(
+            insert(StretchSession).returning(StretchSession.id, sort_by_parameter_order=True),
+            values,
+        )
+    ).scalars()
+    claims = []
+    links = []
+    for row, session_id, value in zip(mine, created, values, strict=True):
+        delivery_id = ids[(row.chat_id, row.slot, row.local_date)]
+        claims.append(
+            Claim(
+                delivery_id,
+                row.chat_id,
+                row.slot,
+                row.local_date,
+                row.due_at,
+                session_id,
+                tuple(value["card_ids"]),
+                bool(value["gentle"]),
+            )
+        )
+        links.append({"id": delivery_id, "session_id": session_id})
+    await session.execute(update(Delivery), links)
+    return claims
+
+
+async def _ignored_in_a_row(
+    session: AsyncSession, keys: Iterable[tuple[int, str]], now: datetime
+) -> dict[tuple[int, str], int]:
+    """How many of each slot's latest deliveries in a row went unanswered (no start, done, skip
+    or snooze)."""
+    chats = sorted({chat for chat, _ in keys})
+    if not chats:
+        return {}
+    query = (
+        select(
+            Delivery.chat_id,
+            Delivery.slot,
+            Delivery.status,
+            Delivery.snoozed,
+            StretchSession.started_at,
+            StretchSession.done_at,
+            StretchSession.skipped_at,
+        )
+        .outerjoin(StretchSession, StretchSession.id == Delivery.session_id)
+        .where(
+            Delivery.chat_id.in_(chats),
+            Delivery.status.in_(("sent", "unknown", "asked")),
+            Delivery.due_at >= now - timedelta(days=14),
+        )
+        .order_by(Delivery.chat_id, Delivery.slot, Delivery.local_date.desc())
+    )
+    counts: dict[tuple[int, str], int] = {}
+    broken: set[tuple[int, str]] = set()
+    for chat_id, slot, status, snoozed, *answers in (await session.execute(query)).all():
+        key = (chat_id, slot)
+        if key in broken:
+            continue
+        if status == "asked" or snoozed or any(at is not None for at in answers):
+            broken.add(key)
+            continue
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+async def claim_snoozed(
+    session: AsyncSession, now: datetime, worker: str, *, limit: int = 1000
+) -> list[Claim]:
+    """Claim snoozed deliveries whose time has come (each is re-sent once)."""
+    query = (
+        select(Delivery, StretchSession)
+        .join(StretchSession, StretchSession.id == Delivery.session_id)
+        .where(Delivery.snooze_until <= now)
+        .order_by(Delivery.snooze_until)
+        .limit(limit)
+    )
+    if _postgres(session):
+        query = query.with_for_update(skip_locked=True, of=Delivery)
+    claims = []
+    for delivery, stretch in (await session.execute(query)).all():
+        delivery.snooze_until = None
+        delivery.claimed_by, delivery.claimed_at = worker, now
+        claims.append(
+            Claim(
+                delivery.id, delivery.chat_id, delivery.slot, delivery.local_date,
+                delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle, snooze=True,
+            )
+        )  # fmt: skip
+    return claims
+
+
+async def reclaim_abandoned(
+    session: AsyncSession, now: datetime, worker: str, *, limit: int = 1000
+) -> list[Claim]:
+    """Take over claims whose process died before recording an outcome (lease expired)."""
+    query = (
+        select(Delivery, StretchSession)
+        .join(StretchSession, StretchSession.id == Delivery.session_id)
+        .where(
+            Delivery.status == "claimed",
+            Delivery.claimed_at < now - LEASE,
+            Delivery.due_at >= now - GRACE,
+        )
+        .limit(limit)
+    )
+    if _postgres(session):
+        query = query.with_for_update(skip_locked=True, of=Delivery)
+    claims = []
+    for delivery, stretch in (await session.execute(query)).all():
+        delivery.claimed_by, delivery.claimed_at = worker, now
+        claims.append(
+            Claim(
+                delivery.id, delivery.chat_id, delivery.slot, delivery.local_date,
+                delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle,
+            )
+        )  # fmt: skip
+    return claims
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened when a claimed delivery was sent."""
+
+    delivery_id: int
+    chat_id: int
+    status: str  # sent | unknown | failed
+    at: datetime
+    message_id: int | None = None
+    error: str | None = None
+    deactivate: bool = False  # blocked, deactivated or chat not found
+
+
+async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
+    """Write the outcomes of a batch; deactivate subscribers Telegram says are gone."""
+    if not outcomes:
+        return
+    await session.execute(
+        update(Delivery),
+        [
+            {
+                "id": o.delivery_id,
+                "status": o.status,
+                "sent_at": o.at if o.status != "failed" else None,
+                "message_id": o.message_id,
+                "error": (o.error or None) and (o.error or "")[:200],
+            }
+            for o in outcomes
+        ],
+    )
+    gone = sorted({o.chat_id for o in outcomes if o.deactivate})
+    if gone:
+        await session.execute(
+            update(Subscriber).where(Subscriber.chat_id.in_(gone)).values(active=False)
+        )
+        await session.execute(delete(ScheduledSlot).where(ScheduledSlot.chat_id.in_(gone)))
+
+
+async def snooze(
+    session: AsyncSession, chat_id: int, session_id: int, now: datetime, minutes: int = 30
+) -> bool:
+    """Ask for the routine again in `minutes`, once per delivery. False if not possible."""
+    delivery = (
+        await session.execute(
+            select(Delivery).where(Delivery.chat_id == chat_id, Delivery.session_id == session_id)
+        )
+    ).scalar_one_or_none()
+    if delivery is None or delivery.snoozed:
+        return False
+    delivery.snoozed = True
+    delivery.snooze_until = now + timedelta(minutes=minutes)
+    return True
+
+
+async def due_counts(session: AsyncSession, now: datetime, within: timedelta) -> int:
+    """How many slots fall due between now and `within` from now."""
+    query = select(func.count()).where(
+        ScheduledSlot.due_at > now, ScheduledSlot.due_at <= now + within
+    )
+    return int((await session.execute(query)).scalar_one())
+
+
+@dataclass(frozen=True)
+class Status:
+    """What `stretchbot status` prints."""
+
+    subscribers: int
+    active: int
+    due_next_hour: int
+    sent_today: int
+    failed_today: int
+    missed_today: int
+
+
+async def status(session: AsyncSession, now: datetime) -> Status:
+    """Counts for operators (today = the last 24 hours)."""
+    since = now - timedelta(hours=24)
+
+    async def count(*where: Any) -> int:
+        query = select(func.count()).select_from(where[0]).where(*where[1:])
+        return int((await session.execute(query)).scalar_one())
+
+    return Status(
+        subscribers=await count(Subscriber),
+        active=await count(Subscriber, Subscriber.active.is_(True)),
+        due_next_hour=await due_counts(session, now, timedelta(hours=1)),
+        sent_today=await count(
+            Delivery, Delivery.status.in_(("sent", "unknown")), Delivery.sent_at >= since
+        ),
+        failed_today=await count(
+            Delivery, Delivery.status == "failed", Delivery.claimed_at >= since
+        ),
+        missed_today=await count(
+            Delivery, Delivery.status == "missed", Delivery.claimed_at >= since
+        ),
+    )

@@ -1,0 +1,155 @@
+"""The scheduler tick: claim what is due, send it without holding a transaction, record outcomes.
+
+APScheduler (through python-telegram-bot's JobQueue) calls `Ticker.tick` every few seconds in each
+bot process. Work per tick grows with the number of slots due, not with the number of subscribers:
+the claim is an indexed range scan on `schedule.due_at`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from bot.coach import plan
+from bot.content.model import Library, Slot
+from bot.schedule import slots
+from bot.schedule.slots import Claim, Outcome
+from bot.store.db import Database
+from bot.store.models import Subscriber
+
+log = logging.getLogger(__name__)
+
+
+class Sender(Protocol):
+    """Sends what the tick decided (implemented in the Telegram layer)."""
+
+    async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
+        """Send one routine offer; never raise for a Telegram error: return the outcome."""
+
+    async def ask_about_slot(self, chat_id: int, slot: str) -> None:
+        """Send the gentle "shall we change the time?" message."""
+
+
+@dataclass
+class TickReport:
+    """What one tick did (logged as one line per fan-out)."""
+
+    due: int = 0
+    sent: int = 0
+    failed: int = 0
+    unknown: int = 0
+    skipped: int = 0
+    missed: int = 0
+    asked: int = 0
+    claim_seconds: float = 0.0
+    duration: float = 0.0
+    failures: dict[str, int] = field(default_factory=dict)
+
+
+class Ticker:
+    """Claims and sends due routines, snoozes and abandoned claims."""
+
+    def __init__(
+        self,
+        db: Database,
+        library: Library,
+        sender: Sender,
+        clock: Callable[[], datetime],
+        worker: str,
+        *,
+        batch: int = 500,
+        concurrency: int = 100,
+    ) -> None:
+        self.db = db
+        self.library = library
+        self.sender = sender
+        self.clock = clock
+        self.worker = worker
+        self.batch = batch
+        self.concurrency = concurrency
+        self._lock = asyncio.Lock()
+
+    def _plan(self, sub: Subscriber, slot: str) -> tuple[str, tuple[str, ...], bool]:
+        planned = plan.routine(self.library, Slot(slot), gentle=sub.gentle_reports_left > 0)
+        return planned.routine_id, tuple(card.id for card in planned.cards), planned.gentle
+
+    async def tick(self) -> TickReport:
+        """One pass: everything due now, in batches, until nothing due is left."""
+        async with self._lock:  # a slow tick and the next one never overlap in one process
+            return await self._tick()
+
+    async def _tick(self) -> TickReport:
+        report = TickReport()
+        started = time.perf_counter()
+        while True:
+            now = self.clock()
+            claim_started = time.perf_counter()
+            async with self.db.session() as s:
+                claims, stats = await slots.claim_due(
+                    s, now, self.worker, self._plan, limit=self.batch
+                )
+                claims += await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
+                claims += await slots.reclaim_abandoned(s, now, self.worker, limit=self.batch)
+            report.claim_seconds += time.perf_counter() - claim_started
+            report.due += stats.claimed + stats.skipped + stats.missed
+            report.skipped += stats.skipped - len(stats.nagged)
+            report.missed += stats.missed
+            report.asked += len(stats.nagged)
+            for chat_id, slot in stats.nagged:
+                await self.sender.ask_about_slot(chat_id, slot)
+            if claims:
+                await self._send(claims, report)
+            if (
+                len(claims) < self.batch
+                and stats.claimed + stats.skipped + stats.missed < self.batch
+            ):
+                break
+        report.duration = time.perf_counter() - started
+        if report.due or report.sent or report.failed:
+            log.info(
+                "fanout due=%d sent=%d failed=%d unknown=%d skipped=%d missed=%d asked=%d "
+                "claim_s=%.3f duration_s=%.3f failures=%s",
+                report.due, report.sent, report.failed, report.unknown, report.skipped,
+                report.missed, report.asked, report.claim_seconds, report.duration,
+                report.failures or "{}",
+            )  # fmt: skip
+        return report
+
+    async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
+        """Send concurrently; record outcomes in small batches so a crash re-sends little."""
+        gate = asyncio.Semaphore(self.concurrency)
+        pending: list[Outcome] = []
+        flush_lock = asyncio.Lock()
+
+        async def flush() -> None:
+            async with flush_lock:
+                batch = pending[:]
+                pending.clear()
+                if batch:
+                    async with self.db.session() as s:
+                        await slots.record(s, batch)
+
+        async def one(claim: Claim) -> None:
+            cards = [self.library.cards[c] for c in claim.card_ids if c in self.library.cards]
+            minutes = max(1, round(sum(card.seconds() for card in cards) / 60))
+            async with gate:
+                outcome = await self.sender.deliver(claim, minutes, len(cards))
+            if outcome.status == "sent":
+                report.sent += 1
+            elif outcome.status == "unknown":
+                report.unknown += 1
+            else:
+                report.failed += 1
+                reason = outcome.error or "error"
+                report.failures[reason] = report.failures.get(reason, 0) + 1
+            pending.append(outcome)
+            if len(pending) >= self.concurrency:
+                await flush()
+
+        await asyncio.gather(*(one(claim) for claim in claims))
+        await flush()

@@ -1,0 +1,4 @@
+"""Persistence: SQLAlchemy models, the engine and its migrations, and small query functions.
+
+Imports `sqlalchemy` only: no Telegram, no coaching rules.
+"""

@@ -1,0 +1,94 @@
+"""Small query functions over one session; callers own the transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import PainReport, StretchSession, Subscriber
+
+
+async def subscriber(
+    session: AsyncSession, chat_id: int, *, lock: bool = False
+) -> Subscriber | None:
+    """The subscriber of a chat, optionally locked for update (PostgreSQL)."""
+    query = select(Subscriber).where(Subscriber.chat_id == chat_id)
+    if lock:
+        query = query.with_for_update()
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def latest_session(session: AsyncSession, chat_id: int) -> StretchSession | None:
+    """The most recently delivered session of a chat."""
+    query = (
+        select(StretchSession)
+        .where(StretchSession.chat_id == chat_id)
+        .order_by(StretchSession.delivered_at.desc(), StretchSession.id.desc())
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def session_by_id(
+    session: AsyncSession, chat_id: int, session_id: int
+) -> StretchSession | None:
+    """A session of this chat by id (None for another chat's id: buttons can be forged)."""
+    query = select(StretchSession).where(
+        StretchSession.id == session_id, StretchSession.chat_id == chat_id
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def open_session_since(
+    session: AsyncSession, chat_id: int, since: datetime
+) -> StretchSession | None:
+    """The newest session delivered since `since` that is not done yet."""
+    query = (
+        select(StretchSession)
+        .where(
+            StretchSession.chat_id == chat_id,
+            StretchSession.delivered_at >= since,
+            StretchSession.done_at.is_(None),
+        )
+        .order_by(StretchSession.delivered_at.desc(), StretchSession.id.desc())
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def done_days(session: AsyncSession, chat_id: int, since: date) -> dict[date, int]:
+    """Sessions done per local date from `since` on."""
+    query = (
+        select(StretchSession.local_date, func.count())
+        .where(
+            StretchSession.chat_id == chat_id,
+            StretchSession.done_at.is_not(None),
+            StretchSession.local_date >= since,
+        )
+        .group_by(StretchSession.local_date)
+    )
+    return {day: count for day, count in (await session.execute(query)).all()}
+
+
+async def done_total(session: AsyncSession, chat_id: int) -> int:
+    """All sessions ever done."""
+    query = select(func.count()).where(
+        StretchSession.chat_id == chat_id, StretchSession.done_at.is_not(None)
+    )
+    return int((await session.execute(query)).scalar_one())
+
+
+async def pain_scores(
+    session: AsyncSession, chat_id: int, since: datetime, limit: int | None = None
+) -> list[PainReport]:
+    """Pain reports since `since`, newest first."""
+    query = (
+        select(PainReport)
+        .where(PainReport.chat_id == chat_id, PainReport.reported_at >= since)
+        .order_by(PainReport.reported_at.desc(), PainReport.id.desc())
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list((await session.execute(query)).scalars())
