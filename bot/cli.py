@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -108,8 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `stretchbot` console script."""
     args = build_parser().parse_args(argv)
     settings = Settings()
+    # The terminal chat is a conversation, not a log: only warnings, unless asked for more.
+    quiet = args.command == "chat" and "STRETCHBOT_LOG_LEVEL" not in os.environ
     logging.basicConfig(
-        level=settings.log_level.upper(),
+        level="WARNING" if quiet else settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
     # httpx logs every request URL, and the URL holds the bot token.

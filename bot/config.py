@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=5.0, ge=0)
     # Messages per second to Telegram overall (its broadcast limit is about 30); 0 = unlimited.
     rate_limit: float = Field(default=30.0, ge=0)
+    # Into one chat: a burst of this many messages, then this many a second (0 = unlimited).
+    chat_burst: int = Field(default=8, ge=1)
+    chat_rate: float = Field(default=1.0, ge=0)
     # Names this process in the delivery ledger (defaults to host and pid).
     worker_id: str = Field(default_factory=lambda: f"{os.uname().nodename}-{os.getpid()}")
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from bot.coach import pain, plan, progress
+from bot.coach import pain, plan, programme, progress
 from bot.coach.clock import guess_zone, parse_time, zone
 from bot.content.model import Card, Library, Slot
 from bot.schedule import slots
 from bot.store import repo
 from bot.store.db import Database
-from bot.store.models import PainReport, StretchSession, Subscriber
+from bot.store.models import PainReport, SelfTest, StretchSession, Subscriber
 
 DONE_WINDOW = timedelta(hours=24)  # "done" logs a session delivered within this window
 MAX_PAUSE_DAYS = 90
@@ -98,6 +98,9 @@ class DoneResult:
     sessions_this_week: int
     milestone: int | None
     ask_pain: bool
+    advanced_to: int | None = None  # the programme moved up to this week
+    held_for_pain: bool = False  # it would have moved up, but pain is flaring
+    self_test: Card | None = None  # time for a flexibility self-test
 
 
 @dataclass(frozen=True)
@@ -277,11 +280,21 @@ class Coach:
             sub = await self._subscriber(s, chat_id)
             local = now.astimezone(zone(sub.timezone))
             chosen = slot or plan.slot_for(local.time())
-            planned = plan.routine(self.library, chosen, gentle=sub.gentle_reports_left > 0)
+            planned = self.plan_routine(sub, chosen)
             row = self._new_session(sub, planned, source, now)
             s.add(row)
             await s.flush()
             return self._running(row, planned.title, planned.intro)
+
+    def plan_routine(self, sub: Subscriber, slot: Slot) -> plan.Planned:
+        """A slot's routine for this person's programme week (gentle while pain flares)."""
+        week = programme.routine_for_week(
+            self.library, slot, sub.programme_week, gentle=sub.gentle_reports_left > 0
+        )
+        return plan.Planned(
+            week.routine_id, week.title, slot, week.cards, week.gentle, week.intro,
+            week.hold_seconds,
+        )  # fmt: skip
 
     async def begin_desk(self, chat_id: int, now: datetime) -> Running:
         """The next desk stretch in this person's rotation."""
@@ -305,7 +318,7 @@ class Coach:
             source=source,
             card_ids=[card.id for card in planned.cards],
             gentle=planned.gentle,
-            hold_seconds=None,
+            hold_seconds=planned.hold_seconds,
             card_index=0,
             local_date=_local_date(sub, now),
             delivered_at=now,
@@ -393,9 +406,37 @@ class Coach:
             ask = not already and not asked_today and not reported_today
             if ask:
                 sub.pain_asked_on = today
+            advance = await self._advance(s, sub, today)
+            test = None if already else await self._self_test_offer(s, sub, today)
             return DoneResult(
-                row, own, already, after, week, progress.milestone_reached(before, after), ask
-            )
+                row, own, already, after, week, progress.milestone_reached(before, after), ask,
+                advance.week if advance.advanced else None, advance.held_for_pain, test,
+            )  # fmt: skip
+
+    async def _advance(self, s: object, sub: Subscriber, today: date) -> programme.Advance:
+        """Move the programme on when the last week's effort and pain allow it."""
+        started = sub.week_started_on or sub.created_at.date()
+        recent = await repo.done_days(s, sub.chat_id, today - timedelta(days=6))  # type: ignore[arg-type]
+        decision = programme.next_week(
+            sub.programme_week, started, today, sum(recent.values()),
+            gentle=sub.gentle_reports_left > 0,
+        )  # fmt: skip
+        if decision.advanced:
+            sub.programme_week = decision.week
+            sub.week_started_on = today
+        return decision
+
+    async def _self_test_offer(self, s: object, sub: Subscriber, today: date) -> Card | None:
+        """Every two weeks, offer a self-test (not more than once every three days)."""
+        taken = await repo.self_tests(s, sub.chat_id)  # type: ignore[arg-type]
+        last = taken[0].local_date if taken else None
+        offered = sub.self_test_offered_on
+        if offered is not None and (today - offered).days < 3:
+            return None
+        if not programme.self_test_due(last, sub.created_at.date(), today):
+            return None
+        sub.self_test_offered_on = today
+        return programme.self_test_card(self.library, len(taken))
 
     async def _streak(self, s: object, sub: Subscriber, today: date) -> int:
         days = await repo.done_days(s, sub.chat_id, today - timedelta(days=PROGRESS_DAYS))  # type: ignore[arg-type]
@@ -490,3 +531,60 @@ class Coach:
         """The person wrote or tapped something: slots held back for not nagging start again."""
         async with self.db.session() as s:
             return await slots.release_holds(s, chat_id, now)
+
+    # --- self-tests, charts, export and forget --------------------------------------------
+
+    async def record_self_test(
+        self, chat_id: int, test: str, result: str, centimetres: int | None, now: datetime
+    ) -> list[SelfTest]:
+        """Store a self-test result; returns all results of that test, newest first."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            s.add(
+                SelfTest(
+                    chat_id=chat_id, test=test, result=result, centimetres=centimetres,
+                    local_date=_local_date(sub, now), taken_at=now,
+                )
+            )  # fmt: skip
+            await s.flush()
+            return [t for t in await repo.self_tests(s, chat_id) if t.test == test]
+
+    async def chart_data(self, chat_id: int, now: datetime, days: int = 28) -> ChartData:
+        """What the /progress picture shows."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            today = _local_date(sub, now)
+            tz = zone(sub.timezone)
+            sessions = await repo.done_days(s, chat_id, today - timedelta(days=days))
+            reports = await repo.pain_scores(s, chat_id, now - timedelta(days=days))
+            tests = await repo.self_tests(s, chat_id)
+            return ChartData(
+                today,
+                sessions,
+                [
+                    (r.reported_at.astimezone(tz).replace(tzinfo=None), r.score)
+                    for r in reversed(reports)
+                ],
+                [(t.local_date, f"{t.test.replace('-test', '')}: {t.result}") for t in tests],
+            )
+
+    async def export(self, chat_id: int) -> dict[str, list[dict[str, object]]]:
+        """Every row stored about this person, table by table."""
+        async with self.db.session() as s:
+            await self._subscriber(s, chat_id)
+            return await repo.everything_about(s, chat_id)
+
+    async def forget(self, chat_id: int) -> int:
+        """Delete every row about this person; returns how many rows went."""
+        async with self.db.session() as s:
+            return await repo.delete_everything_about(s, chat_id)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Inputs of the progress chart, in the person's local time."""
+
+    today: date
+    sessions_per_day: dict[date, int]
+    pain: list[tuple[datetime, int]]
+    self_tests: list[tuple[date, str]]

@@ -155,6 +155,7 @@ def make_settings(api_root: str, db_url: str, **overrides: object) -> Settings:
         "hold_time_scale": 0.02,
         "countdown_edit_seconds": 5,
         "tick_seconds": 0,  # tests tick the scheduler by hand unless they say otherwise
+        "chat_rate": 0,  # one test user sends far more than a person would; pacing has own tests
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -203,6 +204,18 @@ class Phone:
         if expect is None:
             return None
         return await self.expect(expect, after=after)
+
+    async def edited(self, message: BotMessage, label: str, timeout: float = 10.0) -> BotMessage:  # noqa: ASYNC109
+        """Wait until `message` (edited in place) shows a button whose label contains `label`."""
+        return await self.emulator.wait_for_message(
+            self.user_id,
+            after=self.emulator.chat(self.user_id).index(message),
+            timeout=timeout,
+            predicate=lambda m: (
+                m.message_id == message.message_id
+                and any(label in b.text for row in m.buttons for b in row)
+            ),
+        )
 
     def texts(self, after: int = 0) -> list[str]:
         """Texts of the bot's messages in this chat from `after` on."""

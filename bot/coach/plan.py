@@ -21,25 +21,18 @@ class Planned:
     cards: tuple[Card, ...]
     gentle: bool
     intro: str
+    hold_seconds: int | None = None  # the programme stage's stretch hold
 
     @property
     def minutes(self) -> int:
         """Rounded estimate, at least one."""
-        return max(1, round(sum(card.seconds() for card in self.cards) / 60))
+        seconds = sum(card.seconds(self.hold_seconds) for card in self.cards)
+        return max(1, round(seconds / 60))
 
 
 def slot_for(local_time: time) -> Slot:
     """The routine `/now` starts at this local time of day."""
     return Slot.MORNING if local_time < MIDDAY else Slot.EVENING
-
-
-def routine(library: Library, slot: Slot, *, gentle: bool) -> Planned:
-    """The whole routine of a slot (gentle variants while pain is high)."""
-    chosen = library.routine_for(slot)
-    ids = chosen.gentle_cards if gentle else chosen.cards
-    return Planned(
-        chosen.id, chosen.title, slot, tuple(library.cards[i] for i in ids), gentle, chosen.intro
-    )
 
 
 def desk_stretch(library: Library, cursor: int, *, gentle: bool) -> tuple[Planned, int]:

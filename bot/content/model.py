@@ -84,7 +84,7 @@ class Hold:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Card:
     """One exercise, as an author wrote it."""
 
@@ -119,7 +119,9 @@ class Card:
         sides: tuple[str | None, ...] = ("left", "right") if self.sides == "each" else (None,)
         if self.work_seconds is not None:
             return tuple(Hold(self.work_seconds, side, 1, 1, moving=True) for side in sides)
-        seconds = hold_seconds or self.hold_seconds or 0
+        # A programme's hold length applies to static stretches; core holds keep their own.
+        override = hold_seconds if self.kind is Kind.STRETCH else None
+        seconds = override or self.hold_seconds or 0
         return tuple(
             Hold(seconds, side, rep, self.reps)
             for rep in range(1, self.reps + 1)

@@ -8,7 +8,7 @@ unique (subscriber, slot, local date) makes a second delivery impossible whateve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -109,6 +109,7 @@ class Claim:
     session_id: int
     card_ids: tuple[str, ...]
     gentle: bool
+    hold_seconds: int | None = None
     snooze: bool = False  # the second, snoozed delivery
 
 
@@ -122,7 +123,8 @@ class ClaimStats:
     nagged: tuple[tuple[int, str], ...]  # (chat, slot) pairs put on hold: send the gentle question
 
 
-Planner = Any  # Callable[[Subscriber, str], tuple[str, tuple[str, ...], bool]]
+# (subscriber, slot) -> (routine id, card ids, gentle, stretch hold seconds)
+Planner = Callable[[Subscriber, str], tuple[str, tuple[str, ...], bool, int | None]]
 
 
 async def claim_due(
@@ -232,39 +234,36 @@ async def _open_sessions(
     mine = [row for row in to_send if (row.chat_id, row.slot, row.local_date) in ids]
     if not mine:
         return []
-    values = []
-    for row in mine:
-        routine_id, card_ids, gentle = plan(row.sub, row.slot)
-        values.append(
-            {
-                "chat_id": row.chat_id, "slot": row.slot, "routine_id": routine_id,
-                "source": "scheduled", "card_ids": list(card_ids), "gentle": gentle,
-                "hold_seconds": None, "card_index": 0, "local_date": row.local_date,
-                "delivered_at": now,
-            }
-        )  # fmt: skip
-    created = (
-        await session.execute(
-            insert(StretchSession).returning(StretchSession.id, sort_by_parameter_order=True),
-            values,
-        )
-    ).scalars()
+    plans = [plan(row.sub, row.slot) for row in mine]
+    values = [
+        {
+            "chat_id": row.chat_id,
+            "slot": row.slot,
+            "routine_id": routine_id,
+            "source": "scheduled",
+            "card_ids": list(card_ids),
+            "gentle": gentle,
+            "hold_seconds": hold_seconds,
+            "card_index": 0,
+            "local_date": row.local_date,
+            "delivered_at": now,
+        }
+        for row, (routine_id, card_ids, gentle, hold_seconds) in zip(mine, plans, strict=True)
+    ]
+    statement = insert(StretchSession).returning(StretchSession.id, sort_by_parameter_order=True)
+    created = (await session.execute(statement, values)).scalars()
     claims = []
     links = []
-    for row, session_id, value in zip(mine, created, values, strict=True):
+    for row, session_id, (_, card_ids, gentle, hold_seconds) in zip(
+        mine, created, plans, strict=True
+    ):
         delivery_id = ids[(row.chat_id, row.slot, row.local_date)]
         claims.append(
             Claim(
-                delivery_id,
-                row.chat_id,
-                row.slot,
-                row.local_date,
-                row.due_at,
-                session_id,
-                tuple(value["card_ids"]),
-                bool(value["gentle"]),
+                delivery_id, row.chat_id, row.slot, row.local_date, row.due_at, session_id,
+                card_ids, gentle, hold_seconds,
             )
-        )
+        )  # fmt: skip
         links.append({"id": delivery_id, "session_id": session_id})
     await session.execute(update(Delivery), links)
     return claims
@@ -329,7 +328,8 @@ async def claim_snoozed(
         claims.append(
             Claim(
                 delivery.id, delivery.chat_id, delivery.slot, delivery.local_date,
-                delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle, snooze=True,
+                delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle,
+                stretch.hold_seconds, snooze=True,
             )
         )  # fmt: skip
     return claims
@@ -358,6 +358,7 @@ async def reclaim_abandoned(
             Claim(
                 delivery.id, delivery.chat_id, delivery.slot, delivery.local_date,
                 delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle,
+                stretch.hold_seconds,
             )
         )  # fmt: skip
     return claims

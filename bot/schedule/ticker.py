@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from bot.coach import plan
+from bot.coach import programme
 from bot.content.model import Library, Slot
 from bot.schedule import slots
 from bot.schedule.slots import Claim, Outcome
@@ -74,9 +74,12 @@ class Ticker:
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
 
-    def _plan(self, sub: Subscriber, slot: str) -> tuple[str, tuple[str, ...], bool]:
-        planned = plan.routine(self.library, Slot(slot), gentle=sub.gentle_reports_left > 0)
-        return planned.routine_id, tuple(card.id for card in planned.cards), planned.gentle
+    def _plan(self, sub: Subscriber, slot: str) -> tuple[str, tuple[str, ...], bool, int | None]:
+        week = programme.routine_for_week(
+            self.library, Slot(slot), sub.programme_week, gentle=sub.gentle_reports_left > 0
+        )
+        ids = tuple(card.id for card in week.cards)
+        return week.routine_id, ids, week.gentle, week.hold_seconds
 
     async def tick(self) -> TickReport:
         """One pass: everything due now, in batches, until nothing due is left."""
@@ -135,8 +138,8 @@ class Ticker:
                         await slots.record(s, batch)
 
         async def one(claim: Claim) -> None:
-            cards = [self.library.cards[c] for c in claim.card_ids if c in self.library.cards]
-            minutes = max(1, round(sum(card.seconds() for card in cards) / 60))
+            cards = tuple(self.library.cards[c] for c in claim.card_ids if c in self.library.cards)
+            minutes = programme.minutes(cards, claim.hold_seconds)
             async with gate:
                 outcome = await self.sender.deliver(claim, minutes, len(cards))
             if outcome.status == "sent":

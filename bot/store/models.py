@@ -82,6 +82,9 @@ class Subscriber(Base):
     desk_cursor: Mapped[int] = mapped_column(Integer, default=0)
     # The local date the bot last asked for a pain score (it asks at most once a day).
     pain_asked_on: Mapped[date | None] = mapped_column(Date)
+    # The local date the current programme week began, and when a self-test was last offered.
+    week_started_on: Mapped[date | None] = mapped_column(Date)
+    self_test_offered_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -179,3 +182,20 @@ class Delivery(Base):
     snooze_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     snoozed: Mapped[bool] = mapped_column(Boolean, default=False)
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class SelfTest(Base):
+    """A flexibility self-test result: sit-and-reach in cm, or a straight-leg-raise angle band."""
+
+    __tablename__ = "self_tests"
+    __table_args__ = (Index("ix_self_tests_chat_taken", "chat_id", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("subscribers.chat_id", ondelete="CASCADE")
+    )
+    test: Mapped[str] = mapped_column(String(32))  # the card id
+    result: Mapped[str] = mapped_column(String(32))  # "-4 cm", "45-70°"
+    centimetres: Mapped[int | None] = mapped_column(SmallInteger)
+    local_date: Mapped[date] = mapped_column(Date)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import PainReport, StretchSession, Subscriber
+from bot.store.models import (
+    Delivery,
+    PainReport,
+    ScheduledSlot,
+    SelfTest,
+    StretchSession,
+    Subscriber,
+)
 
 
 async def subscriber(
@@ -92,3 +99,53 @@ async def pain_scores(
     if limit is not None:
         query = query.limit(limit)
     return list((await session.execute(query)).scalars())
+
+
+async def self_tests(session: AsyncSession, chat_id: int) -> list[SelfTest]:
+    """Self-test results, newest first."""
+    query = (
+        select(SelfTest)
+        .where(SelfTest.chat_id == chat_id)
+        .order_by(SelfTest.taken_at.desc(), SelfTest.id.desc())
+    )
+    return list((await session.execute(query)).scalars())
+
+
+# Every table that holds rows about a person, and the column that says whose they are.
+PERSONAL_TABLES = (
+    (Subscriber, Subscriber.chat_id),
+    (StretchSession, StretchSession.chat_id),
+    (PainReport, PainReport.chat_id),
+    (SelfTest, SelfTest.chat_id),
+    (ScheduledSlot, ScheduledSlot.chat_id),
+    (Delivery, Delivery.chat_id),
+)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+async def everything_about(
+    session: AsyncSession, chat_id: int
+) -> dict[str, list[dict[str, object]]]:
+    """All rows of a person in every table, as plain JSON-ready dicts."""
+    data: dict[str, list[dict[str, object]]] = {}
+    for model, column in PERSONAL_TABLES:
+        columns = [c.key for c in model.__table__.columns]
+        rows = (await session.execute(select(model).where(column == chat_id))).scalars()
+        data[model.__tablename__] = [
+            {key: _plain(getattr(row, key)) for key in columns} for row in rows
+        ]
+    return data
+
+
+async def delete_everything_about(session: AsyncSession, chat_id: int) -> int:
+    """Delete a person's rows from every table (children first); the number deleted."""
+    deleted = 0
+    for model, column in reversed(PERSONAL_TABLES):
+        result = await session.execute(delete(model).where(column == chat_id))
+        deleted += result.rowcount or 0  # type: ignore[attr-defined]
+    return deleted

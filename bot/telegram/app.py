@@ -1,0 +1,225 @@
+"""The application factory: wires settings, content, database, coach and handlers together.
+
+Handler order matters: safety screening runs first (group -1) and can stop an update; then
+commands, then free text, then everything else. This is the one place that registers handlers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.content.model import Library
+from bot.schedule.ticker import Ticker
+from bot.service import Coach
+from bot.store.db import Database, upgrade
+from bot.telegram import handlers, texts
+from bot.telegram.context import SERVICES, Context, Services
+from bot.telegram.countdown import Countdowns
+from bot.telegram.delivery import TelegramSender
+from bot.telegram.limits import TelegramLimiter
+
+log = logging.getLogger(__name__)
+
+BotApplication = Application[Any, Context, Any, Any, Any, Any]
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Many chats at once, but one update at a time within a chat, in arrival order.
+
+    python-telegram-bot's concurrent processing alone could answer "done" before the routine it
+    refers to was stored; a lock per chat keeps each conversation in order.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 256) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._waiting: defaultdict[int, int] = defaultdict(int)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        self._waiting[chat.id] += 1
+        try:
+            async with self._locks[chat.id]:
+                await coroutine
+        finally:
+            self._waiting[chat.id] -= 1
+            if not self._waiting[chat.id]:
+                del self._waiting[chat.id]
+                del self._locks[chat.id]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
+
+
+def _command_list() -> list[BotCommand]:
+    return [BotCommand(name, description) for name, description in texts.COMMANDS]
+
+
+def build_application(
+    settings: Settings,
+    library: Library,
+    db: Database,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    token: str | None = None,
+) -> BotApplication:
+    """A ready-to-start Application (nothing touches the network until it is initialised)."""
+    builder = ApplicationBuilder().token(token or settings.token())
+    if settings.telegram_api_url:
+        builder = builder.base_url(f"{settings.telegram_api_url}/bot").base_file_url(
+            f"{settings.telegram_api_url}/file/bot"
+        )
+    coach = Coach(
+        db,
+        library,
+        default_zone=settings.default_timezone,
+        default_morning=settings.default_morning,
+        default_evening=settings.default_evening,
+    )
+    countdowns = Countdowns(
+        scale=settings.hold_time_scale, edit_every=settings.countdown_edit_seconds
+    )
+
+    now = clock or (lambda: datetime.now(UTC))
+
+    async def tick(context: Context) -> None:
+        await context.services.ticker.tick()
+
+    async def post_init(app: BotApplication) -> None:
+        await app.bot.set_my_commands(_command_list())
+        if settings.tick_seconds > 0 and app.job_queue is not None:
+            app.job_queue.run_repeating(
+                tick,
+                interval=settings.tick_seconds,
+                first=0.2,
+                name="scheduler tick",
+                # A late tick still runs (it only catches up); ticks never pile up.
+                job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+            )
+
+    async def post_shutdown(app: BotApplication) -> None:
+        await countdowns.stop_all()
+        await db.close()
+
+    application: BotApplication = (
+        builder.context_types(ContextTypes(context=Context))
+        .concurrent_updates(PerChatUpdateProcessor())
+        .rate_limiter(
+            TelegramLimiter(
+                overall=settings.rate_limit,
+                per_chat_burst=settings.chat_burst,
+                per_chat_rate=settings.chat_rate,
+            )
+        )
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    sender = TelegramSender(application.bot, now)
+    ticker = Ticker(db, library, sender, now, settings.worker_id)
+    application.bot_data[SERVICES] = Services(
+        coach=coach, countdowns=countdowns, clock=now, settings=settings, ticker=ticker
+    )
+    register_handlers(application)
+    return application
+
+
+def register_handlers(app: BotApplication) -> None:
+    """Every handler, in order."""
+    messages = filters.UpdateType.MESSAGE
+    # Group -2: any message or tap is an answer (slots held back for not nagging resume).
+    app.add_handler(TypeHandler(Update, handlers.note_answer), group=-2)
+    # Group -1: red flags and over-long messages are answered before anything else.
+    app.add_handler(
+        MessageHandler(messages & (filters.TEXT | filters.CAPTION), handlers.screen_message),
+        group=-1,
+    )
+    commands = {
+        "start": handlers.start,
+        "stop": handlers.stop,
+        "timezone": handlers.set_timezone,
+        "morning": handlers.set_slot_time,
+        "evening": handlers.set_slot_time,
+        "desk": handlers.desk_stretch,
+        "now": handlers.routine_now,
+        "pain": handlers.report_pain,
+        "progress": handlers.show_progress,
+        "pause": handlers.pause,
+        "resume": handlers.resume,
+        "settings": handlers.show_settings,
+        "help": handlers.show_help,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=messages))
+    # Order matters: commands we don't know, then plain text, then anything else.
+    app.add_handler(MessageHandler(messages & filters.COMMAND, handlers.unknown_command))
+    app.add_handler(MessageHandler(messages & filters.TEXT, handlers.free_text))
+    app.add_handler(MessageHandler(messages, handlers.non_text))
+    app.add_handler(CallbackQueryHandler(handlers.button))
+    app.add_error_handler(handlers.on_error)
+
+
+@asynccontextmanager
+async def running(app: BotApplication, *, poll_timeout: int = 10) -> AsyncIterator[BotApplication]:
+    """Start polling; stop cleanly on exit (used by `chat` and the tests).
+
+    The same steps as `Application.run_polling`, lifecycle hooks included, but inside an event loop
+    the caller already runs.
+    """
+    await app.initialize()
+    try:
+        if app.post_init:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(
+            poll_interval=0.0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+        )
+        await app.start()
+        try:
+            yield app
+        finally:
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            if app.post_stop:
+                await app.post_stop(app)
+    finally:
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+
+def run_polling(settings: Settings, library: Library) -> None:
+    """`stretchbot run`: migrate, then poll until interrupted."""
+    upgrade(settings.db_url)
+    db = Database(settings.db_url)
+    app = build_application(settings, library, db)
+    log.info("stretchbot polling (%d cards)", len(library.cards))
+    app.run_polling(allowed_updates=Update.ALL_TYPES)

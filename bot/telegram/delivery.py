@@ -1,0 +1,91 @@
+"""Sending scheduled routines: the offer message, and what each Telegram error means for it.
+
+On 429 it waits the `retry_after` Telegram asks for and sends again; network errors and 5xx are
+retried with backoff; a timeout after the request went out is an unknown outcome (Telegram may have
+delivered it), which the ledger records as sent rather than risk a duplicate. A blocked bot, a
+deactivated user or a vanished chat marks the subscriber inactive; nothing stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import httpx
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+
+from bot.schedule.slots import Claim, Outcome
+from bot.telegram import keyboards, texts
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 4
+BACKOFF = 0.5  # seconds, doubled per attempt
+GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
+
+
+def _seconds(value: object) -> float:
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+
+
+def _never_sent(exc: TimedOut) -> bool:
+    """A connect timeout means the request never reached Telegram: safe to retry."""
+    return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+class TelegramSender:
+    """The tick's `Sender` for Telegram."""
+
+    def __init__(self, bot: Bot, clock: object) -> None:
+        self.bot = bot
+        self.clock = clock
+
+    async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
+        """Send the routine offer with Start / Snooze / Skip buttons."""
+        text = texts.delivery(claim.slot, minutes, count, snoozed=claim.snooze)
+        markup = keyboards.delivery(claim.session_id, can_snooze=not claim.snooze)
+        error = "error"
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                message = await self.bot.send_message(claim.chat_id, text, reply_markup=markup)
+                return self._outcome(claim, "sent", message_id=message.message_id)
+            except RetryAfter as exc:
+                error = "429"
+                await asyncio.sleep(_seconds(exc.retry_after))
+            except Forbidden as exc:
+                return self._outcome(claim, "failed", error=f"403 {exc.message}", gone=True)
+            except BadRequest as exc:
+                gone = any(reason in exc.message.lower() for reason in GONE)
+                return self._outcome(claim, "failed", error=f"400 {exc.message}", gone=gone)
+            except TimedOut as exc:
+                if not _never_sent(exc):
+                    return self._outcome(claim, "unknown", error="timeout")
+                error = "timeout"
+                await asyncio.sleep(BACKOFF * 2**attempt)
+            except NetworkError as exc:  # 5xx and connection errors: nothing was delivered
+                error = f"network {exc.message}"[:60]
+                await asyncio.sleep(BACKOFF * 2**attempt)
+            except TelegramError as exc:
+                return self._outcome(claim, "failed", error=exc.__class__.__name__)
+        return self._outcome(claim, "failed", error=f"gave up ({error})")
+
+    def _outcome(
+        self,
+        claim: Claim,
+        status: str,
+        *,
+        message_id: int | None = None,
+        error: str | None = None,
+        gone: bool = False,
+    ) -> Outcome:
+        now = self.clock()  # type: ignore[operator]
+        return Outcome(claim.delivery_id, claim.chat_id, status, now, message_id, error, gone)
+
+    async def ask_about_slot(self, chat_id: int, slot: str) -> None:
+        """The no-nagging question after three ignored routines."""
+        try:
+            await self.bot.send_message(chat_id, texts.nag(slot), reply_markup=keyboards.nag(slot))
+        except TelegramError as exc:
+            log.warning("could not ask about a slot: %s", exc.__class__.__name__)

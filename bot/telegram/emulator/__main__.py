@@ -1,0 +1,56 @@
+"""`python -m bot.telegram.emulator`: the Bot API emulator in its own process.
+
+It serves until SIGINT or SIGTERM.
+
+Point the bot at it with TELEGRAM_API_URL=http://HOST:PORT. Users are played over HTTP:
+POST /_emulator/send_text {"user_id": 1001, "text": "/start"},
+POST /_emulator/press {"user_id": 1001, "message_id": 3, "data": "..."},
+GET /_emulator/chat/1001 for what the bot sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+
+from bot.telegram.emulator.server import BotApiEmulator
+
+
+async def serve(args: argparse.Namespace) -> None:
+    """Run the emulator until the process is asked to stop."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    emulator = BotApiEmulator(
+        args.token,
+        host=args.host,
+        port=args.port,
+        bot_username=args.username,
+        enforce_rate_limits=args.enforce_rate_limits,
+        # A long-running server would grow without bound if it kept every call.
+        record_calls=False,
+    )
+    async with emulator:
+        print(f"Bot API emulator listening on {emulator.api_root} (Ctrl-C stops it)", flush=True)
+        await stop.wait()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the command line and serve."""
+    parser = argparse.ArgumentParser(prog="python -m bot.telegram.emulator", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8081)
+    parser.add_argument("--token", required=True, help="the bot token it accepts")
+    parser.add_argument("--username", default="stretchbot_bot", help="the bot's username")
+    parser.add_argument(
+        "--enforce-rate-limits",
+        action="store_true",
+        help="answer 429 like Telegram's flood limits",
+    )
+    asyncio.run(serve(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

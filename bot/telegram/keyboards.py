@@ -1,0 +1,170 @@
+"""Inline and reply keyboards, and the compact callback data their buttons carry.
+
+Callback data is at most 64 bytes and can be forged or replayed, so every handler parses it with
+`parse` and checks it against the database before acting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+
+from bot.content.model import Hold
+from bot.service import Profile
+from bot.telegram import texts
+
+MORNING_CHOICES = ("06:00", "06:30", "07:00", "07:30", "08:00", "08:30", "09:00", "10:00")
+EVENING_CHOICES = ("18:00", "19:00", "20:00", "20:30", "21:00", "21:30", "22:00", "23:00")
+ZONE_CHOICES = (
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "UTC",
+)
+
+
+@dataclass(frozen=True)
+class Callback:
+    """Parsed callback data: an action and its arguments."""
+
+    action: str
+    args: tuple[str, ...]
+
+    def int_arg(self, index: int) -> int:
+        """Argument `index` as a non-negative int; ValueError if it is not one."""
+        value = int(self.args[index])
+        if value < 0:
+            raise ValueError(value)
+        return value
+
+
+# action -> number of arguments
+ACTIONS = {"h": 2, "k": 2, "d": 1, "p": 1, "s": None, "f": 1, "r": 2, "n": 1}
+
+
+def parse(data: str | None) -> Callback | None:
+    """Parse callback data; None for anything we never issued."""
+    if not data or len(data.encode()) > 64:
+        return None
+    action, *args = data.split(":")
+    expected = ACTIONS.get(action, -1)
+    if expected == -1 or (expected is not None and len(args) != expected):
+        return None
+    return Callback(action, tuple(args))
+
+
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def main_menu() -> ReplyKeyboardMarkup:
+    """Quick replies always under the text box."""
+    return ReplyKeyboardMarkup(
+        [
+            [KeyboardButton(texts.DONE_LABEL), KeyboardButton(texts.DESK_LABEL)],
+            [
+                KeyboardButton(texts.PAIN_LABEL),
+                KeyboardButton(texts.PROGRESS_LABEL),
+                KeyboardButton(texts.SETTINGS_LABEL),
+            ],
+        ],
+        resize_keyboard=True,
+        is_persistent=True,
+    )
+
+
+def safety_question() -> InlineKeyboardMarkup:
+    """The two answers to the red-flag question at /start."""
+    return InlineKeyboardMarkup(
+        [[_button("None of these ✅", "f:none")], [_button("One of these applies", "f:yes")]]
+    )
+
+
+def hold(session_id: int, card_index: int, holds: tuple[Hold, ...]) -> InlineKeyboardMarkup:
+    """Start the timer of a card, or skip the card."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(texts.hold_button(holds), f"h:{session_id}:{card_index}"),
+                _button(texts.SKIP_BUTTON, f"k:{session_id}:{card_index}"),
+            ]
+        ]
+    )
+
+
+def done(session_id: int) -> InlineKeyboardMarkup:
+    """Log a session."""
+    return InlineKeyboardMarkup([[_button(texts.DONE_BUTTON, f"d:{session_id}")]])
+
+
+def pain() -> InlineKeyboardMarkup:
+    """0–10 in two rows."""
+    row1 = [_button(str(n), f"p:{n}") for n in range(0, 6)]
+    row2 = [_button(str(n), f"p:{n}") for n in range(6, 11)]
+    return InlineKeyboardMarkup([row1, row2])
+
+
+def settings(profile: Profile) -> InlineKeyboardMarkup:
+    """Every setting on a button."""
+    rows = [
+        [_button("🌍 Time zone", "s:menu:tz")],
+        [
+            _button("🌅 Morning time", "s:menu:morning"),
+            _button("🌙 Evening time", "s:menu:evening"),
+        ],
+    ]
+    if profile.paused_until or not profile.active:
+        rows.append([_button("▶ Resume routines", "s:resume")])
+    else:
+        rows.append(
+            [_button("⏸ Pause 3 days", "s:pause:3"), _button("⏸ Pause 7 days", "s:pause:7")]
+        )
+        rows.append([_button("🔕 Stop routines", "s:stop")])
+    return InlineKeyboardMarkup(rows)
+
+
+def times(slot: str) -> InlineKeyboardMarkup:
+    """Time picker for a slot."""
+    choices = MORNING_CHOICES if slot == "morning" else EVENING_CHOICES
+    buttons = [_button(t, f"s:{slot}:{t.replace(':', '')}") for t in choices]
+    rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
+    rows.append([_button("Off", f"s:{slot}:off"), _button("« Back", "s:menu:main")])
+    return InlineKeyboardMarkup(rows)
+
+
+def zones() -> InlineKeyboardMarkup:
+    """Time-zone picker."""
+    buttons = [_button(z.split("/")[-1].replace("_", " "), f"s:tz:{z}") for z in ZONE_CHOICES]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([_button("« Back", "s:menu:main")])
+    return InlineKeyboardMarkup(rows)
+
+
+def delivery(session_id: int, *, can_snooze: bool) -> InlineKeyboardMarkup:
+    """Start / Snooze / Skip under a scheduled routine."""
+    row = [_button(texts.START_BUTTON, f"r:start:{session_id}")]
+    if can_snooze:
+        row.append(_button(texts.SNOOZE_BUTTON, f"r:snooze:{session_id}"))
+    return InlineKeyboardMarkup([row, [_button(texts.SKIP_TODAY_BUTTON, f"r:skip:{session_id}")]])
+
+
+def nag(slot: str) -> InlineKeyboardMarkup:
+    """Answers to the no-nagging question."""
+    return InlineKeyboardMarkup(
+        [
+            [_button("Change the time", f"s:menu:{slot}")],
+            [_button("Pause 7 days", "s:pause:7"), _button("Keep it", f"n:{slot}")],
+        ]
+    )

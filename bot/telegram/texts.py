@@ -1,0 +1,383 @@
+"""Every word the bot says, in one place (HTML parse mode: dynamic parts are escaped here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from bot.coach.clock import format_time
+from bot.coach.pain import PainVerdict
+from bot.coach.progress import FORGIVEN_WINDOW
+from bot.content.model import Hold
+from bot.service import DoneResult, PainResult, Profile, Progress, Running, Stale
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Subscribe and see your schedule"),
+    ("now", "Start today's routine right away"),
+    ("desk", "One quick stretch you can do at your desk"),
+    ("pain", "Report your pain, 0 to 10"),
+    ("progress", "Your streak, sessions and pain trend"),
+    ("settings", "Time zone, times, pause: all on buttons"),
+    ("timezone", "Set your time zone, e.g. /timezone Europe/Berlin"),
+    ("morning", "Set the morning time, e.g. /morning 07:15 or off"),
+    ("evening", "Set the evening time, e.g. /evening 21:00 or off"),
+    ("pause", "Pause routines for some days, e.g. /pause 3"),
+    ("resume", "Resume routines"),
+    ("stop", "Stop routines (your history is kept)"),
+    ("help", "What I can do"),
+)
+
+# Reply-keyboard labels: pressing one sends the label as text.
+DONE_LABEL = "Done ✅"
+DESK_LABEL = "Desk stretch 🪑"
+PAIN_LABEL = "Pain score"
+PROGRESS_LABEL = "Progress"
+SETTINGS_LABEL = "Settings"
+
+
+def _day(value: date) -> str:
+    return value.strftime("%a %d %b").replace(" 0", " ")
+
+
+def schedule(profile: Profile) -> str:
+    """One line: when routines arrive, or why they don't."""
+    zone = escape(profile.timezone)
+    times = (
+        f"morning {format_time(profile.morning)}, evening {format_time(profile.evening)} ({zone})"
+    )
+    if not profile.active:
+        return f"Routines are stopped. Your times: {times}. /resume turns them back on."
+    if profile.paused_until:
+        return f"Routines are paused until {_day(profile.paused_until)}. Your times: {times}."
+    if profile.morning is None and profile.evening is None:
+        return f"Both routines are off ({zone}). Set one with /morning 07:30 or /evening 20:30."
+    return f"Your routines: {times}."
+
+
+def welcome(profile: Profile, first_name: str | None, new: bool) -> str:
+    """The answer to /start."""
+    name = escape(first_name or "there")
+    if not new:
+        return f"Welcome back, {name}! {schedule(profile)}\nTap /help to see everything I can do."
+    guess = ""
+    if profile.timezone == "UTC":
+        guess = (
+            "\nI've assumed UTC for now. Tell me yours: /timezone Europe/Berlin "
+            "(a city works too)."
+        )
+    else:
+        guess = (
+            f"\nI guessed {escape(profile.timezone)} from your app language: /timezone fixes it."
+        )
+    return (
+        f"Hi {name}! I'm stretchbot. Twice a day I send you a short routine for tight hamstrings "
+        f"and a stiff lower back: 5–10 minutes, step by step, with a timer for every hold.\n\n"
+        f"{schedule(profile)}{guess}\n"
+        f"Change times with /morning 07:15 and /evening 21:00, or tap Settings."
+    )
+
+
+SAFETY_QUESTION = "Do any of these apply to you right now?"
+SAFETY_OK = (
+    "Thanks. Go gently: a mild pull is right, pain is not. If anything above changes, tell me. "
+    "Want to try one now? Tap Desk stretch, or send /now for a full routine."
+)
+SAFETY_CONCERN = (
+    "Thank you for telling me. Please have a doctor or physiotherapist check your back before "
+    "you start stretching. I've paused your routines for 14 days; send /resume once you've been "
+    "cleared. If you have numbness around the groin or trouble with your bladder or bowels, "
+    "get help now: call your local emergency number."
+)
+
+HELP = (
+    "<b>What I can do</b>\n"
+    "• A morning and an evening routine at your local time, step by step with hold timers\n"
+    "• /now — start today's routine right away\n"
+    '• /desk — one quick stretch for your desk (or just say "desk stretch please")\n'
+    "• Say <b>done</b> after a session and I'll log it\n"
+    '• /pain 4 (or "my pain is 4") — record pain from 0 (none) to 10 (worst)\n'
+    "• /progress — your streak, sessions this week and pain trend\n"
+    "• /timezone, /morning, /evening — when routines arrive (/morning off turns one off)\n"
+    "• /pause 3, /resume, /stop — take a break, come back\n"
+    "• /settings — all of the above on buttons\n\n"
+    f"<b>Streaks forgive:</b> one missed day in any {FORGIVEN_WINDOW} doesn't break your streak.\n"
+    "<b>Safety:</b> stretch to a mild pull, never pain. I'm a coach, not a clinician: if you get "
+    "numbness, tingling or weakness in the legs, trouble with bladder or bowels, or pain after a "
+    "fall, seek medical care."
+)
+
+NOT_SUBSCRIBED = "We haven't met yet (or you asked me to forget you). Send /start to begin."
+
+TIMEZONE_USAGE = (
+    "Tell me your time zone like this:\n/timezone Europe/Berlin\n/timezone New York\n"
+    "/timezone UTC+5:30\nCity names and offsets both work."
+)
+
+
+def timezone_unknown(text: str) -> str:
+    """Reply to a zone we can't find."""
+    return (
+        f'I don\'t know the time zone "{escape(text[:60])}". Try a region/city name such as '
+        "Europe/London, America/New_York or Asia/Kolkata, a big city (Berlin, Tokyo), or an "
+        "offset like UTC+5:30."
+    )
+
+
+def timezone_set(profile: Profile) -> str:
+    """Reply after a zone change."""
+    local = profile.local_now.strftime("%H:%M")
+    zone = escape(profile.timezone)
+    return f"Time zone set to {zone} (it's {local} there now). {schedule(profile)}"
+
+
+def time_usage(slot: str) -> str:
+    """How to write a time for a slot."""
+    example = "07:15" if slot == "morning" else "21:00"
+    return (
+        f"Send the {slot} time as hours and minutes, 24-hour clock: /{slot} {example}\n"
+        f"(7:15am works too.) To turn it off: /{slot} off"
+    )
+
+
+def time_invalid(slot: str, text: str) -> str:
+    """Reply to an impossible time."""
+    return f'"{escape(text[:40])}" isn\'t a time I can use. ' + time_usage(slot)
+
+
+def time_set(slot: str, profile: Profile) -> str:
+    """Reply after a slot change."""
+    value = profile.morning if slot == "morning" else profile.evening
+    if value is None:
+        return f"The {slot} routine is off. {schedule(profile)}"
+    return f"The {slot} routine now comes at {format_time(value)}. {schedule(profile)}"
+
+
+PAUSE_USAGE = "Say how many days to pause, from 1 to 90: /pause 3"
+
+
+def paused(profile: Profile) -> str:
+    """Reply after /pause."""
+    until = _day(profile.paused_until) if profile.paused_until else "later"
+    return f"Paused. No routines until {until}; /resume brings them back sooner. Rest well!"
+
+
+def resumed(profile: Profile) -> str:
+    """Reply after /resume."""
+    return f"Welcome back! {schedule(profile)}"
+
+
+def stopped() -> str:
+    """Reply after /stop."""
+    return (
+        "Done: no more scheduled routines. Your history is kept, and /desk and /now still work. "
+        "Send /start or /resume any time to turn them back on."
+    )
+
+
+def routine_intro(run: Running) -> str:
+    """The first message of a routine or desk stretch."""
+    count = len(run.cards)
+    gentle = "\nGentle version, while your pain settles." if run.gentle else ""
+    what = f"{count} stretches" if count != 1 else "1 stretch"
+    intro = f"\n{escape(run.intro)}" if run.intro and count > 1 else ""
+    icon = {"morning": "🌅", "evening": "🌙", "desk": "🪑"}.get(run.slot.value, "🧘")
+    return f"{icon} <b>{escape(run.title)}</b>: about {run.minutes} min, {what}.{intro}{gentle}"
+
+
+def hold_button(holds: tuple[Hold, ...]) -> str:
+    """Label of the button that starts a card's timer."""
+    first = holds[0]
+    if first.moving:
+        return f"▶ Start {first.seconds} s timer"
+    return f"▶ Start {first.seconds} s hold"
+
+
+def hold_plan(holds: tuple[Hold, ...]) -> str:
+    """The line under the timed step: what the timer will do."""
+    first = holds[0]
+    sides = " each side" if first.side else ""
+    if first.moving:
+        return f"Timer: {first.seconds} s{sides}. Tap Start when you're ready."
+    return (
+        f"Timer: {first.reps} × {first.seconds} s{sides}, with a short rest between. "
+        "Tap Start when you're in position."
+    )
+
+
+def countdown(step: str, hold: Hold, remaining: int) -> str:
+    """The timed step while the clock runs."""
+    what = "keep going" if hold.moving else "hold"
+    label = f" · {hold.label()}" if hold.label() else ""
+    return f"{step}\n\n⏱ <b>{remaining} s</b> — {what}{label}"
+
+
+def release(step: str, hold: Hold, following: Hold | None, rest: int) -> str:
+    """The timed step when a hold ends."""
+    done = "Stop" if hold.moving else "Release"
+    if following is None:
+        return f"{step}\n\n✅ {done}. That's this stretch done."
+    if following.side != hold.side and following.rep == hold.rep:
+        nxt = f"switch to your {following.side} side"
+    else:
+        nxt = f"next: {following.label()}"
+    return f"{step}\n\n✅ {done} and rest — {nxt}. Starting again in {rest} s."
+
+
+SKIP_BUTTON = "⏭ Skip"
+DONE_BUTTON = "Done ✅"
+ROUTINE_FINISHED = "🎉 That's the whole routine. Tap Done to log it (or just say done)."
+DESK_FINISHED = "Nice work. Tap Done to log it."
+
+
+def stale(reason: Stale) -> str:
+    """Answer to a button that no longer applies."""
+    if reason is Stale.FINISHED:
+        return "That session is already logged. Send /now or /desk for another."
+    if reason is Stale.MOVED_ON:
+        return "That button is from an earlier step. Carry on with the latest message."
+    return "That button has expired. Send /now or /desk to start again."
+
+
+ALREADY_COUNTING = "The timer is already running."
+EXPIRED_BUTTON = "That button has expired. Send /help to see what I can do."
+
+
+def done(result: DoneResult) -> str:
+    """Reply to done."""
+    if result.already_done:
+        head = "That session is already logged."
+    elif result.own_session:
+        head = "Logged: a session of your own. Good on you!"
+    else:
+        head = "Logged. Well done!"
+    streak = f"Streak: {result.streak} day{'s' if result.streak != 1 else ''}"
+    week = f"{result.sessions_this_week} session{'s' if result.sessions_this_week != 1 else ''}"
+    text = f"{head}\n{streak} · {week} this week."
+    if result.milestone:
+        text += f"\n🏅 {result.milestone} days! That's a real habit forming."
+    return text
+
+
+PAIN_QUESTION = "How is your back today? Pain from 0 (none) to 10 (worst imaginable):"
+PAIN_USAGE = (
+    "Pain is a whole number from 0 (no pain) to 10 (the worst imaginable), e.g. /pain 4 or "
+    '"my pain is 4".'
+)
+
+
+def pain_invalid(text: str) -> str:
+    """Reply to a pain score we can't accept."""
+    return f'"{escape(text[:40])}" isn\'t a score I can record. ' + PAIN_USAGE
+
+
+def pain_recorded(result: PainResult) -> str:
+    """Reply to a pain report, with safety advice on a flare."""
+    verdict: PainVerdict = result.verdict
+    text = f"Recorded: pain {verdict.score}/10."
+    if verdict.flare:
+        why = (
+            "That's high"
+            if verdict.high
+            else f"That's well up on your recent average ({verdict.recent_average:.0f})"
+        )
+        text += (
+            f"\n\n{why}. Please don't stretch into pain. If it stays this high, gets worse, or "
+            "comes with numbness, tingling or weakness, see a doctor or physiotherapist. "
+            "Until two calmer reports come in, your routines will be gentle versions."
+        )
+    elif result.settled:
+        text += "\nThat's two calmer reports: back to your usual routines."
+    elif result.gentle_now:
+        text += "\nThanks. Routines stay gentle until one more calmer report."
+    elif verdict.score <= 2:
+        text += " Great to hear."
+    return text
+
+
+def progress(p: Progress) -> str:
+    """Reply to /progress (text)."""
+    last = f"{p.last_pain}/10" if p.last_pain is not None else "no reports yet"
+    gentle = "\nRoutines are gentle while your pain settles." if p.gentle else ""
+    if p.sessions_total == 0 and p.last_pain is None:
+        return (
+            "No sessions logged yet. Do one with /now or /desk, say done, and your progress "
+            "starts here. Report pain any time with /pain."
+        )
+    return (
+        f"<b>Your progress</b>\n"
+        f"Streak: {p.streak} day{'s' if p.streak != 1 else ''}\n"
+        f"This week: {p.sessions_this_week} · all time: {p.sessions_total}\n"
+        f"Pain: last {last}, {p.pain_trend}\n"
+        f"Programme: week {p.programme_week} of 8{gentle}"
+    )
+
+
+def settings(profile: Profile) -> str:
+    """The settings card."""
+    local = profile.local_now.strftime("%H:%M")
+    if not profile.active:
+        status = "stopped"
+    elif profile.paused_until:
+        status = f"paused until {_day(profile.paused_until)}"
+    else:
+        status = "active"
+    return (
+        f"<b>Settings</b>\n"
+        f"Time zone: {escape(profile.timezone)} (local time {local})\n"
+        f"Morning: {format_time(profile.morning)} · Evening: {format_time(profile.evening)}\n"
+        f"Routines: {status}"
+    )
+
+
+CHOOSE_ZONE = "Pick your time zone, or type /timezone followed by your city:"
+
+
+def choose_time(slot: str) -> str:
+    """Header of the time picker."""
+    return f"When should the {slot} routine arrive? Or type /{slot} HH:MM for any other time."
+
+
+UNKNOWN_TEXT = (
+    "I didn't catch that. You can say <b>done</b>, <b>desk stretch</b>, or <b>my pain is 3</b>, "
+    "or send /help for everything I can do."
+)
+GREETING = "Hello! Say desk stretch for a quick one, or /now for a routine."
+THANKS = "You're welcome. See you at the next routine!"
+NON_TEXT = "I can only read text messages. Try /desk for a stretch, or /help."
+TOO_LONG = "That message is too long for me. Keep it under 1,000 characters, or send /help."
+
+
+def unknown_command(command: str) -> str:
+    """Reply to a command we don't have."""
+    return f"I don't know the command {escape(command[:40])}. Send /help to see what I can do."
+
+
+SOMETHING_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def delivery(slot: str, minutes: int, count: int, *, snoozed: bool) -> str:
+    """The scheduled offer: one message with Start / Snooze / Skip."""
+    icon = "🌅" if slot == "morning" else "🌙"
+    what = f"{count} stretches" if count != 1 else "1 stretch"
+    again = "Snoozed routine, as promised: " if snoozed else ""
+    return f"{icon} {again}Your {minutes}-minute {slot} routine: {what}. Ready?"
+
+
+START_BUTTON = "▶ Start"
+SNOOZE_BUTTON = "⏰ Snooze 30 min"
+SKIP_TODAY_BUTTON = "Skip today"
+SNOOZED = "Snoozed: I'll send it again in 30 minutes."
+SKIPPED_TODAY = "Skipped for today. See you at the next one."
+CANNOT_SNOOZE = "That routine can't be snoozed again."
+
+
+def nag(slot: str) -> str:
+    """Asked once after three ignored routines in a row; the slot waits for an answer."""
+    return (
+        f"I've sent the last three {slot} routines without hearing back, so I'll stop sending "
+        f"them for now. Is the time wrong for you? Pick a new one, pause for a while, or keep it "
+        f"as it is."
+    )
+
+
+KEEP_TIME = "Thanks! Your {slot} routines are back on."
