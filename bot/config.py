@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     # Seconds between countdown edits of one message (Telegram frowns on faster edits).
     countdown_edit_seconds: float = Field(default=3.0, gt=0)
     log_level: str = "INFO"
+    # Seconds to wait for Telegram's answer to a request before giving up on it.
+    request_timeout: float = Field(default=10.0, gt=0)
     # The scheduler tick: how often due routines are claimed (seconds); 0 turns scheduling off.
     tick_seconds: float = Field(default=5.0, ge=0)
     # Messages per second to Telegram overall (its broadcast limit is about 30); 0 = unlimited.

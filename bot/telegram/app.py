@@ -36,6 +36,7 @@ from bot.telegram import handlers, texts
 from bot.telegram.context import SERVICES, Context, Services
 from bot.telegram.countdown import Countdowns
 from bot.telegram.delivery import TelegramSender
+from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import TelegramLimiter
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,16 @@ def build_application(
     token: str | None = None,
 ) -> BotApplication:
     """A ready-to-start Application (nothing touches the network until it is initialised)."""
-    builder = ApplicationBuilder().token(token or settings.token())
+    timeout = settings.request_timeout
+    builder = (
+        ApplicationBuilder()
+        .token(token or settings.token())
+        # The fan-out sends up to 100 messages at once: a large pool, and aiohttp (see http.py).
+        .request(
+            AiohttpRequest(connection_pool_size=256, read_timeout=timeout, write_timeout=timeout)
+        )
+        .get_updates_request(AiohttpRequest(connection_pool_size=2))
+    )
     if settings.telegram_api_url:
         builder = builder.base_url(f"{settings.telegram_api_url}/bot").base_file_url(
             f"{settings.telegram_api_url}/file/bot"

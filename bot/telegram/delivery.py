@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import aiohttp
 import httpx
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
@@ -32,7 +33,9 @@ def _seconds(value: object) -> float:
 
 def _never_sent(exc: TimedOut) -> bool:
     """A connect timeout means the request never reached Telegram: safe to retry."""
-    return isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
+    return isinstance(
+        exc.__cause__, aiohttp.ConnectionTimeoutError | httpx.ConnectTimeout | httpx.PoolTimeout
+    )
 
 
 class TelegramSender:

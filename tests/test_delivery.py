@@ -1,0 +1,270 @@
+"""Scheduled routines through Telegram: the offer and its buttons, and every Telegram error the
+fan-out meets, injected by the emulator. The clock is injected; the scheduler is ticked by hand,
+except in the one wall-clock test at the end."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.content.model import Library
+from bot.schedule.ticker import TickReport
+from bot.store.db import Database
+from bot.store.models import Delivery, Subscriber
+from bot.telegram.context import SERVICES
+from bot.telegram.emulator import BotApiEmulator, BotMessage
+from tests.conftest import TOKEN, FakeClock, Harness, Phone, make_settings
+
+SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+
+
+async def tick(bot: Harness) -> TickReport:
+    return await bot.app.bot_data[SERVICES].ticker.tick()
+
+
+async def subscriber(bot: Harness, user_id: int) -> Phone:
+    """A subscriber with a 07:30 UTC morning routine and no evening one."""
+    phone = bot.phone(user_id)
+    await phone.send("/start", expect="stretchbot")
+    await phone.send("/evening off", expect="evening routine is off")
+    return phone
+
+
+async def offer(phone: Phone, after: int) -> BotMessage:
+    return await phone.expect("morning routine", after=after)
+
+
+async def deliveries(bot: Harness) -> list[Delivery]:
+    db = Database(bot.db_url)
+    try:
+        async with db.session() as s:
+            return list((await s.execute(select(Delivery))).scalars())
+    finally:
+        await db.close()
+
+
+@pytest.fixture
+def morning(clock: FakeClock) -> FakeClock:
+    clock.now = SEVEN
+    return clock
+
+
+async def test_the_routine_arrives_at_the_local_minute_with_start_snooze_and_skip(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    mark = phone.mark()
+    await tick(bot)
+    assert phone.mark() == mark  # not yet due
+    morning.now = SEVEN.replace(minute=30)
+    report = await tick(bot)
+    assert report.sent == 1
+    message = await offer(phone, mark)
+    assert "-minute morning routine" in message.text
+    assert "stretches" in message.text
+    labels = [b.text for row in message.buttons for b in row]
+    assert labels == ["▶ Start", "⏰ Snooze 30 min", "Skip today"]
+    await tick(bot)
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
+    mark = phone.mark()
+    await phone.press(message, "Start")
+    intro = await phone.expect("min", after=mark)
+    assert "🌅" in intro.text
+    await phone.expect("Tap Start", after=mark)
+
+
+async def test_snooze_sends_once_more_thirty_minutes_later(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    await tick(bot)
+    message = await offer(phone, mark)
+    await phone.press(message, "Snooze", expect="30 minutes")
+    morning.advance(minutes=29)
+    mark = phone.mark()
+    await tick(bot)
+    morning.advance(minutes=2)
+    await tick(bot)
+    again = await phone.expect("Snoozed routine", after=mark)
+    assert [b.text for row in again.buttons for b in row] == ["▶ Start", "Skip today"]
+    morning.advance(minutes=40)
+    await tick(bot)
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
+    # A forged second snooze is refused and changes nothing.
+    await phone.press(again, "Skip", expect="Skipped for today")
+
+
+async def test_rate_limited_send_waits_retry_after_and_sends_once(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    other = await subscriber(bot, 1002)
+    morning.now = SEVEN.replace(minute=30)
+    bot.emulator.inject_fault(
+        "sendMessage", error_code=429, description="Too Many Requests: retry after 1",
+        retry_after=1, chat_id=1001,
+    )  # fmt: skip
+    mark, other_mark = phone.mark(), other.mark()
+    started = asyncio.get_running_loop().time()
+    report = await tick(bot)
+    assert report.sent == 2
+    assert asyncio.get_running_loop().time() - started >= 1.0
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
+    assert len([t for t in other.texts(other_mark) if "-minute morning routine" in t]) == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "description"),
+    [
+        (403, "Forbidden: bot was blocked by the user"),
+        (403, "Forbidden: user is deactivated"),
+        (400, "Bad Request: chat not found"),
+    ],
+)
+async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
+    bot: Harness, morning: FakeClock, code: int, description: str
+) -> None:
+    await subscriber(bot, 1001)
+    others = [await subscriber(bot, uid) for uid in (1002, 1003)]
+    morning.now = SEVEN.replace(minute=30)
+    bot.emulator.inject_fault(
+        "sendMessage", error_code=code, description=description, chat_id=1001, times=5
+    )
+    marks = [p.mark() for p in others]
+    report = await tick(bot)
+    assert (report.sent, report.failed) == (2, 1)
+    for phone, mark in zip(others, marks, strict=True):
+        await offer(phone, mark)
+    db = Database(bot.db_url)
+    try:
+        async with db.session() as s:
+            gone = await s.get(Subscriber, 1001)
+            assert gone is not None
+            assert not gone.active
+    finally:
+        await db.close()
+    # Tomorrow nothing is tried for the gone chat.
+    morning.advance(days=1)
+    calls = len(bot.emulator.calls_of("sendMessage"))
+    report = await tick(bot)
+    assert report.sent == 2
+    assert len(bot.emulator.calls_of("sendMessage")) == calls + 2
+
+
+async def test_server_errors_are_retried_with_backoff_and_sent_once(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    bot.emulator.inject_fault(
+        "sendMessage", error_code=502, description="Bad Gateway", chat_id=1001, times=2
+    )
+    mark = phone.mark()
+    report = await tick(bot)
+    assert report.sent == 1
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
+    (delivery,) = await deliveries(bot)
+    assert delivery.status == "sent"
+
+
+async def test_a_timeout_after_sending_is_not_sent_twice(
+    emulator: BotApiEmulator, db_url: str, library: Library, morning: FakeClock
+) -> None:
+    from bot.telegram.app import build_application, running
+
+    settings = make_settings(emulator.api_root, db_url, request_timeout=0.5)
+    app = build_application(settings, library, Database(db_url), clock=morning)
+    async with running(app, poll_timeout=1):
+        bot = Harness(app, emulator, morning, db_url, settings, library)
+        phone = await subscriber(bot, 1001)
+        morning.now = SEVEN.replace(minute=30)
+        emulator.inject_delay("sendMessage", 1.5)
+        mark = phone.mark()
+        report = await tick(bot)
+        assert report.unknown == 1
+        await asyncio.sleep(1.2)  # the late answer comes and goes
+        await tick(bot)
+        assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
+        (delivery,) = await deliveries(bot)
+        assert delivery.status == "unknown"
+
+
+async def test_three_ignored_routines_bring_one_gentle_question(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    for _ in range(3):
+        await tick(bot)
+        morning.advance(days=1)
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 3
+    await tick(bot)
+    question = await phone.expect("without hearing back", after=mark)
+    labels = [b.text for row in question.buttons for b in row]
+    assert labels == ["Change the time", "Pause 7 days", "Keep it"]
+    for _ in range(2):
+        morning.advance(days=1)
+        await tick(bot)
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 3
+    await phone.press(question, "Keep it", expect="back on")
+    morning.advance(days=1)
+    await tick(bot)
+    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 4
+
+
+async def test_the_limiter_keeps_a_fan_out_under_telegrams_limits(
+    db_url: str, library: Library, morning: FakeClock
+) -> None:
+    from bot.telegram.app import build_application, running
+
+    async with BotApiEmulator(TOKEN, enforce_rate_limits=True) as emulator:
+        settings = make_settings(emulator.api_root, db_url, rate_limit=30, chat_rate=1)
+        app = build_application(settings, library, Database(db_url), clock=morning)
+        async with running(app, poll_timeout=1):
+            bot = Harness(app, emulator, morning, db_url, settings, library)
+            for uid in range(2001, 2046):
+                await subscriber(bot, uid)
+                await asyncio.sleep(0.05)
+            morning.now = SEVEN.replace(minute=30)
+            before = emulator.too_many_requests
+            started = asyncio.get_running_loop().time()
+            report = await tick(bot)
+            elapsed = asyncio.get_running_loop().time() - started
+            assert report.sent == 45
+            assert emulator.too_many_requests == before == 0
+            assert elapsed >= 45 / 30 - 0.2  # paced, not bursted
+
+
+@pytest.mark.slow
+async def test_wall_clock_time_passes_to_a_due_minute(
+    emulator: BotApiEmulator, db_url: str, library: Library
+) -> None:
+    """No injected clock: the real scheduler tick sends at the next real minute."""
+    from bot.telegram.app import build_application, running
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("one wall-clock run is enough (SQLite); the tick is the same on PostgreSQL")
+    now = datetime.now(UTC)
+    if (60 - now.second) < 3:  # too close to the minute to set it up in time
+        await asyncio.sleep(4)
+        now = datetime.now(UTC)
+    due = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    settings = make_settings(emulator.api_root, db_url, tick_seconds=0.5)
+    app = build_application(settings, library, Database(db_url))
+    async with running(app, poll_timeout=1):
+        phone = Phone(emulator, 1001)
+        emulator.add_user(1001)
+        await phone.send("/start", expect="stretchbot")
+        await phone.send(f"/morning {due:%H:%M}", expect=f"{due:%H:%M}")
+        await phone.send("/evening off", expect="off")
+        mark = phone.mark()
+        message = await phone.expect("morning routine", after=mark, timeout=70)
+        arrived = datetime.now(UTC)
+        assert due <= arrived < due + timedelta(seconds=3)
+        assert message.buttons
