@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="action", required=True)
     db_commands.add_parser("upgrade", help="apply database migrations")
     commands.add_parser("status", help="subscribers, routines due and sent, failures")
+    bench = commands.add_parser("bench", help="benchmarks (numbers printed, see the README)")
+    bench_commands = bench.add_subparsers(dest="action", required=True)
+    fanout = bench_commands.add_parser("fanout", help="one due minute to many subscribers")
+    fanout.add_argument("--subscribers", type=int, default=10_000)
+    fanout.add_argument(
+        "--throttled-subscribers", type=int, default=1_000,
+        help="subscribers for the run at Telegram's 30 msg/s (0 skips it)",
+    )  # fmt: skip
+    fanout.add_argument("--backends", default="sqlite,postgres")
     return parser
 
 
@@ -126,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         upgrade(settings.db_url)
         print("database is up to date")
         return 0
+    if args.command == "bench":
+        from bot.bench import fanout as run_fanout
+
+        return run_fanout(args)
     if args.command == "status":
         print(asyncio.run(_status(settings)))
         return 0

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -200,15 +200,15 @@ async def claim_due(
             {"chat_id": row.chat_id, "slot": row.slot, "due_at": nxt, "local_date": day,
              "on_hold": on_hold}
         )  # fmt: skip
-    await session.execute(update(ScheduledSlot), advance)
+    await _update_many(session, ScheduledSlot.__table__, ("chat_id", "slot"), advance)
     ids: dict[tuple[int, str, date], int] = {}
     statement = (
-        _insert(session)(Delivery)
-        .values(ledger)
+        _insert(session)(Delivery.__table__)
         .on_conflict_do_nothing(index_elements=["chat_id", "slot", "local_date"])
         .returning(Delivery.id, Delivery.chat_id, Delivery.slot, Delivery.local_date)
     )
-    for delivery_id, chat_id, slot, day in (await session.execute(statement)).all():
+    # An executemany: SQLAlchemy batches it into few statements and caches their compilation.
+    for delivery_id, chat_id, slot, day in (await session.execute(statement, ledger)).all():
         ids[(chat_id, slot, day)] = delivery_id
     claims = await _open_sessions(session, to_send, ids, now, plan)
     return claims, ClaimStats(len(claims), skipped, missed, tuple(nagged))
@@ -250,7 +250,8 @@ async def _open_sessions(
         }
         for row, (routine_id, card_ids, gentle, hold_seconds) in zip(mine, plans, strict=True)
     ]
-    statement = insert(StretchSession).returning(StretchSession.id, sort_by_parameter_order=True)
+    table = cast(Table, StretchSession.__table__)
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     created = (await session.execute(statement, values)).scalars()
     claims = []
     links = []
@@ -265,7 +266,7 @@ async def _open_sessions(
             )
         )  # fmt: skip
         links.append({"id": delivery_id, "session_id": session_id})
-    await session.execute(update(Delivery), links)
+    await _update_many(session, Delivery.__table__, ("id",), links)
     return claims
 
 
@@ -378,28 +379,61 @@ class Outcome:
 
 
 async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
-    """Write the outcomes of a batch; deactivate subscribers Telegram says are gone."""
+    """Write the outcomes of a batch; deactivate subscribers Telegram says are gone.
+
+    Most outcomes of a batch are "sent": those become one UPDATE, the rest one row each.
+    """
     if not outcomes:
         return
-    await session.execute(
-        update(Delivery),
-        [
-            {
-                "id": o.delivery_id,
-                "status": o.status,
-                "sent_at": o.at if o.status != "failed" else None,
-                "message_id": o.message_id,
-                "error": (o.error or None) and (o.error or "")[:200],
-            }
-            for o in outcomes
-        ],
-    )
+    sent = [o for o in outcomes if o.status == "sent" and o.error is None]
+    if sent:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_([o.delivery_id for o in sent]))
+            .values(status="sent", sent_at=max(o.at for o in sent))
+            .execution_options(synchronize_session=False)
+        )
+    others = [o for o in outcomes if o not in sent]
+    if others:
+        await _update_many(
+            session,
+            Delivery.__table__,
+            ("id",),
+            [
+                {
+                    "id": o.delivery_id,
+                    "status": o.status,
+                    "sent_at": o.at if o.status != "failed" else None,
+                    "message_id": o.message_id,
+                    "error": (o.error or None) and (o.error or "")[:200],
+                }
+                for o in others
+            ],
+        )
     gone = sorted({o.chat_id for o in outcomes if o.deactivate})
     if gone:
         await session.execute(
             update(Subscriber).where(Subscriber.chat_id.in_(gone)).values(active=False)
         )
         await session.execute(delete(ScheduledSlot).where(ScheduledSlot.chat_id.in_(gone)))
+
+
+async def _update_many(
+    session: AsyncSession, table: Any, keys: tuple[str, ...], rows: Sequence[dict[str, Any]]
+) -> None:
+    """UPDATE one row per dict, matched on `keys`, as a single executemany (no ORM per row)."""
+    if not rows:
+        return
+    columns = [name for name in rows[0] if name not in keys]
+    statement = (
+        update(table)
+        .where(*(table.c[key] == bindparam(f"k_{key}") for key in keys))
+        .values({name: bindparam(f"v_{name}") for name in columns})
+    )
+    params = [
+        {**{f"k_{k}": row[k] for k in keys}, **{f"v_{c}": row[c] for c in columns}} for row in rows
+    ]
+    await session.execute(statement, params)
 
 
 async def snooze(

@@ -8,6 +8,7 @@ the claim is an indexed range scan on `schedule.due_at`.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -89,29 +90,23 @@ class Ticker:
     async def _tick(self) -> TickReport:
         report = TickReport()
         started = time.perf_counter()
-        while True:
-            now = self.clock()
-            claim_started = time.perf_counter()
-            async with self.db.session() as s:
-                claims, stats = await slots.claim_due(
-                    s, now, self.worker, self._plan, limit=self.batch
-                )
-                claims += await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
-                claims += await slots.reclaim_abandoned(s, now, self.worker, limit=self.batch)
-            report.claim_seconds += time.perf_counter() - claim_started
-            report.due += stats.claimed + stats.skipped + stats.missed
-            report.skipped += stats.skipped - len(stats.nagged)
-            report.missed += stats.missed
-            report.asked += len(stats.nagged)
-            for chat_id, slot in stats.nagged:
-                await self.sender.ask_about_slot(chat_id, slot)
-            if claims:
-                await self._send(claims, report)
-            if (
-                len(claims) < self.batch
-                and stats.claimed + stats.skipped + stats.missed < self.batch
-            ):
-                break
+        sending: asyncio.Task[None] | None = None
+        try:
+            while True:
+                # Claim the next batch while the previous one is being sent.
+                claims, more = await self._claim(report)
+                if sending is not None:
+                    await sending
+                    sending = None
+                if claims:
+                    sending = asyncio.create_task(self._send(claims, report))
+                if not more:
+                    break
+            if sending is not None:
+                await sending
+        finally:
+            if sending is not None and not sending.done():
+                sending.cancel()
         report.duration = time.perf_counter() - started
         if report.due or report.sent or report.failed:
             log.info(
@@ -122,6 +117,33 @@ class Ticker:
                 report.failures or "{}",
             )  # fmt: skip
         return report
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - a few routines, one ticker per process
+    def _minutes(self, card_ids: tuple[str, ...], hold_seconds: int | None) -> int:
+        cards = tuple(self.library.cards[c] for c in card_ids if c in self.library.cards)
+        return programme.minutes(cards, hold_seconds)
+
+    async def _claim(self, report: TickReport) -> tuple[list[Claim], bool]:
+        """One batch of due slots, snoozes and abandoned claims; and whether more may be due."""
+        now = self.clock()
+        claim_started = time.perf_counter()
+        async with self.db.session() as s:
+            claims, stats = await slots.claim_due(
+                s, now, self.worker, self._plan, limit=self.batch
+            )
+            claims += await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
+            claims += await slots.reclaim_abandoned(s, now, self.worker, limit=self.batch)
+        report.claim_seconds += time.perf_counter() - claim_started
+        report.due += stats.claimed + stats.skipped + stats.missed
+        report.skipped += stats.skipped - len(stats.nagged)
+        report.missed += stats.missed
+        report.asked += len(stats.nagged)
+        for chat_id, slot in stats.nagged:
+            await self.sender.ask_about_slot(chat_id, slot)
+        more = (
+            len(claims) >= self.batch or stats.claimed + stats.skipped + stats.missed >= self.batch
+        )
+        return claims, more
 
     async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
         """Send concurrently; record outcomes in small batches so a crash re-sends little."""
@@ -138,10 +160,9 @@ class Ticker:
                         await slots.record(s, batch)
 
         async def one(claim: Claim) -> None:
-            cards = tuple(self.library.cards[c] for c in claim.card_ids if c in self.library.cards)
-            minutes = programme.minutes(cards, claim.hold_seconds)
+            minutes = self._minutes(claim.card_ids, claim.hold_seconds)
             async with gate:
-                outcome = await self.sender.deliver(claim, minutes, len(cards))
+                outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
             if outcome.status == "sent":
                 report.sent += 1
             elif outcome.status == "unknown":

@@ -367,6 +367,7 @@ class BotApiEmulator:
         app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         app.router.add_post("/_emulator/{action}", self._control)
         app.router.add_get("/_emulator/chat/{chat_id}", self._control_chat)
+        app.router.add_get("/_emulator/stats", self._control_stats)
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
@@ -756,6 +757,11 @@ class BotApiEmulator:
             if action == "add_user":
                 self.add_user(int(body["user_id"]), body.get("first_name", "Ada"))
                 return self._json(200, {"ok": True})
+            if action == "add_users":  # benchmarks: users first .. first + count - 1
+                first, count = int(body["first"]), int(body["count"])
+                for user_id in range(first, first + count):
+                    self.add_user(user_id, f"User {user_id}")
+                return self._json(200, {"ok": True})
             if action == "send_text":
                 update_id = self.send_text(int(body["user_id"]), str(body["text"]))
                 return self._json(200, {"ok": True, "update_id": update_id})
@@ -767,6 +773,13 @@ class BotApiEmulator:
         except (ValueError, KeyError, TypeError) as exc:
             return self._json(400, {"ok": False, "description": str(exc)})
         return self._json(404, {"ok": False, "description": "unknown action"})
+
+    async def _control_stats(self, request: web.Request) -> web.Response:
+        """Totals for benchmarks: messages the bot sent, and 429s handed out."""
+        sent = sum(len(chat.messages) for chat in self._chats.values())
+        return self._json(
+            200, {"ok": True, "messages": sent, "too_many_requests": self.too_many_requests}
+        )
 
     async def _control_chat(self, request: web.Request) -> web.Response:
         try:
