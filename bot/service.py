@@ -123,6 +123,7 @@ class Progress:
     last_pain: int | None
     programme_week: int
     gentle: bool
+    self_test: str | None = None  # the latest self-test result, e.g. "sit-and-reach: -4 cm"
 
 
 def _local_date(sub: Subscriber, now: datetime) -> date:
@@ -436,7 +437,7 @@ class Coach:
         if not programme.self_test_due(last, sub.created_at.date(), today):
             return None
         sub.self_test_offered_on = today
-        return programme.self_test_card(self.library, len(taken))
+        return programme.self_test_card(self.library, taken[0].test if taken else None)
 
     async def _streak(self, s: object, sub: Subscriber, today: date) -> int:
         days = await repo.done_days(s, sub.chat_id, today - timedelta(days=PROGRESS_DAYS))  # type: ignore[arg-type]
@@ -478,6 +479,8 @@ class Coach:
             days = await repo.done_days(s, chat_id, today - timedelta(days=PROGRESS_DAYS))
             reports = await repo.pain_scores(s, chat_id, now - timedelta(days=28))
             scores = [r.score for r in reversed(reports)]
+            tests = await repo.self_tests(s, chat_id)
+            latest = f"{tests[0].test.removesuffix('-test')}: {tests[0].result}" if tests else None
             return Progress(
                 streak=progress.streak(days, today),
                 sessions_this_week=progress.sessions_this_week(days, today),
@@ -486,6 +489,7 @@ class Coach:
                 last_pain=scores[-1] if scores else None,
                 programme_week=sub.programme_week,
                 gentle=sub.gentle_reports_left > 0,
+                self_test=latest,
             )
 
     # --- scheduled deliveries -----------------------------------------------------------
@@ -549,6 +553,14 @@ class Coach:
             await s.flush()
             return [t for t in await repo.self_tests(s, chat_id) if t.test == test]
 
+    async def next_self_test(self, chat_id: int, now: datetime) -> Card:
+        """The self-test to take next (they alternate)."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            sub.self_test_offered_on = _local_date(sub, now)
+            taken = await repo.self_tests(s, chat_id)
+            return programme.self_test_card(self.library, taken[0].test if taken else None)
+
     async def chart_data(self, chat_id: int, now: datetime, days: int = 28) -> ChartData:
         """What the /progress picture shows."""
         async with self.db.session() as s:
@@ -565,7 +577,7 @@ class Coach:
                     (r.reported_at.astimezone(tz).replace(tzinfo=None), r.score)
                     for r in reversed(reports)
                 ],
-                [(t.local_date, f"{t.test.replace('-test', '')}: {t.result}") for t in tests],
+                [(t.local_date, f"{t.test.removesuffix('-test')}: {t.result}") for t in tests],
             )
 
     async def export(self, chat_id: int) -> dict[str, list[dict[str, object]]]:

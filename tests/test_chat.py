@@ -46,7 +46,7 @@ def test_a_newcomer_subscribes_stretches_logs_reports_pain_and_sees_progress(
     assert "Release" in out
     assert "Logged" in out
     assert "Recorded: pain 4/10" in out  # "4" pressed the button labelled 4, not the 4th one
-    assert "Your progress" in out
+    assert "[photo: progress.png] Streak: 1 day" in out
     assert "When should the morning routine arrive?" in out
     assert (tmp_path / "stretchbot.db").exists()
 

@@ -328,14 +328,15 @@ async def test_high_or_rising_pain_advises_a_professional_and_gentle_routines(
 
 async def test_progress_shows_streak_week_and_pain_trend(bot: Harness) -> None:
     phone = await started(bot)
-    empty = await phone.send("/progress", expect="No sessions logged yet")
-    assert empty.text
+    empty = await phone.send("/progress", expect="Nothing to chart yet")
+    assert empty.kind == "text"
     for day in range(3):
         await phone.send("/desk", expect="🪑")
         await phone.send("done", expect="Logged")
         await phone.send(f"/pain {6 - 2 * day}", expect="Recorded")
         bot.clock.advance(days=1)
-    reply = await phone.send("/progress", expect="Your progress")
+    reply = await phone.send("/progress", expect="Streak:")
+    assert reply.kind == "photo"  # the chart, with the numbers in its caption
     assert "Streak: 3 days" in reply.text
     assert "easing" in reply.text
     assert "week 1 of 8" in reply.text
@@ -447,6 +448,6 @@ async def test_restart_keeps_subscriber_times_and_history(
         settings_card = await phone.send("/settings", expect="Settings")
         assert "Asia/Kolkata" in settings_card.text
         assert "Morning: 06:45" in settings_card.text
-        progress = await phone.send("/progress", expect="Your progress")
+        progress = await phone.send("/progress", expect="Streak:")
         assert "all time: 1" in progress.text
-        assert "last 4/10" in progress.text
+        assert "Pain: 4/10" in progress.text

@@ -91,7 +91,8 @@ def self_test_due(last_taken: date | None, started: date, today: date) -> bool:
     return (today - reference).days >= SELF_TEST_EVERY_DAYS
 
 
-def self_test_card(library: Library, taken_before: int) -> Card:
-    """Alternate between the two self-tests."""
+def self_test_card(library: Library, last: str | None) -> Card:
+    """The self-test to offer: the one not taken last time (they alternate)."""
     tests = sorted(c for c in library.cards.values() if c.kind is Kind.SELFTEST)
-    return tests[taken_before % len(tests)] if tests else next(iter(library.cards.values()))
+    fresh = [card for card in tests if card.id != last]
+    return (fresh or tests)[0]

@@ -184,6 +184,9 @@ def register_handlers(app: BotApplication) -> None:
         "resume": handlers.resume,
         "settings": handlers.show_settings,
         "help": handlers.show_help,
+        "selftest": handlers.self_test,
+        "export": handlers.export,
+        "forget": handlers.forget,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=messages))

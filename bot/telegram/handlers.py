@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import (
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     ReplyKeyboardMarkup,
     Update,
@@ -14,9 +16,11 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
+from bot import files
+from bot.charts import render_progress
 from bot.coach import intents, pain, safety
 from bot.coach.clock import TimeParseError, ZoneParseError, parse_time, parse_zone
-from bot.content.model import Slot
+from bot.content.model import Card, Slot
 from bot.content.render import session_messages
 from bot.service import MAX_PAUSE_DAYS, NotSubscribed, Running, Stale
 from bot.telegram import keyboards, texts
@@ -298,6 +302,9 @@ async def _after_done(update: Update, context: Context, session_id: int | None) 
     await _reply(update, texts.done(result), keyboards.main_menu())
     if result.ask_pain:
         await _reply(update, texts.PAIN_QUESTION, keyboards.pain())
+    if result.self_test is not None:
+        await _reply(update, texts.SELF_TEST_OFFER)
+        await send_self_test(context, _chat_id(update), result.self_test)
 
 
 async def log_done(update: Update, context: Context) -> None:
@@ -353,9 +360,118 @@ async def pain_button(update: Update, context: Context, score: int) -> None:
 
 
 async def show_progress(update: Update, context: Context) -> None:
-    """/progress."""
-    summary = await context.coach.progress(_chat_id(update), context.now())
-    await _reply(update, texts.progress(summary))
+    """/progress: a chart of pain and sessions, or a friendly text before there is any data."""
+    chat_id, now = _chat_id(update), context.now()
+    summary = await context.coach.progress(chat_id, now)
+    if summary.sessions_total == 0 and summary.last_pain is None and summary.self_test is None:
+        await _reply(update, texts.NO_PROGRESS)
+        return
+    data = await context.coach.chart_data(chat_id, now)
+    # Rendering takes a few hundred milliseconds of CPU: keep it off the event loop.
+    png = await asyncio.to_thread(
+        render_progress, data.today, data.sessions_per_day, data.pain,
+        self_tests=data.self_tests,
+    )  # fmt: skip
+    message = update.effective_message
+    assert message is not None
+    await message.reply_photo(
+        InputFile(png, filename="progress.png"), caption=texts.progress_caption(summary)
+    )
+
+
+async def send_self_test(context: Context, chat_id: int, card: Card) -> None:
+    """A self-test card, then the buttons to record its result."""
+    for message in session_messages(card):
+        await context.bot.send_message(chat_id, message.text, parse_mode=ParseMode.HTML)
+    await context.bot.send_message(
+        chat_id, texts.self_test_ask(card.id), reply_markup=keyboards.self_test(card.id)
+    )
+
+
+async def self_test(update: Update, context: Context) -> None:
+    """/selftest: the next self-test; /selftest reach N records a sit-and-reach directly."""
+    chat_id, now = _chat_id(update), context.now()
+    args = context.args or []
+    if args and args[0].lower() == "reach":
+        try:
+            centimetres = int(args[1])
+            if not -40 <= centimetres <= 40:
+                raise ValueError(centimetres)
+        except (IndexError, ValueError):
+            await _reply(update, texts.SELF_TEST_USAGE)
+            return
+        await _record_reach(update, context, centimetres)
+        return
+    if args:
+        await _reply(update, texts.SELF_TEST_USAGE)
+        return
+    card = await context.coach.next_self_test(chat_id, now)
+    await send_self_test(context, chat_id, card)
+
+
+async def _record_reach(update: Update, context: Context, centimetres: int) -> str:
+    result = f"{centimetres:+d} cm" if centimetres else "0 cm (at the toes)"
+    results = await context.coach.record_self_test(
+        _chat_id(update), "sit-and-reach-test", result, centimetres, context.now()
+    )
+    text = texts.self_test_recorded("sit-and-reach-test", [r.result for r in results])
+    if update.callback_query is None:
+        await _reply(update, text)
+    return text
+
+
+async def self_test_button(update: Update, context: Context, test: str, value: str) -> None:
+    """A result button under a self-test."""
+    query = update.callback_query
+    assert query is not None
+    if test == "sr":
+        centimetres = int(value)
+        if centimetres not in keyboards.REACH_CHOICES:
+            raise ValueError(value)
+        text = await _record_reach(update, context, centimetres)
+    elif test == "slr" and value in texts.SLR_BANDS:
+        results = await context.coach.record_self_test(
+            _chat_id(update), "straight-leg-raise-test", texts.SLR_BANDS[value], None,
+            context.now(),
+        )  # fmt: skip
+        text = texts.self_test_recorded("straight-leg-raise-test", [r.result for r in results])
+    else:
+        raise ValueError(test)
+    await query.answer("Recorded")
+    await query.edit_message_text(text)
+
+
+async def export(update: Update, context: Context) -> None:
+    """/export: everything stored about the person, as JSON and as CSV tables."""
+    data = await context.coach.export(_chat_id(update))
+    message = update.effective_message
+    assert message is not None
+    await message.reply_document(
+        InputFile(files.as_json(data), filename="stretchbot-data.json"),
+        caption=texts.EXPORT_CAPTION,
+    )
+    await message.reply_document(InputFile(files.as_csv_zip(data), filename="stretchbot-data.zip"))
+
+
+async def forget(update: Update, context: Context) -> None:
+    """/forget: ask first."""
+    await context.coach.profile(_chat_id(update), context.now())  # NotSubscribed if unknown
+    await _reply(update, texts.FORGET_CONFIRM, keyboards.forget())
+
+
+async def forget_button(update: Update, context: Context, answer: str) -> None:
+    """The answer to /forget's question."""
+    query = update.callback_query
+    assert query is not None
+    if answer == "yes":
+        await context.coach.forget(_chat_id(update))
+        await query.answer("Deleted")
+        await query.edit_message_text(texts.FORGOTTEN)
+    elif answer == "no":
+        await query.answer()
+        await query.edit_message_text(texts.FORGET_KEPT)
+    else:
+        raise ValueError(answer)
 
 
 # --- free text and everything else --------------------------------------------------------------
@@ -438,6 +554,10 @@ async def button(update: Update, context: Context) -> None:
                 await delivery_button(update, context, parsed.args[0], parsed.int_arg(1))
             case "n":
                 await keep_slot(update, context, parsed.args[0])
+            case "t":
+                await self_test_button(update, context, parsed.args[0], parsed.args[1])
+            case "x":
+                await forget_button(update, context, parsed.args[0])
     except (ValueError, IndexError, TimeParseError, ZoneParseError):
         await query.answer(texts.EXPIRED_BUTTON, show_alert=True)
 

@@ -51,7 +51,7 @@ class Callback:
 
 
 # action -> number of arguments
-ACTIONS = {"h": 2, "k": 2, "d": 1, "p": 1, "s": None, "f": 1, "r": 2, "n": 1}
+ACTIONS = {"h": 2, "k": 2, "d": 1, "p": 1, "s": None, "f": 1, "r": 2, "n": 1, "t": 2, "x": 1}
 
 
 def parse(data: str | None) -> Callback | None:
@@ -167,4 +167,24 @@ def nag(slot: str) -> InlineKeyboardMarkup:
             [_button("Change the time", f"s:menu:{slot}")],
             [_button("Pause 7 days", "s:pause:7"), _button("Keep it", f"n:{slot}")],
         ]
+    )
+
+
+REACH_CHOICES = (-20, -15, -10, -5, 0, 5, 10, 15, 20)
+
+
+def self_test(test: str) -> InlineKeyboardMarkup:
+    """Result buttons of a self-test: centimetres for sit-and-reach, angle bands for the SLR."""
+    if test == "sit-and-reach-test":
+        buttons = [_button(f"{cm:+d}" if cm else "0", f"t:sr:{cm}") for cm in REACH_CHOICES]
+        return InlineKeyboardMarkup([buttons[:5], buttons[5:]])
+    return InlineKeyboardMarkup(
+        [[_button(label, f"t:slr:{key}")] for key, label in texts.SLR_BANDS.items()]
+    )
+
+
+def forget() -> InlineKeyboardMarkup:
+    """The confirmation /forget needs."""
+    return InlineKeyboardMarkup(
+        [[_button(texts.FORGET_YES, "x:yes")], [_button(texts.FORGET_NO, "x:no")]]
     )

@@ -24,6 +24,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("pause", "Pause routines for some days, e.g. /pause 3"),
     ("resume", "Resume routines"),
     ("stop", "Stop routines (your history is kept)"),
+    ("selftest", "Take a flexibility self-test"),
+    ("export", "Download everything stored about you"),
+    ("forget", "Delete everything stored about you"),
     ("help", "What I can do"),
 )
 
@@ -99,7 +102,12 @@ HELP = (
     "• /progress — your streak, sessions this week and pain trend\n"
     "• /timezone, /morning, /evening — when routines arrive (/morning off turns one off)\n"
     "• /pause 3, /resume, /stop — take a break, come back\n"
-    "• /settings — all of the above on buttons\n\n"
+    "• /settings — all of the above on buttons\n"
+    "• /selftest — a flexibility check (I offer one every two weeks)\n"
+    "• /export — a file with everything I store about you; /forget deletes it all\n\n"
+    "<b>The 8-week programme:</b> hamstring stretches paired with core work, holds growing from "
+    "15 s to 30 s. You move up a week after 8 sessions in 7 days; while pain flares, you stay "
+    "put and routines go gentle.\n"
     f"<b>Streaks forgive:</b> one missed day in any {FORGIVEN_WINDOW} doesn't break your streak.\n"
     "<b>Safety:</b> stretch to a mild pull, never pain. I'm a coach, not a clinician: if you get "
     "numbness, tingling or weakness in the legs, trouble with bladder or bowels, or pain after a "
@@ -254,8 +262,27 @@ def done(result: DoneResult) -> str:
     week = f"{result.sessions_this_week} session{'s' if result.sessions_this_week != 1 else ''}"
     text = f"{head}\n{streak} · {week} this week."
     if result.milestone:
-        text += f"\n🏅 {result.milestone} days! That's a real habit forming."
+        text += f"\n🏅 {MILESTONES.get(result.milestone, 'A milestone!')}"
+    if result.advanced_to:
+        text += (
+            f"\n⬆️ On to week {result.advanced_to} of the programme: new stretches and slightly "
+            "longer holds from your next routine."
+        )
+    elif result.held_for_pain:
+        text += (
+            "\nYou've earned the next programme week, but with your pain up we'll stay here "
+            "until it settles."
+        )
     return text
+
+
+MILESTONES = {
+    3: "3 days in a row: the habit is starting.",
+    7: "A whole week! Your hamstrings have noticed.",
+    14: "Two weeks: this is becoming part of your day.",
+    30: "30 days. That's a real habit.",
+    56: "56 days: the whole eight weeks. Brilliant work.",
+}
 
 
 PAIN_QUESTION = "How is your back today? Pain from 0 (none) to 10 (worst imaginable):"
@@ -292,24 +319,6 @@ def pain_recorded(result: PainResult) -> str:
     elif verdict.score <= 2:
         text += " Great to hear."
     return text
-
-
-def progress(p: Progress) -> str:
-    """Reply to /progress (text)."""
-    last = f"{p.last_pain}/10" if p.last_pain is not None else "no reports yet"
-    gentle = "\nRoutines are gentle while your pain settles." if p.gentle else ""
-    if p.sessions_total == 0 and p.last_pain is None:
-        return (
-            "No sessions logged yet. Do one with /now or /desk, say done, and your progress "
-            "starts here. Report pain any time with /pain."
-        )
-    return (
-        f"<b>Your progress</b>\n"
-        f"Streak: {p.streak} day{'s' if p.streak != 1 else ''}\n"
-        f"This week: {p.sessions_this_week} · all time: {p.sessions_total}\n"
-        f"Pain: last {last}, {p.pain_trend}\n"
-        f"Programme: week {p.programme_week} of 8{gentle}"
-    )
 
 
 def settings(profile: Profile) -> str:
@@ -381,3 +390,65 @@ def nag(slot: str) -> str:
 
 
 KEEP_TIME = "Thanks! Your {slot} routines are back on."
+
+
+def progress_caption(p: Progress) -> str:
+    """Caption of the /progress chart (at most 1,024 characters)."""
+    last = f"{p.last_pain}/10, {p.pain_trend}" if p.last_pain is not None else "no reports yet"
+    lines = [
+        f"Streak: {p.streak} day{'s' if p.streak != 1 else ''} · this week: "
+        f"{p.sessions_this_week} · all time: {p.sessions_total}",
+        f"Pain: {last}",
+        f"Programme: week {p.programme_week} of 8",
+    ]
+    if p.self_test:
+        lines.append(f"Last self-test: {p.self_test}")
+    if p.gentle:
+        lines.append("Routines are gentle while your pain settles.")
+    return "\n".join(lines)
+
+
+NO_PROGRESS = (
+    "Nothing to chart yet. Do a stretch with /desk or /now, say done, and tell me your pain "
+    "with /pain: your progress picture starts with the first one."
+)
+
+SELF_TEST_OFFER = "📏 Two weeks since your last check: time for a quick flexibility self-test."
+
+
+def self_test_ask(test: str) -> str:
+    """The question after the self-test card."""
+    if test == "sit-and-reach-test":
+        return (
+            "How far did you reach? Tap the nearest: negative means short of your toes, "
+            "positive past them (in cm). Or type /selftest reach -4"
+        )
+    return "How high did your straight leg go before the back of the thigh stopped it?"
+
+
+SLR_BANDS = {"1": "under 45°", "2": "45–70°", "3": "over 70°"}
+
+
+def self_test_recorded(test: str, results: list[str]) -> str:
+    """Reply after a self-test result, compared with the previous one."""
+    name = "Sit-and-reach" if test == "sit-and-reach-test" else "Straight-leg raise"
+    text = f"Recorded: {name} {results[0]}."
+    if len(results) > 1:
+        text += f" Last time: {results[1]}."
+    return text + " It's in your /progress chart."
+
+
+SELF_TEST_USAGE = (
+    "Take a self-test with /selftest, or record a sit-and-reach result directly: /selftest reach "
+    "-4 (cm short of your toes; positive means past them, from -40 to 40)."
+)
+
+EXPORT_CAPTION = "Everything I store about you: JSON, and the same tables as CSV files."
+FORGET_CONFIRM = (
+    "This deletes everything I store about you: your settings, sessions, pain reports and "
+    "self-tests. Routines stop. It can't be undone. Delete it all?"
+)
+FORGET_YES = "Yes, delete everything"
+FORGET_NO = "No, keep it"
+FORGOTTEN = "Done: everything about you is deleted. If you ever want to start again, send /start."
+FORGET_KEPT = "Kept. Nothing was deleted."
