@@ -160,6 +160,17 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     }
 
 
+def _postgres_urls() -> tuple[str, str]:
+    """The server to benchmark on, and the asyncpg DSN of its maintenance database."""
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("STRETCHBOT_BENCH_POSTGRES_URL") or os.environ.get(
+        "STRETCHBOT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+    )
+    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
+    return base, admin
+
+
 async def _database(backend: str, folder: Path) -> tuple[str, str | None]:
     """A fresh database URL (and, for PostgreSQL, the database to drop afterwards)."""
     if backend == "sqlite":
@@ -167,11 +178,8 @@ async def _database(backend: str, folder: Path) -> tuple[str, str | None]:
     import asyncpg
     from sqlalchemy.engine import make_url
 
-    base = os.environ.get("STRETCHBOT_BENCH_POSTGRES_URL") or os.environ.get(
-        "STRETCHBOT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
-    )
+    base, admin = _postgres_urls()
     name = f"stretchbot_bench_{secrets.token_hex(4)}"
-    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
     conn = await asyncpg.connect(admin)
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
@@ -182,12 +190,8 @@ async def _database(backend: str, folder: Path) -> tuple[str, str | None]:
 
 async def _drop(name: str) -> None:
     import asyncpg
-    from sqlalchemy.engine import make_url
 
-    base = os.environ.get("STRETCHBOT_BENCH_POSTGRES_URL") or os.environ.get(
-        "STRETCHBOT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
-    )
-    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
+    _, admin = _postgres_urls()
     conn = await asyncpg.connect(admin)
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

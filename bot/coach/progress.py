@@ -7,7 +7,6 @@ so a rest day does not wipe out weeks of work; two misses within a week (or two 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 FORGIVEN_WINDOW = 7
@@ -45,18 +44,6 @@ def milestone_reached(before: int, after: int) -> int | None:
 def week_start(today: date) -> date:
     """Monday of the week `today` is in."""
     return today - timedelta(days=today.weekday())
-
-
-@dataclass(frozen=True)
-class ProgressSummary:
-    """The numbers `/progress` shows."""
-
-    streak: int
-    sessions_this_week: int
-    sessions_total: int
-    pain_trend: str
-    last_pain: int | None
-    programme_week: int
 
 
 def sessions_this_week(done_days_with_counts: dict[date, int], today: date) -> int:

@@ -325,15 +325,19 @@ async def claim_snoozed(
     claims = []
     for delivery, stretch in (await session.execute(query)).all():
         delivery.snooze_until = None
-        delivery.claimed_by, delivery.claimed_at = worker, now
-        claims.append(
-            Claim(
-                delivery.id, delivery.chat_id, delivery.slot, delivery.local_date,
-                delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle,
-                stretch.hold_seconds, snooze=True,
-            )
-        )  # fmt: skip
+        claims.append(_take(delivery, stretch, worker, now, snooze=True))
     return claims
+
+
+def _take(
+    delivery: Delivery, stretch: StretchSession, worker: str, now: datetime, *, snooze: bool
+) -> Claim:
+    """Make an existing ledger row this worker's, as a claim to send."""
+    delivery.claimed_by, delivery.claimed_at = worker, now
+    return Claim(
+        delivery.id, delivery.chat_id, delivery.slot, delivery.local_date, delivery.due_at,
+        stretch.id, tuple(stretch.card_ids), stretch.gentle, stretch.hold_seconds, snooze,
+    )  # fmt: skip
 
 
 async def reclaim_abandoned(
@@ -352,17 +356,8 @@ async def reclaim_abandoned(
     )
     if _postgres(session):
         query = query.with_for_update(skip_locked=True, of=Delivery)
-    claims = []
-    for delivery, stretch in (await session.execute(query)).all():
-        delivery.claimed_by, delivery.claimed_at = worker, now
-        claims.append(
-            Claim(
-                delivery.id, delivery.chat_id, delivery.slot, delivery.local_date,
-                delivery.due_at, stretch.id, tuple(stretch.card_ids), stretch.gentle,
-                stretch.hold_seconds,
-            )
-        )  # fmt: skip
-    return claims
+    rows = (await session.execute(query)).all()
+    return [_take(delivery, stretch, worker, now, snooze=False) for delivery, stretch in rows]
 
 
 @dataclass(frozen=True)

@@ -256,21 +256,34 @@ async def _advance(context: Context, chat_id: int, session_id: int, card_index: 
     await send_card(context, chat_id, run)
 
 
+async def _current_card(
+    update: Update, context: Context, session_id: int, card_index: int
+) -> Running | None:
+    """The session behind a card's button, if that card is still current and no timer runs."""
+    query = update.callback_query
+    assert query is not None
+    chat_id = _chat_id(update)
+    if context.services.countdowns.busy(chat_id):
+        await query.answer(texts.ALREADY_COUNTING)
+        return None
+    run = await context.coach.hold_card(chat_id, session_id, card_index, context.now())
+    if isinstance(run, Stale):
+        await query.answer(texts.stale(run), show_alert=True)
+        return None
+    return run
+
+
 async def start_hold(update: Update, context: Context, session_id: int, card_index: int) -> None:
     """The hold button: run the card's timer on its message."""
     query = update.callback_query
     assert query is not None
     assert query.message is not None
     chat_id = _chat_id(update)
-    countdowns = context.services.countdowns
-    if countdowns.busy(chat_id):
-        await query.answer(texts.ALREADY_COUNTING)
-        return
-    run = await context.coach.hold_card(chat_id, session_id, card_index, context.now())
-    if isinstance(run, Stale):
-        await query.answer(texts.stale(run), show_alert=True)
+    run = await _current_card(update, context, session_id, card_index)
+    if run is None:
         return
     await query.answer("Timer started")
+    countdowns = context.services.countdowns
     card = run.cards[card_index]
     timed = session_messages(card, run.hold_seconds)[card.timed_step]
 
@@ -284,17 +297,11 @@ async def skip_card(update: Update, context: Context, session_id: int, card_inde
     """The skip button: move on without the timer."""
     query = update.callback_query
     assert query is not None
-    chat_id = _chat_id(update)
-    if context.services.countdowns.busy(chat_id):
-        await query.answer(texts.ALREADY_COUNTING)
-        return
-    run = await context.coach.hold_card(chat_id, session_id, card_index, context.now())
-    if isinstance(run, Stale):
-        await query.answer(texts.stale(run), show_alert=True)
+    if await _current_card(update, context, session_id, card_index) is None:
         return
     await query.answer("Skipped")
     await query.edit_message_reply_markup(None)
-    await _advance(context, chat_id, session_id, card_index)
+    await _advance(context, _chat_id(update), session_id, card_index)
 
 
 async def _after_done(update: Update, context: Context, session_id: int | None) -> None:
