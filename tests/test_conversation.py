@@ -3,6 +3,8 @@ Bot API emulator, on SQLite and (when configured) PostgreSQL. Bad input for ever
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import select
 
@@ -451,3 +453,39 @@ async def test_restart_keeps_subscriber_times_and_history(
         progress = await phone.send("/progress", expect="Streak:")
         assert "all time: 1" in progress.text
         assert "Pain: 4/10" in progress.text
+
+
+async def test_several_people_holding_at_once_do_not_wait_for_each_other(bot: Harness) -> None:
+    phones = [await started(bot, uid) for uid in (3001, 3002, 3003)]
+    steps = []
+    for phone in phones:
+        mark = phone.mark()
+        await phone.send("/desk", expect="🪑")
+        steps.append((phone, mark, await phone.expect("Tap Start", after=mark)))
+    loop = asyncio.get_running_loop()
+    started_at = loop.time()
+    for phone, _, step in steps:
+        await phone.press(step, "Start")
+    for phone, mark, _ in steps:
+        await phone.expect("Tap Done", after=mark, timeout=15)
+    elapsed = loop.time() - started_at
+    # One card's holds take about 2-3 s at the tests' time scale; three in a row would take 3x.
+    longest = max(
+        sum(h.seconds for h in bot.library.cards[c].holds())
+        for c in bot.library.routines["desk"].cards
+    )
+    one_card = (longest + 5 * 3) * bot.settings.hold_time_scale
+    assert elapsed < 2 * one_card + 1.0
+
+
+async def test_failures_are_logged_without_message_text_or_token(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    phone = await started(bot)
+    bot.emulator.inject_fault("sendMessage", error_code=400, description="Bad Request: odd")
+    with caplog.at_level("INFO"):
+        await phone.send("my secret diary entry", expect="went wrong")
+    logged = "\n".join(r.getMessage() + str(r.exc_info or "") for r in caplog.records)
+    assert "failed" in logged
+    assert "secret diary" not in logged
+    assert "TEST-token" not in logged
