@@ -68,7 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The stretchbot command line."""
     parser = argparse.ArgumentParser(prog="stretchbot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="run the bot against Telegram (polling)")
+    commands.add_parser(
+        "run",
+        help="run the bot against Telegram (polling, or webhooks with STRETCHBOT_WEBHOOK_URL)",
+    )
     chat = commands.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
     chat.add_argument("--user", type=int, default=1001, help="your pretend Telegram user id")
     content = commands.add_parser("content", help="work with exercise cards")
@@ -143,9 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         print(asyncio.run(_status(settings)))
         return 0
     if args.command == "run":
-        from bot.telegram.app import run_polling
+        from bot.telegram.web import serve
 
-        run_polling(settings, load_or_exit(settings))
+        settings.token()  # a clear message now rather than a traceback later
+        asyncio.run(serve(settings, load_or_exit(settings)))
         return 0
     if args.command == "chat":
         from bot.telegram.chat import run_chat

@@ -58,6 +58,15 @@ class Settings(BaseSettings):
     # Into one chat: a burst of this many messages, then this many a second (0 = unlimited).
     chat_burst: int = Field(default=8, ge=1)
     chat_rate: float = Field(default=1.0, ge=0)
+    # A claimed routine whose process died is taken over after this many seconds.
+    claim_lease_seconds: float = Field(default=300.0, gt=0)
+    # Webhook mode (several replicas): the public HTTPS URL Telegram posts updates to, and the
+    # secret it must send with them. Without a URL the bot polls.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    # Where the bot listens for the webhook, /healthz and /metrics (in both modes).
+    http_host: str = "0.0.0.0"  # inside a container the server must listen on all interfaces
+    http_port: int = Field(default=8080, ge=0, le=65535)
     # Names this process in the delivery ledger (defaults to host and pid).
     worker_id: str = Field(default_factory=lambda: f"{os.uname().nodename}-{os.getpid()}")
 

@@ -341,7 +341,12 @@ def _take(
 
 
 async def reclaim_abandoned(
-    session: AsyncSession, now: datetime, worker: str, *, limit: int = 1000
+    session: AsyncSession,
+    now: datetime,
+    worker: str,
+    *,
+    limit: int = 1000,
+    lease: timedelta = LEASE,
 ) -> list[Claim]:
     """Take over claims whose process died before recording an outcome (lease expired)."""
     query = (
@@ -349,7 +354,7 @@ async def reclaim_abandoned(
         .join(StretchSession, StretchSession.id == Delivery.session_id)
         .where(
             Delivery.status == "claimed",
-            Delivery.claimed_at < now - LEASE,
+            Delivery.claimed_at < now - lease,
             Delivery.due_at >= now - GRACE,
         )
         .limit(limit)
@@ -489,3 +494,9 @@ async def status(session: AsyncSession, now: datetime) -> Status:
             Delivery, Delivery.status == "missed", Delivery.claimed_at >= since
         ),
     )
+
+
+async def active_subscribers(session: AsyncSession) -> int:
+    """Subscribers with routines on."""
+    query = select(func.count()).where(Subscriber.active.is_(True))
+    return int((await session.execute(query)).scalar_one())

@@ -13,11 +13,12 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.coach import programme
 from bot.content.model import Library, Slot
+from bot.metrics import Metrics
 from bot.schedule import slots
 from bot.schedule.slots import Claim, Outcome
 from bot.store.db import Database
@@ -65,7 +66,12 @@ class Ticker:
         *,
         batch: int = 500,
         concurrency: int = 100,
+        metrics: Metrics | None = None,
+        lease: timedelta = slots.LEASE,
     ) -> None:
+        self.metrics = metrics
+        self.lease = lease
+        self._active_counted_at: datetime | None = None
         self.db = db
         self.library = library
         self.sender = sender
@@ -132,12 +138,28 @@ class Ticker:
                 s, now, self.worker, self._plan, limit=self.batch
             )
             claims += await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
-            claims += await slots.reclaim_abandoned(s, now, self.worker, limit=self.batch)
+            claims += await slots.reclaim_abandoned(
+                s, now, self.worker, limit=self.batch, lease=self.lease
+            )
+            if self.metrics is not None and (
+                self._active_counted_at is None
+                or now - self._active_counted_at >= timedelta(minutes=1)
+            ):
+                self.metrics.active.set(await slots.active_subscribers(s))
+                self._active_counted_at = now
         report.claim_seconds += time.perf_counter() - claim_started
         report.due += stats.claimed + stats.skipped + stats.missed
         report.skipped += stats.skipped - len(stats.nagged)
         report.missed += stats.missed
         report.asked += len(stats.nagged)
+        if self.metrics is not None:
+            for outcome, count in (
+                ("skipped", stats.skipped - len(stats.nagged)),
+                ("missed", stats.missed),
+                ("asked", len(stats.nagged)),
+            ):
+                if count:
+                    self.metrics.due.labels(outcome).inc(count)
         for chat_id, slot in stats.nagged:
             await self.sender.ask_about_slot(chat_id, slot)
         more = (
@@ -163,6 +185,11 @@ class Ticker:
             minutes = self._minutes(claim.card_ids, claim.hold_seconds)
             async with gate:
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
+            if self.metrics is not None:
+                self.metrics.due.labels(outcome.status).inc()
+                if outcome.status == "sent":
+                    late = (outcome.at - claim.due_at).total_seconds()
+                    self.metrics.lateness.observe(max(0.0, late))
             if outcome.status == "sent":
                 report.sent += 1
             elif outcome.status == "unknown":

@@ -11,7 +11,7 @@ import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -29,9 +29,10 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.content.model import Library
+from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
 from bot.service import Coach
-from bot.store.db import Database, upgrade
+from bot.store.db import Database
 from bot.telegram import handlers, texts
 from bot.telegram.context import SERVICES, Context, Services
 from bot.telegram.countdown import Countdowns
@@ -51,20 +52,26 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     refers to was stored; a lock per chat keeps each conversation in order.
     """
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    def __init__(self, metrics: Metrics, max_concurrent_updates: int = 256) -> None:
         super().__init__(max_concurrent_updates)
+        self.metrics = metrics
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._waiting: defaultdict[int, int] = defaultdict(int)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
+        kind = _kind(update)
         if chat is None:
-            await coroutine
+            with self.metrics.handler_seconds.time():
+                await coroutine
+            self.metrics.updates.labels(kind).inc()
             return
         self._waiting[chat.id] += 1
         try:
             async with self._locks[chat.id]:
-                await coroutine
+                with self.metrics.handler_seconds.time():
+                    await coroutine
+                self.metrics.updates.labels(kind).inc()
         finally:
             self._waiting[chat.id] -= 1
             if not self._waiting[chat.id]:
@@ -78,6 +85,17 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Nothing to tear down."""
 
 
+def _kind(update: object) -> str:
+    if not isinstance(update, Update):
+        return "other"
+    if update.callback_query is not None:
+        return "button"
+    message = update.message
+    if message is not None and message.text:
+        return "command" if message.text.startswith("/") else "text"
+    return "message" if message is not None else "other"
+
+
 def _command_list() -> list[BotCommand]:
     return [BotCommand(name, description) for name, description in texts.COMMANDS]
 
@@ -89,6 +107,7 @@ def build_application(
     *,
     clock: Callable[[], datetime] | None = None,
     token: str | None = None,
+    webhook: bool = False,
 ) -> BotApplication:
     """A ready-to-start Application (nothing touches the network until it is initialised)."""
     timeout = settings.request_timeout
@@ -101,6 +120,8 @@ def build_application(
         )
         .get_updates_request(AiohttpRequest(connection_pool_size=2))
     )
+    if webhook:  # updates arrive over HTTP (bot/telegram/web.py): no getUpdates poller
+        builder = builder.updater(None)
     if settings.telegram_api_url:
         builder = builder.base_url(f"{settings.telegram_api_url}/bot").base_file_url(
             f"{settings.telegram_api_url}/file/bot"
@@ -117,6 +138,7 @@ def build_application(
     )
 
     now = clock or (lambda: datetime.now(UTC))
+    metrics = Metrics()
 
     async def tick(context: Context) -> None:
         await context.services.ticker.tick()
@@ -139,9 +161,10 @@ def build_application(
 
     application: BotApplication = (
         builder.context_types(ContextTypes(context=Context))
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(metrics))
         .rate_limiter(
             TelegramLimiter(
+                metrics=metrics,
                 overall=settings.rate_limit,
                 per_chat_burst=settings.chat_burst,
                 per_chat_rate=settings.chat_rate,
@@ -152,10 +175,14 @@ def build_application(
         .build()
     )
     sender = TelegramSender(application.bot, now)
-    ticker = Ticker(db, library, sender, now, settings.worker_id)
+    ticker = Ticker(
+        db, library, sender, now, settings.worker_id, metrics=metrics,
+        lease=timedelta(seconds=settings.claim_lease_seconds),
+    )  # fmt: skip
     application.bot_data[SERVICES] = Services(
-        coach=coach, countdowns=countdowns, clock=now, settings=settings, ticker=ticker
-    )
+        coach=coach, countdowns=countdowns, clock=now, settings=settings, ticker=ticker,
+        metrics=metrics, db=db,
+    )  # fmt: skip
     register_handlers(application)
     return application
 
@@ -217,7 +244,7 @@ async def running(app: BotApplication, *, poll_timeout: int = 10) -> AsyncIterat
         try:
             yield app
         finally:
-            if app.updater.running:
+            if app.updater.running:  # stop taking updates first
                 await app.updater.stop()
             if app.running:
                 await app.stop()
@@ -227,12 +254,3 @@ async def running(app: BotApplication, *, poll_timeout: int = 10) -> AsyncIterat
         await app.shutdown()
         if app.post_shutdown:
             await app.post_shutdown(app)
-
-
-def run_polling(settings: Settings, library: Library) -> None:
-    """`stretchbot run`: migrate, then poll until interrupted."""
-    upgrade(settings.db_url)
-    db = Database(settings.db_url)
-    app = build_application(settings, library, db)
-    log.info("stretchbot polling (%d cards)", len(library.cards))
-    app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -10,8 +10,10 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
 from bot.service import Coach
+from bot.store.db import Database
 from bot.telegram.countdown import Countdowns
 
 SERVICES = "services"
@@ -26,6 +28,8 @@ class Services:
     clock: Callable[[], datetime]
     settings: Settings
     ticker: Ticker
+    metrics: Metrics
+    db: Database
 
 
 class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):

@@ -14,7 +14,17 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import BaseRateLimiter
+
+from bot.metrics import Metrics
 
 # Methods that put something in a chat; reading updates or answering a button tap is not limited.
 UNLIMITED = frozenset(
@@ -36,8 +46,14 @@ class TelegramLimiter(BaseRateLimiter[None]):
     """Overall messages per second (0 = unlimited) and a per-chat burst with a sustained rate."""
 
     def __init__(
-        self, overall: float = 30.0, per_chat_burst: int = 6, per_chat_rate: float = 1.0
+        self,
+        *,
+        metrics: Metrics | None = None,
+        overall: float = 30.0,
+        per_chat_burst: int = 6,
+        per_chat_rate: float = 1.0,
     ) -> None:
+        self.metrics = metrics
         self.overall = overall
         self.burst = per_chat_burst
         self.rate = per_chat_rate
@@ -92,4 +108,27 @@ class TelegramLimiter(BaseRateLimiter[None]):
             wait = max(self._chat_wait(chat_id, now), self._overall_wait(now))
             if wait > 0:
                 await asyncio.sleep(wait)
-        return await callback(*args, **kwargs)
+        if self.metrics is None or endpoint == "getUpdates":
+            return await callback(*args, **kwargs)
+        try:
+            result = await callback(*args, **kwargs)
+        except TelegramError as exc:
+            self.metrics.failed.labels(_reason(exc)).inc()
+            raise
+        self.metrics.sent.labels(endpoint).inc()
+        return result
+
+
+def _reason(exc: TelegramError) -> str:
+    """A short, bounded label for a failed request."""
+    if isinstance(exc, RetryAfter):
+        return "429"
+    if isinstance(exc, Forbidden):
+        return "403"
+    if isinstance(exc, BadRequest):
+        return "400"
+    if isinstance(exc, TimedOut):
+        return "timeout"
+    if isinstance(exc, NetworkError):
+        return "network"
+    return "other"

@@ -280,7 +280,12 @@ class BotApiEmulator:
         enforce_rate_limits: bool = False,
         record_calls: bool = True,
         clock: Callable[[], float] = time.time,
+        webhook_via: str | None = None,
     ) -> None:
+        """`webhook_via` (e.g. "http://127.0.0.1:8080") plays the TLS-terminating load balancer:
+        once the bot sets an https:// webhook, updates are POSTed to that address with the
+        webhook URL's path and the secret-token header, as Telegram would, and retried until the
+        bot answers 2xx."""
         if not _TOKEN.match(token):
             raise ValueError("a bot token looks like 123456:ABC-def_ghi")
         self.token = token
@@ -289,6 +294,11 @@ class BotApiEmulator:
         self.enforce_rate_limits = enforce_rate_limits
         self.record_calls = record_calls
         self._clock = clock
+        self.webhook_via = webhook_via
+        self._deliverer: asyncio.Task[None] | None = None
+        self._pending_webhook = asyncio.Event()
+        self.webhook_deliveries = 0
+        self.webhook_refusals = 0
         self._spec = load_spec()
         self._revision = 0
         self.bot_user: dict[str, Any] = {
@@ -381,6 +391,10 @@ class BotApiEmulator:
             return
         self._stopping.set()
         self._wake_poller("stop")
+        if self._deliverer is not None:
+            self._deliverer.cancel()
+            await asyncio.gather(self._deliverer, return_exceptions=True)
+            self._deliverer = None
         runner, self._runner = self._runner, None
         await runner.cleanup()
 
@@ -895,7 +909,40 @@ class BotApiEmulator:
             return update_id
         self._updates.append((update_id, {"update_id": update_id, kind: payload}))
         self._wake_poller("wake")
+        self._pending_webhook.set()
         return update_id
+
+    async def _deliver_webhooks(self) -> None:
+        """Post queued updates to the bot's webhook in order, retrying until it takes each."""
+        import aiohttp  # only the webhook mode needs a client
+
+        async with aiohttp.ClientSession() as client:
+            while self._webhook is not None:
+                if not self._updates:
+                    self._pending_webhook.clear()
+                    await self._pending_webhook.wait()
+                    continue
+                hook = self._webhook
+                update_id, update = self._updates[0]
+                path = "/" + hook["url"].split("://", 1)[1].partition("/")[2]
+                headers = {"Content-Type": "application/json"}
+                if hook.get("secret_token"):
+                    headers["X-Telegram-Bot-Api-Secret-Token"] = hook["secret_token"]
+                try:
+                    async with client.post(
+                        f"{self.webhook_via}{path}", data=json.dumps(update), headers=headers,
+                        timeout=aiohttp.ClientTimeout(total=10),
+                    ) as response:  # fmt: skip
+                        ok = 200 <= response.status < 300
+                except (aiohttp.ClientError, TimeoutError):
+                    ok = False
+                if ok:
+                    self.webhook_deliveries += 1
+                    if self._updates and self._updates[0][0] == update_id:
+                        self._updates.popleft()
+                else:
+                    self.webhook_refusals += 1
+                    await asyncio.sleep(0.2)
 
     def _wake_poller(self, reason: str) -> None:
         if self._poll is not None and not self._poll.done():
@@ -984,6 +1031,8 @@ class BotApiEmulator:
         same = self._webhook is not None and self._webhook.get("url") == url
         self._webhook = dict(params)
         self._wake_poller("webhook")
+        if self.webhook_via and (self._deliverer is None or self._deliverer.done()):
+            self._deliverer = asyncio.get_running_loop().create_task(self._deliver_webhooks())
         return _Answer(True, "Webhook is already set" if same else "Webhook was set")
 
     def _delete_webhook(self, params: dict[str, Any]) -> _Answer:
@@ -991,6 +1040,7 @@ class BotApiEmulator:
             self._updates.clear()
         was_set = self._webhook is not None
         self._webhook = None
+        self._pending_webhook.set()  # the deliverer sees the webhook is gone and ends
         return _Answer(True, "Webhook was deleted" if was_set else "Webhook is already deleted")
 
     def _get_webhook_info(self, params: dict[str, Any]) -> dict[str, Any]:
