@@ -139,13 +139,15 @@ async def test_polling_mode_serves_health_too_and_stops_gracefully(polling_bot: 
     phone = Phone(polling_bot.emulator, 1001)
     polling_bot.emulator.add_user(1001)
     await phone.send("/start", expect="stretchbot")
-    async with aiohttp.ClientSession() as client:
-        async with client.get(f"{polling_bot.base}/healthz") as response:
-            assert response.status == 200
+    async with (
+        aiohttp.ClientSession() as client,
+        client.get(f"{polling_bot.base}/healthz") as response,
+    ):
+        assert response.status == 200
     polling_bot.stop.set()
     await asyncio.wait_for(polling_bot.task, 20)
     assert polling_bot.task.exception() is None
     async with aiohttp.ClientSession() as client:
-        with pytest.raises(aiohttp.ClientError):  # noqa: SIM117 - the raise is about the get
+        with pytest.raises(aiohttp.ClientError):
             async with client.get(f"{polling_bot.base}/healthz"):
                 pass
