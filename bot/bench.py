@@ -64,8 +64,8 @@ class EmulatorProcess:
         self.process.wait(timeout=10)
 
 
-async def _seed(url: str, count: int) -> None:
-    """N subscribers with a morning slot due at DUE, inserted in bulk."""
+async def _seed(url: str, count: int, due: datetime = DUE) -> None:
+    """N subscribers with a morning slot due at `due`, inserted in bulk."""
     from sqlalchemy import insert
 
     from bot.store.db import Database
@@ -81,16 +81,17 @@ async def _seed(url: str, count: int) -> None:
                     insert(Subscriber),
                     [
                         {"chat_id": i, "user_id": i, "first_name": None, "timezone": "UTC",
-                         "morning": DUE.time(), "evening": None, "active": True,
-                         "programme_week": 1 + i % 8, "gentle_reports_left": 0, "desk_cursor": 0,
-                         "created_at": DUE - timedelta(days=30), "updated_at": DUE}
+                         "morning": due.time().replace(microsecond=0), "evening": None,
+                         "active": True, "programme_week": 1 + i % 8, "gentle_reports_left": 0,
+                         "desk_cursor": 0, "created_at": due - timedelta(days=30),
+                         "updated_at": due}
                         for i in ids
                     ],
                 )  # fmt: skip
                 await s.execute(
                     insert(ScheduledSlot),
                     [
-                        {"chat_id": i, "slot": "morning", "due_at": DUE, "local_date": DUE.date(),
+                        {"chat_id": i, "slot": "morning", "due_at": due, "local_date": due.date(),
                          "on_hold": False}
                         for i in ids
                     ],

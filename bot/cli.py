@@ -130,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     # httpx logs every request URL, and the URL holds the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # A tick that is still busy makes APScheduler skip the next one (by design: max_instances=1)
+    # and say so at WARNING every time; its job runs are INFO noise every few seconds.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     if args.command == "content":
         return content_check(args.directory or settings.content_dir)
     if args.command == "db":

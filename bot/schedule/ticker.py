@@ -199,7 +199,8 @@ class Ticker:
                 reason = outcome.error or "error"
                 report.failures[reason] = report.failures.get(reason, 0) + 1
             pending.append(outcome)
-            if len(pending) >= self.concurrency:
+            # Small batches: after a crash, only unrecorded sends can repeat.
+            if len(pending) >= max(1, self.concurrency // 4):
                 await flush()
 
         await asyncio.gather(*(one(claim) for claim in claims))

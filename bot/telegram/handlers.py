@@ -17,7 +17,6 @@ from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
 from bot import files
-from bot.charts import render_progress
 from bot.coach import intents, pain, safety
 from bot.coach.clock import TimeParseError, ZoneParseError, parse_time, parse_zone
 from bot.content.model import Card, Slot
@@ -374,6 +373,8 @@ async def show_progress(update: Update, context: Context) -> None:
         await _reply(update, texts.NO_PROGRESS)
         return
     data = await context.coach.chart_data(chat_id, now)
+    from bot.charts import render_progress  # matplotlib is slow to import: not at start-up
+
     # Rendering takes a few hundred milliseconds of CPU: keep it off the event loop.
     png = await asyncio.to_thread(
         render_progress, data.today, data.sessions_per_day, data.pain,

@@ -790,9 +790,17 @@ class BotApiEmulator:
 
     async def _control_stats(self, request: web.Request) -> web.Response:
         """Totals for benchmarks: messages the bot sent, and 429s handed out."""
-        sent = sum(len(chat.messages) for chat in self._chats.values())
+        per_chat: dict[int, int] = {}
+        for chat in self._chats.values():
+            per_chat[len(chat.messages)] = per_chat.get(len(chat.messages), 0) + 1
         return self._json(
-            200, {"ok": True, "messages": sent, "too_many_requests": self.too_many_requests}
+            200,
+            {
+                "ok": True,
+                "messages": sum(n * chats for n, chats in per_chat.items()),
+                "chats_by_message_count": {str(n): chats for n, chats in sorted(per_chat.items())},
+                "too_many_requests": self.too_many_requests,
+            },
         )
 
     async def _control_chat(self, request: web.Request) -> web.Response:
