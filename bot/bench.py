@@ -62,6 +62,8 @@ class EmulatorProcess:
         """Terminate and reap."""
         self.process.terminate()
         self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 async def _seed(url: str, count: int, due: datetime = DUE) -> None:
@@ -149,7 +151,7 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
         return DUE + timedelta(seconds=5)
 
     async with bot:
-        ticker = Ticker(db, library, TelegramSender(bot, clock), clock, "bench")
+        ticker = Ticker(db, library, TelegramSender(bot, clock, library), clock, "bench")
         report = await ticker.tick()
     await db.close()
     return {

@@ -12,13 +12,15 @@ from enum import StrEnum
 
 from bot.coach import pain, plan, programme, progress
 from bot.coach.clock import guess_zone, parse_time, zone
-from bot.content.model import Card, Library, Slot
+from bot.content.model import REST_BETWEEN_HOLDS, Card, Library, Slot
 from bot.schedule import slots
 from bot.store import repo
 from bot.store.db import Database
 from bot.store.models import PainReport, SelfTest, StretchSession, Subscriber
 
-DONE_WINDOW = timedelta(hours=24)  # "done" logs a session delivered within this window
+DONE_WINDOW = timedelta(hours=24)
+# A timer that has not reported back this long after it should have ended died with its process.
+HOLD_SLACK = timedelta(seconds=30)  # "done" logs a session delivered within this window
 MAX_PAUSE_DAYS = 90
 PROGRESS_DAYS = 120
 
@@ -85,6 +87,7 @@ class Stale(StrEnum):
     UNKNOWN = "unknown"  # no such session in this chat (old, forgotten or forged)
     FINISHED = "finished"  # that session is already done
     MOVED_ON = "moved_on"  # the person is past that card, or a newer session started
+    HOLDING = "holding"  # that card's timer is already running
 
 
 @dataclass(frozen=True)
@@ -327,9 +330,9 @@ class Coach:
         )
 
     async def _current(
-        self, s: object, chat_id: int, session_id: int, card_index: int
+        self, s: object, chat_id: int, session_id: int, card_index: int, *, lock: bool = False
     ) -> StretchSession | Stale:
-        row = await repo.session_by_id(s, chat_id, session_id)  # type: ignore[arg-type]
+        row = await repo.session_by_id(s, chat_id, session_id, lock=lock)  # type: ignore[arg-type]
         if row is None or card_index >= len(row.card_ids):
             return Stale.UNKNOWN
         if row.done_at is not None:
@@ -342,15 +345,42 @@ class Coach:
         return row
 
     async def hold_card(
-        self, chat_id: int, session_id: int, card_index: int, now: datetime
+        self,
+        chat_id: int,
+        session_id: int,
+        card_index: int,
+        now: datetime,
+        *,
+        timer_message: int | None = None,
+        time_scale: float = 1.0,
     ) -> Running | Stale:
-        """The hold button of a card was pressed: check it is still the current card."""
+        """A card's Start (with `timer_message`, the message the timer runs on) or Skip button.
+
+        The running timer is recorded on the session, so a second tap that lands on another
+        replica is refused as surely as one on this replica.
+        """
         async with self.db.session() as s:
-            row = await self._current(s, chat_id, session_id, card_index)
+            row = await self._current(s, chat_id, session_id, card_index, lock=True)
             if isinstance(row, Stale):
                 return row
+            if row.hold_until is not None and row.hold_until > now:
+                return Stale.HOLDING
             row.started_at = row.started_at or now
-            return self._running(row, row.routine_id, "")
+            running = self._running(row, row.routine_id, "")
+            if timer_message is not None:
+                card = running.cards[card_index]
+                holds = card.holds(row.hold_seconds)
+                seconds = sum(h.seconds for h in holds) + REST_BETWEEN_HOLDS * (len(holds) - 1)
+                row.hold_message_id = timer_message
+                row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
+            return running
+
+    async def release_hold(self, chat_id: int, session_id: int) -> None:
+        """The timer of a session ended (however it ended)."""
+        async with self.db.session() as s:
+            row = await repo.session_by_id(s, chat_id, session_id)
+            if row is not None:
+                row.hold_until = row.hold_message_id = None
 
     async def finish_card(
         self, chat_id: int, session_id: int, card_index: int, now: datetime
@@ -361,6 +391,7 @@ class Coach:
             if isinstance(row, Stale):
                 return row
             row.card_index = card_index + 1
+            row.hold_until = row.hold_message_id = None
             return self._running(row, row.routine_id, "")
 
     async def done(self, chat_id: int, now: datetime, session_id: int | None = None) -> DoneResult:

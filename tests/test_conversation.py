@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.content.model import Library
+from bot.service import Stale
 from bot.store.db import Database
 from bot.store.models import PainReport, StretchSession, Subscriber
+from bot.telegram.context import SERVICES
 from bot.telegram.emulator import BotApiEmulator
 from tests.conftest import FakeClock, Harness, Phone, make_settings
 
@@ -489,3 +491,38 @@ async def test_failures_are_logged_without_message_text_or_token(
     assert "failed" in logged
     assert "secret diary" not in logged
     assert "TEST-token" not in logged
+
+
+async def test_a_second_tap_is_refused_even_on_another_replica(bot: Harness) -> None:
+    """The running timer is in the database, not only in the process that started it."""
+    phone = await started(bot)
+    mark = phone.mark()
+    await phone.send("/desk", expect="🪑")
+    step = await phone.expect("Tap Start", after=mark)
+    data = step.buttons[0][0].callback_data or ""
+    session_id, card_index = (int(x) for x in data.split(":")[1:])
+    await phone.press(step, "Start")
+    await bot.emulator.wait_for_call("editMessageText")
+    # Another replica has no timer of its own for this chat: only the database can say no.
+    verdict = await bot.app.bot_data[SERVICES].coach.hold_card(
+        1001, session_id, card_index, bot.clock(), timer_message=step.message_id
+    )
+    assert verdict is Stale.HOLDING
+
+
+async def test_a_timer_that_died_with_its_process_gets_its_start_button_back(
+    bot: Harness,
+) -> None:
+    phone = await started(bot)
+    mark = phone.mark()
+    await phone.send("/desk", expect="🪑")
+    step = await phone.expect("Tap Start", after=mark)
+    await phone.press(step, "Start")
+    await bot.emulator.wait_for_call("editMessageText")
+    await bot.app.bot_data[SERVICES].countdowns.stop_all()  # the process "dies" mid-hold
+    bot.clock.advance(minutes=5)
+    await bot.app.bot_data[SERVICES].ticker.tick()
+    restored = await phone.edited(step, "Start")
+    assert "timer stopped" in (restored.text or "")
+    await phone.press(restored, "Start")
+    await phone.expect("Tap Done", after=mark, timeout=15)

@@ -36,6 +36,9 @@ class Sender(Protocol):
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
         """Send the gentle "shall we change the time?" message."""
 
+    async def resume_hold(self, orphan: slots.Orphan) -> None:
+        """A timer died with its process: offer its Start button again."""
+
 
 @dataclass
 class TickReport:
@@ -141,6 +144,7 @@ class Ticker:
             claims += await slots.reclaim_abandoned(
                 s, now, self.worker, limit=self.batch, lease=self.lease
             )
+            orphans = await slots.orphaned_holds(s, now)
             if self.metrics is not None and (
                 self._active_counted_at is None
                 or now - self._active_counted_at >= timedelta(minutes=1)
@@ -162,6 +166,8 @@ class Ticker:
                     self.metrics.due.labels(outcome).inc(count)
         for chat_id, slot in stats.nagged:
             await self.sender.ask_about_slot(chat_id, slot)
+        for orphan in orphans:
+            await self.sender.resume_hold(orphan)
         more = (
             len(claims) >= self.batch or stats.claimed + stats.skipped + stats.missed >= self.batch
         )

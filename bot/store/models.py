@@ -112,6 +112,10 @@ class StretchSession(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     skipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A hold timer is running (on whichever replica took the tap) until about this time, on
+    # this message. Any replica can see it; one that died mid-hold leaves it to be recovered.
+    hold_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    hold_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PainReport(Base):

@@ -39,12 +39,14 @@ async def latest_session(session: AsyncSession, chat_id: int) -> StretchSession 
 
 
 async def session_by_id(
-    session: AsyncSession, chat_id: int, session_id: int
+    session: AsyncSession, chat_id: int, session_id: int, *, lock: bool = False
 ) -> StretchSession | None:
     """A session of this chat by id (None for another chat's id: buttons can be forged)."""
     query = select(StretchSession).where(
         StretchSession.id == session_id, StretchSession.chat_id == chat_id
     )
+    if lock:  # two taps on two replicas: the second waits, then sees the first one's timer
+        query = query.with_for_update()
     return (await session.execute(query)).scalar_one_or_none()
 
 

@@ -174,7 +174,7 @@ def build_application(
         .post_shutdown(post_shutdown)
         .build()
     )
-    sender = TelegramSender(application.bot, now)
+    sender = TelegramSender(application.bot, now, library)
     ticker = Ticker(
         db, library, sender, now, settings.worker_id, metrics=metrics,
         lease=timedelta(seconds=settings.claim_lease_seconds),

@@ -16,12 +16,12 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.content.model import Hold
+from bot.content.model import REST_BETWEEN_HOLDS, Hold
 from bot.telegram import texts
 
 log = logging.getLogger(__name__)
 
-REST_SECONDS = 5
+REST_SECONDS = REST_BETWEEN_HOLDS
 
 
 class Countdowns:

@@ -15,10 +15,13 @@ import warnings
 import aiohttp
 import httpx
 from telegram import Bot
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBUserWarning
 
-from bot.schedule.slots import Claim, Outcome
+from bot.content.model import Library
+from bot.content.render import session_messages
+from bot.schedule.slots import Claim, Orphan, Outcome
 from bot.telegram import keyboards, texts
 
 log = logging.getLogger(__name__)
@@ -43,9 +46,10 @@ def _never_sent(exc: TimedOut) -> bool:
 class TelegramSender:
     """The tick's `Sender` for Telegram."""
 
-    def __init__(self, bot: Bot, clock: object) -> None:
+    def __init__(self, bot: Bot, clock: object, library: Library) -> None:
         self.bot = bot
         self.clock = clock
+        self.library = library
         # The fan-out calls the endpoint directly (below); say once that this is deliberate.
         warnings.filterwarnings(
             "ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning
@@ -99,6 +103,23 @@ class TelegramSender:
     ) -> Outcome:
         now = self.clock()  # type: ignore[operator]
         return Outcome(claim.delivery_id, claim.chat_id, status, now, message_id, error, gone)
+
+    async def resume_hold(self, orphan: Orphan) -> None:
+        """Put the Start button back on a timer whose process died mid-hold."""
+        card = self.library.cards.get(orphan.card_id)
+        if card is None:
+            return
+        timed = session_messages(card, orphan.hold_seconds)[card.timed_step]
+        try:
+            await self.bot.edit_message_text(
+                f"{timed.text}\n\n{texts.TIMER_INTERRUPTED}",
+                chat_id=orphan.chat_id,
+                message_id=orphan.message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboards.hold(orphan.session_id, orphan.card_index, timed.holds),
+            )
+        except TelegramError as exc:
+            log.warning("could not restore a timer: %s", exc.__class__.__name__)
 
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
         """The no-nagging question after three ignored routines."""

@@ -256,16 +256,25 @@ async def _advance(context: Context, chat_id: int, session_id: int, card_index: 
 
 
 async def _current_card(
-    update: Update, context: Context, session_id: int, card_index: int
+    update: Update, context: Context, session_id: int, card_index: int, *, timer: bool = False
 ) -> Running | None:
-    """The session behind a card's button, if that card is still current and no timer runs."""
+    """The session behind a card's button, if that card is still current and no timer runs
+    (on this replica or any other); with `timer`, the timer is recorded as running."""
     query = update.callback_query
     assert query is not None
+    assert query.message is not None
     chat_id = _chat_id(update)
     if context.services.countdowns.busy(chat_id):
         await query.answer(texts.ALREADY_COUNTING)
         return None
-    run = await context.coach.hold_card(chat_id, session_id, card_index, context.now())
+    run = await context.coach.hold_card(
+        chat_id, session_id, card_index, context.now(),
+        timer_message=query.message.message_id if timer else None,
+        time_scale=context.services.settings.hold_time_scale,
+    )  # fmt: skip
+    if run is Stale.HOLDING:
+        await query.answer(texts.ALREADY_COUNTING)
+        return None
     if isinstance(run, Stale):
         await query.answer(texts.stale(run), show_alert=True)
         return None
@@ -278,7 +287,7 @@ async def start_hold(update: Update, context: Context, session_id: int, card_ind
     assert query is not None
     assert query.message is not None
     chat_id = _chat_id(update)
-    run = await _current_card(update, context, session_id, card_index)
+    run = await _current_card(update, context, session_id, card_index, timer=True)
     if run is None:
         return
     await query.answer("Timer started")
@@ -287,6 +296,7 @@ async def start_hold(update: Update, context: Context, session_id: int, card_ind
     timed = session_messages(card, run.hold_seconds)[card.timed_step]
 
     async def then() -> None:
+        await context.coach.release_hold(chat_id, session_id)
         await _advance(context, chat_id, session_id, card_index)
 
     countdowns.start(context.bot, chat_id, query.message.message_id, timed.text, timed.holds, then)

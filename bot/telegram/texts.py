@@ -247,6 +247,7 @@ def stale(reason: Stale) -> str:
 
 
 ALREADY_COUNTING = "The timer is already running."
+TIMER_INTERRUPTED = "⏸ The timer stopped while I was restarting. Tap Start to run it again."
 EXPIRED_BUTTON = "That button has expired. Send /help to see what I can do."
 
 
