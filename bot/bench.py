@@ -272,3 +272,240 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- the bot as a whole: update handling, hold timers, start-up ---------------------------------
+
+ECHO_BOT = """
+import sys
+from telegram import Update
+from telegram.ext import ApplicationBuilder, MessageHandler, filters
+
+async def echo(update: Update, context) -> None:
+    await update.message.reply_text(update.message.text)
+
+app = (ApplicationBuilder().token(sys.argv[1]).base_url(sys.argv[2] + "/bot")
+       .concurrent_updates(True).build())
+app.add_handler(MessageHandler(filters.TEXT, echo))
+app.run_polling(poll_interval=0.0, timeout=10)
+"""
+
+
+def _bot_process(api_root: str, folder: Path, **env: str) -> subprocess.Popen[bytes]:
+    """`stretchbot run` (polling) against the emulator, on an SQLite file in `folder`."""
+    environment = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": api_root,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'bot.db'}",
+        "STRETCHBOT_HTTP_HOST": "127.0.0.1",
+        "STRETCHBOT_HTTP_PORT": str(_free_port()),
+        "STRETCHBOT_LOG_LEVEL": "WARNING",
+        "NO_PROXY": "127.0.0.1,localhost",
+        **env,
+    }
+    return subprocess.Popen([sys.executable, "-m", "bot", "run"], env=environment)
+
+
+async def _stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM and wait, without blocking the loop the in-process emulator answers on."""
+    process.terminate()
+    try:
+        await asyncio.wait_for(asyncio.to_thread(process.wait), 30)
+    except TimeoutError:
+        process.kill()
+        await asyncio.to_thread(process.wait)
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+
+async def _drive_updates(emulator: Any, users: range, rounds: int, text: str) -> dict[str, float]:
+    """Each user sends `text` and waits for the answer, `rounds` times; all users at once."""
+    latencies: list[float] = []
+
+    async def user(uid: int) -> None:
+        for _ in range(rounds):
+            after = len(emulator.chat(uid))
+            started = time.perf_counter()
+            emulator.send_text(uid, text)
+            await emulator.wait_for_message(uid, after=after, timeout=60)
+            latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(user(uid) for uid in users))
+    elapsed = time.perf_counter() - started
+    return {
+        "per_second": len(latencies) / elapsed,
+        "p50_ms": _percentile(latencies, 50) * 1000,
+        "p99_ms": _percentile(latencies, 99) * 1000,
+    }
+
+
+async def bench_updates(users: int = 100, rounds: int = 20) -> dict[str, dict[str, float]]:
+    """Updates per second and reply latency: stretchbot against a bare PTB echo bot."""
+    from bot.telegram.emulator import BotApiEmulator
+
+    results = {}
+    for name in ("echo bot", "stretchbot"):
+        async with BotApiEmulator(TOKEN, record_calls=False) as emulator:
+            with tempfile.TemporaryDirectory() as folder:
+                if name == "echo bot":
+                    process = subprocess.Popen(  # noqa: ASYNC220 - start-up cost, not a hot path
+                        [sys.executable, "-c", ECHO_BOT, TOKEN, emulator.api_root],
+                        env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},
+                    )
+                else:  # Telegram's 30 msg/s budget is not our speed: the limiter is off here
+                    process = _bot_process(
+                        emulator.api_root, Path(folder), STRETCHBOT_CHAT_RATE="0",
+                        STRETCHBOT_RATE_LIMIT="0",
+                    )  # fmt: skip
+                try:
+                    ids = range(10_001, 10_001 + users)
+                    for uid in ids:
+                        emulator.add_user(uid)
+                    if name == "stretchbot":  # subscribe first, as real users would be
+                        await _drive_updates(emulator, ids, 1, "/start")
+                    await _drive_updates(emulator, ids[:5], 2, "hello")  # warm up
+                    results[name] = await _drive_updates(emulator, ids, rounds, "hello")
+                finally:
+                    await _stop(process)
+    return results
+
+
+def _has_start_button(message: Any) -> bool:
+    return any("Start" in button.text for row in message.buttons for button in row)
+
+
+async def bench_holds(holding: int = 1000, scale: float = 1.0) -> dict[str, float]:
+    """How late the release message comes when `holding` people start a hold at once.
+
+    Measured twice: by this driver, when the release edit reaches the emulator (includes the
+    emulator and driver sharing this process), and by the bot itself (its
+    stretchbot_hold_release_lateness_seconds histogram: release acknowledged vs hold over).
+    """
+    from bot.telegram.emulator import BotApiEmulator
+
+    port = _free_port()
+    async with BotApiEmulator(TOKEN, record_calls=False) as emulator:
+        with tempfile.TemporaryDirectory() as folder:
+            process = _bot_process(
+                emulator.api_root, Path(folder), STRETCHBOT_RATE_LIMIT="0",
+                STRETCHBOT_CHAT_RATE="0", STRETCHBOT_HOLD_TIME_SCALE=str(scale),
+                STRETCHBOT_HTTP_PORT=str(port),
+            )  # fmt: skip
+            try:
+                ids = range(20_001, 20_001 + holding)
+                for uid in ids:
+                    emulator.add_user(uid)
+                await _drive_updates(emulator, ids, 1, "/start")
+                marks = {uid: len(emulator.chat(uid)) for uid in ids}
+                for uid in ids:
+                    emulator.send_text(uid, "/desk")
+                steps = await asyncio.gather(
+                    *(
+                        emulator.wait_for_message(
+                            uid, after=marks[uid], timeout=120, predicate=_has_start_button
+                        )
+                        for uid in ids
+                    )
+                )
+                length: dict[int, float] = {}
+                for uid, step in zip(ids, steps, strict=True):
+                    seconds = int((step.text or "").split("Timer: ")[1].split(" s")[0].split()[-1])
+                    emulator.press(uid, step.message_id, step.buttons[0][0].callback_data or "")
+                    length[uid] = seconds * scale
+                # The hold is due to end its length after its first countdown edit arrives here
+                # (the timer's start, whatever queueing the tap itself met).
+                due: dict[int, float] = {}
+                lateness: list[float] = []
+                waiting = dict(zip(ids, steps, strict=True))
+                while waiting:  # one sweep every 10 ms rather than a thousand waiters
+                    now = time.perf_counter()
+                    for uid, step in list(waiting.items()):
+                        text = step.text or ""
+                        if uid not in due and "⏱" in text:
+                            due[uid] = now + length[uid]
+                        elif uid in due and ("Release" in text or "Stop." in text):
+                            lateness.append(now - due[uid])
+                            del waiting[uid]
+                    await asyncio.sleep(0.01)
+                bot_side = await _scrape_release_lateness(port)
+            finally:
+                await _stop(process)
+    return {
+        "holding": holding,
+        "p50_s": _percentile(lateness, 50),
+        "p99_s": _percentile(lateness, 99),
+        "max_s": max(lateness),
+        **bot_side,
+    }
+
+
+async def _scrape_release_lateness(port: int) -> dict[str, float]:
+    """p50 and p99 upper bounds from the bot's release-lateness histogram."""
+    import aiohttp
+
+    async with (
+        aiohttp.ClientSession() as client,
+        client.get(f"http://127.0.0.1:{port}/metrics") as response,
+    ):
+        text = await response.text()
+    buckets = []
+    for line in text.splitlines():
+        if line.startswith("stretchbot_hold_release_lateness_seconds_bucket"):
+            upper = line.split('le="')[1].split('"')[0]
+            buckets.append((float(upper), float(line.rsplit(" ", 1)[1])))
+    total = buckets[-1][1] if buckets else 0.0
+
+    def bound(p: float) -> float:
+        return next((le for le, count in buckets if count >= p / 100 * total), float("inf"))
+
+    return {"bot_p50_le_s": bound(50), "bot_p99_le_s": bound(99), "bot_releases": total}
+
+
+async def bench_startup(runs: int = 3) -> dict[str, float]:
+    """Seconds from starting `stretchbot run` to its first getUpdates, content and all."""
+    from bot.telegram.emulator import BotApiEmulator
+
+    timings = []
+    for _ in range(runs):
+        async with BotApiEmulator(TOKEN) as emulator:
+            # A waiting update makes the first getUpdates answer at once (calls are recorded
+            # when answered; an empty long poll would only answer after its timeout).
+            emulator.add_user(1)
+            emulator.send_text(1, "hello")
+            with tempfile.TemporaryDirectory() as folder:
+                started = time.monotonic()  # the clock the emulator stamps calls with
+                process = _bot_process(emulator.api_root, Path(folder))
+                try:
+                    call = await emulator.wait_for_call("getUpdates", timeout=60)
+                    timings.append(call.time - started)
+                finally:
+                    await _stop(process)
+    return {"median_s": sorted(timings)[len(timings) // 2], "max_s": max(timings)}
+
+
+def all_benchmarks(args: argparse.Namespace) -> int:
+    """`stretchbot bench all`: every benchmark, printed with its target."""
+    print(f"stretchbot benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    startup = asyncio.run(bench_startup())
+    print(f"start-up to first getUpdates: median {startup['median_s']:.2f} s, "
+          f"max {startup['max_s']:.2f} s (target < 2 s)")  # fmt: skip
+    updates = asyncio.run(bench_updates(args.users, args.rounds))
+    print("\nupdate handling (message in, reply out, through the emulator):")
+    for name, r in updates.items():
+        print(f"  {name:<11} {r['per_second']:7.0f} updates/s   p50 {r['p50_ms']:6.1f} ms   "
+              f"p99 {r['p99_ms']:6.1f} ms")  # fmt: skip
+    ratio = updates["echo bot"]["per_second"] / updates["stretchbot"]["per_second"]
+    print(f"  echo bot / stretchbot throughput: {ratio:.2f}x (target within 2x)")
+    holds = asyncio.run(bench_holds(args.holding))
+    print(f"\nhold timers, {holds['holding']} people holding at once: release message "
+          f"p50 {holds['p50_s']:.2f} s late, p99 {holds['p99_s']:.2f} s, "
+          f"max {holds['max_s']:.2f} s (target p99 < 1 s); the bot's own histogram: "
+          f"p50 <= {holds['bot_p50_le_s']} s, p99 <= {holds['bot_p99_le_s']} s "
+          f"over {holds['bot_releases']:.0f} releases")  # fmt: skip
+    print("\nfan-out:")
+    return fanout(args)

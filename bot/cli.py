@@ -91,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="subscribers for the run at Telegram's 30 msg/s (0 skips it)",
     )  # fmt: skip
     fanout.add_argument("--backends", default="sqlite,postgres")
+    every = bench_commands.add_parser(
+        "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
+    )
+    every.add_argument("--users", type=int, default=100)
+    every.add_argument("--rounds", type=int, default=20)
+    every.add_argument("--holding", type=int, default=1000)
+    every.add_argument("--subscribers", type=int, default=10_000)
+    every.add_argument("--throttled-subscribers", type=int, default=1_000)
+    every.add_argument("--backends", default="sqlite,postgres")
     return parser
 
 
@@ -143,9 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         print("database is up to date")
         return 0
     if args.command == "bench":
-        from bot.bench import fanout as run_fanout
+        from bot import bench
 
-        return run_fanout(args)
+        return bench.all_benchmarks(args) if args.action == "all" else bench.fanout(args)
     if args.command == "status":
         print(asyncio.run(_status(settings)))
         return 0

@@ -36,6 +36,11 @@ class Metrics:
             "stretchbot_delivery_lateness_seconds", "How late a routine went out after its minute",
             buckets=LATENESS_BUCKETS, registry=r,
         )  # fmt: skip
+        self.release_lateness = Histogram(
+            "stretchbot_hold_release_lateness_seconds",
+            "How late a hold's release message reached Telegram after the hold ended",
+            buckets=(0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0), registry=r,
+        )  # fmt: skip
         self.active = Gauge(
             "stretchbot_active_subscribers", "Subscribers with routines on", registry=r
         )

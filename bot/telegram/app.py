@@ -118,7 +118,7 @@ def build_application(
         .request(
             AiohttpRequest(connection_pool_size=256, read_timeout=timeout, write_timeout=timeout)
         )
-        .get_updates_request(AiohttpRequest(connection_pool_size=2))
+        .get_updates_request(AiohttpRequest(connection_pool_size=2, keep_alive=False))
     )
     if webhook:  # updates arrive over HTTP (bot/telegram/web.py): no getUpdates poller
         builder = builder.updater(None)
@@ -133,12 +133,14 @@ def build_application(
         default_morning=settings.default_morning,
         default_evening=settings.default_evening,
     )
-    countdowns = Countdowns(
-        scale=settings.hold_time_scale, edit_every=settings.countdown_edit_seconds
-    )
 
     now = clock or (lambda: datetime.now(UTC))
     metrics = Metrics()
+    countdowns = Countdowns(
+        scale=settings.hold_time_scale,
+        edit_every=settings.countdown_edit_seconds,
+        lateness=metrics.release_lateness,
+    )
 
     async def tick(context: Context) -> None:
         await context.services.ticker.tick()

@@ -12,6 +12,7 @@ import logging
 import math
 from collections.abc import Awaitable, Callable
 
+from prometheus_client import Histogram
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -27,9 +28,12 @@ REST_SECONDS = REST_BETWEEN_HOLDS
 class Countdowns:
     """The running timers of this process, at most one per chat."""
 
-    def __init__(self, *, scale: float = 1.0, edit_every: float = 3.0) -> None:
+    def __init__(
+        self, *, scale: float = 1.0, edit_every: float = 3.0, lateness: Histogram | None = None
+    ) -> None:
         self.scale = scale
         self.edit_every = edit_every
+        self.lateness = lateness
         self.running: dict[int, asyncio.Task[None]] = {}
 
     def busy(self, chat_id: int) -> bool:
@@ -79,7 +83,9 @@ class Countdowns:
             deadline = loop.time() + hold.seconds * self.scale
             while (left := deadline - loop.time()) > 0:
                 shown = math.ceil(left / self.scale - 1e-6)
-                if not await self._edit(
+                # No countdown edit in the last (displayed) second: the release must not queue
+                # behind it.
+                if left > self.scale and not await self._edit(
                     bot, chat_id, message_id, texts.countdown(step, hold, shown)
                 ):
                     return
@@ -90,6 +96,8 @@ class Countdowns:
             text = texts.release(step, hold, following, REST_SECONDS)
             if not await self._edit(bot, chat_id, message_id, text):
                 return
+            if self.lateness is not None:
+                self.lateness.observe(max(0.0, loop.time() - deadline))
             if following is not None:
                 await asyncio.sleep(REST_SECONDS * self.scale)
         await then()

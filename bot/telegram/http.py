@@ -27,12 +27,16 @@ class AiohttpRequest(BaseRequest):
         write_timeout: float | None = 10.0,
         connect_timeout: float | None = 10.0,
         media_write_timeout: float | None = 30.0,
+        keep_alive: bool = True,
     ) -> None:
+        """`keep_alive=False` for long polls: a poll cancelled at shutdown must not leave its
+        connection to be reused, or the next request waits behind the abandoned one."""
         self._pool = connection_pool_size
         self._read = read_timeout
         self._write = write_timeout
         self._connect = connect_timeout
         self._media_write = media_write_timeout
+        self._keep_alive = keep_alive
         self._session: aiohttp.ClientSession | None = None
 
     @property
@@ -43,7 +47,9 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         """Open the session."""
         if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._pool, ttl_dns_cache=300)
+            connector = aiohttp.TCPConnector(
+                limit=self._pool, ttl_dns_cache=300, force_close=not self._keep_alive
+            )
             self._session = aiohttp.ClientSession(
                 connector=connector, headers={"User-Agent": self.USER_AGENT}
             )
