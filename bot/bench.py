@@ -284,8 +284,13 @@ from telegram.ext import ApplicationBuilder, MessageHandler, filters
 async def echo(update: Update, context) -> None:
     await update.message.reply_text(update.message.text)
 
-app = (ApplicationBuilder().token(sys.argv[1]).base_url(sys.argv[2] + "/bot")
-       .concurrent_updates(True).build())
+builder = (ApplicationBuilder().token(sys.argv[1]).base_url(sys.argv[2] + "/bot")
+           .concurrent_updates(True))
+if sys.argv[3] == "aiohttp":  # the same HTTP client as stretchbot, for a like-for-like ratio
+    from bot.telegram.http import AiohttpRequest
+    builder = builder.request(AiohttpRequest()).get_updates_request(
+        AiohttpRequest(connection_pool_size=2, keep_alive=False))
+app = builder.build()
 app.add_handler(MessageHandler(filters.TEXT, echo))
 app.run_polling(poll_interval=0.0, timeout=10)
 """
@@ -349,12 +354,13 @@ async def bench_updates(users: int = 100, rounds: int = 20) -> dict[str, dict[st
     from bot.telegram.emulator import BotApiEmulator
 
     results = {}
-    for name in ("echo bot", "stretchbot"):
+    for name in ("echo bot", "echo bot, aiohttp", "stretchbot"):
         async with BotApiEmulator(TOKEN, record_calls=False) as emulator:
             with tempfile.TemporaryDirectory() as folder:
-                if name == "echo bot":
+                if name.startswith("echo bot"):
+                    client = "aiohttp" if "aiohttp" in name else "httpx"
                     process = subprocess.Popen(  # noqa: ASYNC220 - start-up cost, not a hot path
-                        [sys.executable, "-c", ECHO_BOT, TOKEN, emulator.api_root],
+                        [sys.executable, "-c", ECHO_BOT, TOKEN, emulator.api_root, client],
                         env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},
                     )
                 else:  # Telegram's 30 msg/s budget is not our speed: the limiter is off here
@@ -497,10 +503,11 @@ def all_benchmarks(args: argparse.Namespace) -> int:
     updates = asyncio.run(bench_updates(args.users, args.rounds))
     print("\nupdate handling (message in, reply out, through the emulator):")
     for name, r in updates.items():
-        print(f"  {name:<11} {r['per_second']:7.0f} updates/s   p50 {r['p50_ms']:6.1f} ms   "
+        print(f"  {name:<18} {r['per_second']:7.0f} updates/s   p50 {r['p50_ms']:6.1f} ms   "
               f"p99 {r['p99_ms']:6.1f} ms")  # fmt: skip
-    ratio = updates["echo bot"]["per_second"] / updates["stretchbot"]["per_second"]
-    print(f"  echo bot / stretchbot throughput: {ratio:.2f}x (target within 2x)")
+    for echo in ("echo bot", "echo bot, aiohttp"):
+        ratio = updates[echo]["per_second"] / updates["stretchbot"]["per_second"]
+        print(f"  {echo} / stretchbot throughput: {ratio:.2f}x (target: within 2x)")
     holds = asyncio.run(bench_holds(args.holding))
     print(f"\nhold timers, {holds['holding']} people holding at once: release message "
           f"p50 {holds['p50_s']:.2f} s late, p99 {holds['p99_s']:.2f} s, "

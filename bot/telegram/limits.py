@@ -59,6 +59,7 @@ class TelegramLimiter(BaseRateLimiter[None]):
         self.rate = per_chat_rate
         self._next_free = 0.0
         self._chats: dict[int | str, tuple[float, float]] = {}  # chat -> (tokens, at)
+        self._prune_at = PRUNE_AT
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -79,8 +80,10 @@ class TelegramLimiter(BaseRateLimiter[None]):
         tokens, at = self._chats.get(chat_id, (float(self.burst), now))
         tokens = min(float(self.burst), tokens + (now - at) * self.rate) - 1.0
         self._chats[chat_id] = (tokens, now)
-        if len(self._chats) > PRUNE_AT:
+        if len(self._chats) > self._prune_at:
             self._prune(now)
+            # Amortised: a fan-out to 100,000 fresh chats must not scan them all on every send.
+            self._prune_at = max(PRUNE_AT, 2 * len(self._chats))
         return 0.0 if tokens >= 0 else -tokens / self.rate
 
     def _prune(self, now: float) -> None:
