@@ -443,3 +443,37 @@ async def test_three_ignored_routines_get_one_question_and_then_silence(world: W
     assert await world.coach.answered(1, world.clock())
     await days(1)
     assert len([c for c in world.sender.sent if c.chat_id == 1]) == 4
+
+
+async def test_status_counts_what_an_operator_asks_about(
+    world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    await world.subscribe(1, "UTC", morning="07:30")
+    await world.subscribe(2, "UTC", morning="07:45")
+    await world.subscribe(3, "UTC", morning="09:00")
+    await world.coach.stop(3, world.clock())
+    now = world.clock.now
+    world.sender.fail[2] = Outcome(0, 2, "failed", now, error="403 blocked", deactivate=True)
+
+    async def deliver(claim: Claim, minutes: int, count: int) -> Outcome:
+        if claim.chat_id == 2:
+            return Outcome(claim.delivery_id, 2, "failed", now, None, "403", True)
+        world.sender.sent.append(claim)
+        return Outcome(claim.delivery_id, claim.chat_id, "sent", now, 1)
+
+    world.sender.deliver = deliver  # type: ignore[method-assign]
+    async with world.db.session() as s:
+        before = await slots.status(s, world.clock())
+    assert (before.subscribers, before.active, before.due_next_hour) == (3, 2, 2)
+    await run_until(world, datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
+    async with world.db.session() as s:
+        after = await slots.status(s, world.clock())
+    assert (after.active, after.sent_today, after.failed_today) == (1, 1, 1)
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", world.db.url)
+    assert await asyncio.to_thread(main, ["status"]) == 0  # the CLI runs its own event loop
+    out = capsys.readouterr().out
+    assert "subscribers        3" in out
+    assert "active             1" in out

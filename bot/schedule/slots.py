@@ -460,6 +460,12 @@ async def due_counts(session: AsyncSession, now: datetime, within: timedelta) ->
     return int((await session.execute(query)).scalar_one())
 
 
+async def active_subscribers(session: AsyncSession) -> int:
+    """Subscribers with routines on."""
+    query = select(func.count()).where(Subscriber.active.is_(True))
+    return int((await session.execute(query)).scalar_one())
+
+
 @dataclass(frozen=True)
 class Status:
     """What `stretchbot status` prints."""
@@ -482,7 +488,7 @@ async def status(session: AsyncSession, now: datetime) -> Status:
 
     return Status(
         subscribers=await count(Subscriber),
-        active=await count(Subscriber, Subscriber.active.is_(True)),
+        active=await active_subscribers(session),
         due_next_hour=await due_counts(session, now, timedelta(hours=1)),
         sent_today=await count(
             Delivery, Delivery.status.in_(("sent", "unknown")), Delivery.sent_at >= since
@@ -494,12 +500,6 @@ async def status(session: AsyncSession, now: datetime) -> Status:
             Delivery, Delivery.status == "missed", Delivery.claimed_at >= since
         ),
     )
-
-
-async def active_subscribers(session: AsyncSession) -> int:
-    """Subscribers with routines on."""
-    query = select(func.count()).where(Subscriber.active.is_(True))
-    return int((await session.execute(query)).scalar_one())
 
 
 @dataclass(frozen=True)
