@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from bot.coach import pain, plan, programme, progress
 from bot.coach.clock import guess_zone, parse_time, zone
-from bot.content.model import REST_BETWEEN_HOLDS, Card, Library, Slot
+from bot.content.model import Card, Library, Slot
 from bot.schedule import slots
 from bot.store import repo
 from bot.store.db import Database
@@ -263,7 +263,6 @@ class Coach:
 
     def _running(self, row: StretchSession, title: str, intro: str) -> Running:
         cards = tuple(self.library.cards[c] for c in row.card_ids if c in self.library.cards)
-        seconds = sum(card.seconds(row.hold_seconds) for card in cards)
         return Running(
             row.id,
             title,
@@ -273,7 +272,7 @@ class Coach:
             row.hold_seconds,
             row.gentle,
             intro,
-            max(1, round(seconds / 60)),
+            programme.minutes(cards, row.hold_seconds),
         )
 
     async def begin_routine(
@@ -368,9 +367,7 @@ class Coach:
             row.started_at = row.started_at or now
             running = self._running(row, row.routine_id, "")
             if timer_message is not None:
-                card = running.cards[card_index]
-                holds = card.holds(row.hold_seconds)
-                seconds = sum(h.seconds for h in holds) + REST_BETWEEN_HOLDS * (len(holds) - 1)
+                seconds = running.cards[card_index].timed_seconds(row.hold_seconds)
                 row.hold_message_id = timer_message
                 row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
             return running

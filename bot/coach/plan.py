@@ -23,12 +23,6 @@ class Planned:
     intro: str
     hold_seconds: int | None = None  # the programme stage's stretch hold
 
-    @property
-    def minutes(self) -> int:
-        """Rounded estimate, at least one."""
-        seconds = sum(card.seconds(self.hold_seconds) for card in self.cards)
-        return max(1, round(seconds / 60))
-
 
 def slot_for(local_time: time) -> Slot:
     """The routine `/now` starts at this local time of day."""

@@ -128,12 +128,14 @@ class Card:
             for side in sides
         )
 
+    def timed_seconds(self, hold_seconds: int | None = None) -> int:
+        """How long the timer runs: every hold and the rests between them."""
+        holds = self.holds(hold_seconds)
+        return sum(h.seconds for h in holds) + REST_BETWEEN_HOLDS * (len(holds) - 1)
+
     def seconds(self, hold_seconds: int | None = None) -> int:
         """A fair estimate of how long the card takes, set-up and rests included."""
-        holds = self.holds(hold_seconds)
-        return (
-            SETUP_PER_CARD + sum(h.seconds for h in holds) + REST_BETWEEN_HOLDS * (len(holds) - 1)
-        )
+        return SETUP_PER_CARD + self.timed_seconds(hold_seconds)
 
 
 @dataclass(frozen=True)

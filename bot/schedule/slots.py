@@ -137,7 +137,7 @@ async def claim_due(
 ) -> tuple[list[Claim], ClaimStats]:
     """Claim up to `limit` due slots: write their ledger rows and sessions, advance the schedule.
 
-    `plan(subscriber, slot)` returns (routine id, card ids, gentle) for the session.
+    `plan(subscriber, slot)` returns (routine id, card ids, gentle, stretch hold) for the session.
     Call inside a transaction; commit before sending anything.
     """
     query = (
