@@ -34,14 +34,14 @@ def _free_port() -> int:
 
 
 class EmulatorProcess:
-    """`python -m bot.telegram.emulator` in a subprocess, stopped on exit."""
+    """`python -m bot.emulator` in a subprocess, stopped on exit."""
 
     def __init__(self, *, enforce: bool) -> None:
         self.port = _free_port()
-        command = [sys.executable, "-m", "bot.telegram.emulator", "--port", str(self.port),
+        command = [sys.executable, "-m", "bot.emulator", "--port", str(self.port),
                    "--token", TOKEN]  # fmt: skip
         if enforce:
-            command.append("--enforce-rate-limits")
+            command += ["--limits", "enforce"]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         self.process.stdout.readline()  # "listening on ..."
@@ -351,7 +351,7 @@ async def _drive_updates(emulator: Any, users: range, rounds: int, text: str) ->
 
 async def bench_updates(users: int = 100, rounds: int = 20) -> dict[str, dict[str, float]]:
     """Updates per second and reply latency: stretchbot against a bare PTB echo bot."""
-    from bot.telegram.emulator import BotApiEmulator
+    from bot.emulator import BotApiEmulator
 
     results = {}
     for name in ("echo bot", "echo bot, aiohttp", "stretchbot"):
@@ -392,7 +392,7 @@ async def bench_holds(holding: int = 1000, scale: float = 1.0) -> dict[str, floa
     emulator and driver sharing this process), and by the bot itself (its
     stretchbot_hold_release_lateness_seconds histogram: release acknowledged vs hold over).
     """
-    from bot.telegram.emulator import BotApiEmulator
+    from bot.emulator import BotApiEmulator
 
     port = _free_port()
     async with BotApiEmulator(TOKEN, record_calls=False) as emulator:
@@ -474,7 +474,7 @@ async def _scrape_release_lateness(port: int) -> dict[str, float]:
 
 async def bench_startup(runs: int = 3) -> dict[str, float]:
     """Seconds from starting `stretchbot run` to its first getUpdates, content and all."""
-    from bot.telegram.emulator import BotApiEmulator
+    from bot.emulator import BotApiEmulator
 
     timings = []
     for _ in range(runs):

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.content.model import Library
+from bot.emulator import BotApiEmulator
 from bot.service import Stale
 from bot.store.db import Database
 from bot.store.models import PainReport, StretchSession, Subscriber
 from bot.telegram.context import SERVICES
-from bot.telegram.emulator import BotApiEmulator
 from tests.conftest import FakeClock, Harness, Phone, make_settings
 
 

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.content.model import Library
+from bot.emulator import BotApiEmulator, BotMessage, LimiterMode
 from bot.schedule.ticker import TickReport
 from bot.store.db import Database
 from bot.store.models import Delivery, Subscriber
 from bot.telegram.context import SERVICES
-from bot.telegram.emulator import BotApiEmulator, BotMessage
 from tests.conftest import TOKEN, FakeClock, Harness, Phone, make_settings
 
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -223,7 +223,7 @@ async def test_the_limiter_keeps_a_fan_out_under_telegrams_limits(
 ) -> None:
     from bot.telegram.app import build_application, running
 
-    async with BotApiEmulator(TOKEN, enforce_rate_limits=True) as emulator:
+    async with BotApiEmulator(TOKEN, limiter=LimiterMode.ENFORCE) as emulator:
         settings = make_settings(emulator.api_root, db_url, rate_limit=30, chat_rate=1)
         app = build_application(settings, library, Database(db_url), clock=morning)
         async with running(app, poll_timeout=1):

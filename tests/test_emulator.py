@@ -46,8 +46,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram.emulator import BotApiEmulator, BotMessage
-from bot.telegram.emulator.spec import ApiError, format_text, load_spec, parse_html
+from bot.emulator import BotApiEmulator, BotMessage
+from bot.emulator.formatting import format_text, parse_html
+from bot.emulator.spec import ApiError, load_spec
 
 TOKEN = "4242:emulator-test-token"
 ADA = 1001
@@ -478,34 +479,6 @@ async def test_a_timed_out_send_was_still_delivered(tg: Bot, emu: BotApiEmulator
     await tg.send_message(ADA, "next one is on time", read_timeout=0.5)
 
 
-async def test_rate_limits_like_telegram() -> None:
-    async with (
-        BotApiEmulator(TOKEN, enforce_rate_limits=True) as emu,
-        Bot(TOKEN, base_url=emu.base_url) as tg,
-    ):
-        emu.add_user(ADA)
-        for _ in range(3):  # a short burst into one chat is tolerated...
-            await tg.send_message(ADA, "x")
-        with pytest.raises(RetryAfter) as caught:  # ...a fourth at once is not
-            await tg.send_message(ADA, "x")
-        assert caught.value.retry_after == timedelta(seconds=1)
-        assert emu.too_many_requests == 1
-        assert emu.calls[-1].response["description"] == "Too Many Requests: retry after 1"
-        # About 30 messages a second overall, to different chats.
-        for user in range(2000, 2040):
-            emu.add_user(user)
-        started = time.monotonic()
-        results = await asyncio.gather(
-            *(tg.send_message(user, "hi") for user in range(2000, 2040)), return_exceptions=True
-        )
-        elapsed = time.monotonic() - started
-        passed = sum(not isinstance(r, Exception) for r in results)
-        refused = [r for r in results if isinstance(r, RetryAfter)]
-        assert passed + len(refused) == 40
-        assert 27 <= passed <= 31 + 30 * elapsed  # three went to ADA just before
-        assert emu.too_many_requests == 1 + len(refused) > 1
-
-
 # --- getUpdates ---------------------------------------------------------------------------
 
 
@@ -695,7 +668,7 @@ def test_html_parsing_follows_telegram() -> None:
 
 async def test_the_command_line_server_runs_until_terminated() -> None:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.telegram.emulator", "--port", "0", "--token", TOKEN,
+        sys.executable, "-m", "bot.emulator", "--port", "0", "--token", TOKEN,
         stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 
 from bot.content.model import Library
-from bot.telegram.emulator import BotApiEmulator
+from bot.emulator import BotApiEmulator
 from bot.telegram.web import serve
 from tests.conftest import TOKEN, Phone, make_settings
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from bot.config import Settings
 from bot.content.model import Library
+from bot.emulator import BotApiEmulator, BotMessage
 from bot.store.db import Database, upgrade_async
 from bot.telegram.app import build_application, running
 from bot.telegram.context import SERVICES
 from bot.telegram.countdown import Countdowns
-from bot.telegram.emulator import BotApiEmulator, BotMessage
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 QUIT = frozenset({"/quit", "/exit", "quit", "exit"})

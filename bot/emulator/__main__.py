@@ -1,4 +1,4 @@
-"""`python -m bot.telegram.emulator`: the Bot API emulator in its own process.
+"""`python -m bot.emulator`: the Bot API emulator in its own process.
 
 It serves until SIGINT or SIGTERM.
 
@@ -14,7 +14,7 @@ import argparse
 import asyncio
 import signal
 
-from bot.telegram.emulator.server import BotApiEmulator
+from bot.emulator import BotApiEmulator, LimiterMode
 
 
 async def serve(args: argparse.Namespace) -> None:
@@ -28,7 +28,7 @@ async def serve(args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         bot_username=args.username,
-        enforce_rate_limits=args.enforce_rate_limits,
+        limiter=LimiterMode(args.limits),
         # A long-running server would grow without bound if it kept every call.
         record_calls=False,
     )
@@ -39,15 +39,16 @@ async def serve(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Parse the command line and serve."""
-    parser = argparse.ArgumentParser(prog="python -m bot.telegram.emulator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot.emulator", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--token", required=True, help="the bot token it accepts")
     parser.add_argument("--username", default="stretchbot_bot", help="the bot's username")
     parser.add_argument(
-        "--enforce-rate-limits",
-        action="store_true",
-        help="answer 429 like Telegram's flood limits",
+        "--limits",
+        choices=[mode.value for mode in LimiterMode],
+        default=LimiterMode.OFF.value,
+        help="enforce: answer 429 like Telegram's flood limits (see bot/emulator/limits.py)",
     )
     asyncio.run(serve(parser.parse_args(argv)))
 
