@@ -1,4 +1,4 @@
-"""Command-line entry points: run, chat, content check, db upgrade."""
+"""Command-line entry points: run, chat, content check, db upgrade, status, bench."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bot.bench.fanout import BACKENDS, backend_list
 from bot.config import Settings
 from bot.content.loader import ContentError, load_library
 from bot.content.model import Library
@@ -64,6 +65,25 @@ def load_or_exit(settings: Settings) -> Library:
         ) from None
 
 
+def _positive(text: str) -> int:
+    """A whole number above zero, for argparse."""
+    number = _not_negative(text)
+    if number == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _not_negative(text: str) -> int:
+    """A whole number, zero or more, for argparse."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The stretchbot command line."""
     parser = argparse.ArgumentParser(prog="stretchbot", description=__doc__)
@@ -85,21 +105,23 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="benchmarks (numbers printed, see the README)")
     bench_commands = bench.add_subparsers(dest="action", required=True)
     fanout = bench_commands.add_parser("fanout", help="one due minute to many subscribers")
-    fanout.add_argument("--subscribers", type=int, default=10_000)
-    fanout.add_argument(
-        "--throttled-subscribers", type=int, default=1_000,
-        help="subscribers for the run at Telegram's 30 msg/s (0 skips it)",
-    )  # fmt: skip
-    fanout.add_argument("--backends", default="sqlite,postgres")
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
     )
-    every.add_argument("--users", type=int, default=100)
-    every.add_argument("--rounds", type=int, default=20)
-    every.add_argument("--holding", type=int, default=1000)
-    every.add_argument("--subscribers", type=int, default=10_000)
-    every.add_argument("--throttled-subscribers", type=int, default=1_000)
-    every.add_argument("--backends", default="sqlite,postgres")
+    every.add_argument("--users", type=_positive, default=100)
+    every.add_argument("--rounds", type=_positive, default=20)
+    every.add_argument("--holding", type=_positive, default=1000)
+    for command in (fanout, every):
+        # Checked here, not by the per-configuration subprocess, so a typo gets one clear line.
+        command.add_argument("--subscribers", type=_positive, default=10_000)
+        command.add_argument(
+            "--throttled-subscribers", type=_not_negative, default=1_000,
+            help="subscribers for the run at Telegram's 30 msg/s (0 skips it)",
+        )  # fmt: skip
+        command.add_argument(
+            "--backends", type=backend_list, default=list(BACKENDS),
+            help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
+        )  # fmt: skip
     return parser
 
 
@@ -152,9 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         print("database is up to date")
         return 0
     if args.command == "bench":
-        from bot import bench
+        from bot.bench import fanout, suite
 
-        return bench.all_benchmarks(args) if args.action == "all" else bench.fanout(args)
+        return suite.run(args) if args.action == "all" else fanout.run(args)
     if args.command == "status":
         print(asyncio.run(_status(settings)))
         return 0

@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.bench import TOKEN, EmulatorProcess, _free_port, _seed
+from bot.bench.common import TOKEN, EmulatorProcess, free_port
+from bot.bench.fanout import seed
 from bot.store.db import Database
 from bot.store.models import Delivery
 
@@ -32,7 +33,7 @@ def _replica(index: int, db_url: str, api_root: str) -> subprocess.Popen[bytes]:
         "STRETCHBOT_WEBHOOK_URL": "https://bot.example.test/telegram",
         "STRETCHBOT_WEBHOOK_SECRET": "replica-secret",
         "STRETCHBOT_HTTP_HOST": "127.0.0.1",
-        "STRETCHBOT_HTTP_PORT": str(_free_port()),
+        "STRETCHBOT_HTTP_PORT": str(free_port()),
         "STRETCHBOT_TICK_SECONDS": "0.5",
         "STRETCHBOT_RATE_LIMIT": "0",
         "STRETCHBOT_CHAT_RATE": "0",
@@ -68,7 +69,7 @@ async def test_three_replicas_one_killed_every_subscriber_gets_one_routine(
         from bot.store.db import upgrade_async
 
         await upgrade_async(db_url)
-        await _seed(db_url, SUBSCRIBERS, due)
+        await seed(db_url, SUBSCRIBERS, due)
         replicas = [_replica(i, db_url, emulator.root) for i in range(3)]
         # Kill one replica once the fan-out is well under way.
         deadline = time.monotonic() + 60

@@ -1,0 +1,62 @@
+"""`stretchbot bench`: its options are checked by the command a person typed, with one clear line,
+before any benchmark starts (the benchmarks themselves are run by hand; see the README)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import build_parser, main
+
+
+def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run the command line, which must refuse; return the error line it printed."""
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    return err.strip().splitlines()[-1]
+
+
+def test_an_unknown_backend_is_named_with_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    line = refused(capsys, "bench", "fanout", "--backends", "postgresql")
+    assert line == (
+        "stretchbot bench fanout: error: argument --backends: unknown backend 'postgresql'; "
+        "choose from sqlite, postgres (comma-separated)"
+    )
+    line = refused(capsys, "bench", "all", "--backends", "sqlite,mysql")
+    assert "unknown backend 'mysql'" in line
+    assert "unknown backend" in refused(capsys, "bench", "fanout", "--backends", ",")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "error"),
+    [
+        ("--subscribers", "0", "must be at least 1"),
+        ("--subscribers", "ten", "'ten' is not a whole number"),
+        ("--throttled-subscribers", "-5", "must not be negative"),
+    ],
+)
+def test_counts_must_be_sensible(
+    capsys: pytest.CaptureFixture[str], option: str, value: str, error: str
+) -> None:
+    assert refused(capsys, "bench", "fanout", option, value).endswith(f"{option}: {error}")
+
+
+def test_good_options_reach_the_benchmark_parsed() -> None:
+    args = build_parser().parse_args(["bench", "fanout", "--backends", " postgres , sqlite"])
+    assert args.backends == ["postgres", "sqlite"]
+    assert build_parser().parse_args(["bench", "all"]).backends == ["sqlite", "postgres"]
+    args = build_parser().parse_args(["bench", "fanout", "--throttled-subscribers", "0"])
+    assert args.throttled_subscribers == 0
+
+
+def test_the_per_configuration_command_exists() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.bench.fanout", "--help"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "--backend {sqlite,postgres}" in done.stdout
