@@ -9,7 +9,7 @@ loop's thread.
 The emulator is built in layers, each a class in its own module that adds one concern to the one
 below: this state, the Bot API's message methods (`messages.py`), updates in (`updates.py`), HTTP
 (`server.py`), and the facade tests use (`emulator.py`). Rate limits (`limits.py`) and faults
-(`faults.py`) are separate objects the HTTP layer consults.
+(`faults.py`) are separate objects: the message methods ask the limiter, the HTTP layer the faults.
 """
 
 from __future__ import annotations
