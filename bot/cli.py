@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.bench.fanout import BACKENDS, backend_list
 from bot.config import Settings
 from bot.content.loader import ContentError, load_library
-from bot.content.model import Library
+from bot.content.model import Library, Slot
 
 
 def _summary(library: Library) -> str:
@@ -24,24 +24,31 @@ def _summary(library: Library) -> str:
         f"{len(library.routines)} routines:",
     ]
     for routine in sorted(library.routines.values(), key=lambda r: r.id):
-        minutes = library.routine_seconds(routine) / 60
-        what = "one card per request from" if routine.pick == "one" else "in order,"
-        lines.append(
-            f"  {routine.id:<10} {routine.slot.value:<8} {minutes:4.1f} min  "
-            f"({what} {len(routine.cards)} cards)"
-        )
+        if routine.pick == "one":
+            minutes = library.routine_seconds(routine) / 60
+            lines.append(
+                f"  {routine.id:<10} {routine.slot.value:<8} up to {minutes:.1f} min, "
+                f"one card per request from {len(routine.cards)} cards"
+            )
+        else:
+            lines.append(
+                f"  {routine.id:<10} {routine.slot.value:<8} from the programme; "
+                f"gentle: {len(routine.gentle_cards)} cards"
+            )
     lines.append(f"programme: {len(library.stages)} stages")
     for stage in library.stages:
         weeks = f"{stage.weeks[0]}-{stage.weeks[-1]}"
-        lines.append(
-            f"  weeks {weeks:<5} {stage.title}: {', '.join(stage.stretches)} + "
-            f"{', '.join(stage.core)} ({stage.hold_seconds} s holds)"
-        )
+        lines.append(f"  weeks {weeks:<5} {stage.title} ({stage.hold_seconds} s holds)")
+        for slot in (Slot.MORNING, Slot.EVENING):
+            ids = stage.cards_for(slot)
+            cards = tuple(library.cards[c] for c in ids)
+            minutes = sum(card.seconds(stage.hold_seconds) for card in cards) / 60
+            lines.append(f"    {slot.value:<8} {minutes:4.1f} min  {', '.join(ids)}")
     return "\n".join(lines)
 
 
 def content_check(directory: Path) -> int:
-    """Validate a content folder; print a summary or every problem."""
+    """Validate a content folder; print a summary or every problem, and warn of unused cards."""
     try:
         library = load_library(directory)
     except ContentError as exc:
@@ -50,6 +57,13 @@ def content_check(directory: Path) -> int:
         print(f"{len(exc.problems)} problem(s) found in {directory}", file=sys.stderr)
         return 1
     print(_summary(library))
+    for card_id in library.unused():
+        path = library.cards[card_id].path
+        print(
+            f"{path}: warning: card '{card_id}' is in no routine, programme stage or desk "
+            "rotation, so nobody is ever served it",
+            file=sys.stderr,
+        )
     return 0
 
 

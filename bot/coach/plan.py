@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-from bot.content.model import Card, Library, Slot
+from bot.content.model import GENTLE_HOLD, Card, Library, Slot
 
 # Before this local time `/now` means the morning routine, after it the evening one.
 MIDDAY = time(14, 0)
@@ -37,5 +37,6 @@ def desk_stretch(library: Library, cursor: int, *, gentle: bool) -> tuple[Planne
     chosen = library.routine_for(Slot.DESK)
     ids = chosen.gentle_cards if gentle else chosen.cards
     card = library.cards[ids[cursor % len(ids)]]
-    planned = Planned(chosen.id, card.title, Slot.DESK, (card,), gentle, chosen.intro)
+    hold = GENTLE_HOLD if gentle else None  # None: the card's own dose
+    planned = Planned(chosen.id, card.title, Slot.DESK, (card,), gentle, chosen.intro, hold)
     return planned, (cursor + 1) % len(ids)

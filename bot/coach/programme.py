@@ -3,7 +3,8 @@
 The week advances on effort, not the calendar alone: at least seven days in the current week and 8
 sessions done in the last 14 slots (a week of mornings and evenings). While pain is flaring the
 programme holds still and routines switch to gentle variants. Stretch holds follow the stage (15 s
-in weeks 1–2 growing to 30 s in weeks 7–8: Bandy & Irion 1994 found 30 s holds as good as 60 s).
+in weeks 1–2 growing to 30 s: Bandy & Irion 1994 found 30 s holds as good as 60 s), with reps making
+up about a minute per stretch (ACSM).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.content.model import Card, Kind, Library, Slot
+from bot.content.model import GENTLE_HOLD, Card, Kind, Library, Slot
 
 WEEKS = 8
 MIN_DAYS_IN_WEEK = 7
@@ -57,27 +58,19 @@ class ProgrammeRoutine:
 def routine_for_week(library: Library, slot: Slot, week: int, *, gentle: bool) -> ProgrammeRoutine:
     """A slot's routine for programme `week`.
 
-    Mornings open with the routine's first card (a warm-up), then the stage's stretches and its
-    core exercises; evenings stay relaxing (the evening routine) with the stage's hold length.
-    While pain flares: the gentle cards only, no core work, the shortest holds.
+    Each stage names its morning (a warm-up, its stretches, its core work) and its evening (a
+    slower mix of stretches and rolling), so both routines change as the weeks go by. Stretches
+    take the stage's hold, with reps making up about a minute each (`Card.dose`). While pain
+    flares: the routine's gentle cards at the flare dose, no core work.
     """
     routine = library.routine_for(slot)
-    stage = library.stage_for_week(week)
     if gentle:
         cards = tuple(library.cards[c] for c in routine.gentle_cards)
-        return ProgrammeRoutine(
-            routine.id, routine.title, cards, library.stages[0].hold_seconds, True, routine.intro
-        )
-    if slot is Slot.MORNING:
-        ids = [routine.cards[0], *stage.stretches, *stage.core]
-        unique = tuple(dict.fromkeys(ids))
-        cards = tuple(library.cards[c] for c in unique)
-        title = f"{routine.title} · week {week}: {stage.title.lower()}"
-        return ProgrammeRoutine(routine.id, title, cards, stage.hold_seconds, False, routine.intro)
-    cards = tuple(library.cards[c] for c in routine.cards)
-    return ProgrammeRoutine(
-        routine.id, routine.title, cards, stage.hold_seconds, False, routine.intro
-    )
+        return ProgrammeRoutine(routine.id, routine.title, cards, GENTLE_HOLD, True, routine.intro)
+    stage = library.stage_for_week(week)
+    cards = tuple(library.cards[c] for c in stage.cards_for(slot))
+    title = f"{routine.title} · week {week}: {stage.title.lower()}"
+    return ProgrammeRoutine(routine.id, title, cards, stage.hold_seconds, False, routine.intro)
 
 
 def minutes(cards: tuple[Card, ...], hold_seconds: int | None) -> int:

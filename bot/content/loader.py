@@ -8,20 +8,17 @@ by markdown-it-py.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
+from bot.content.document import Problem, Reader, sections, visible
 from bot.content.model import (
+    DEFAULT_EQUIPMENT,
     EQUIPMENT,
+    MIN_STAGE_HOLD,
     Card,
     Kind,
     Library,
@@ -30,25 +27,20 @@ from bot.content.model import (
     Slot,
     Stage,
 )
+from bot.content.rules import (
+    ID_PATTERN,
+    Invalid,
+    boolean,
+    choice,
+    identifier,
+    integer,
+    list_of,
+    text,
+)
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TITLE = 60
 MAX_STEP = 300
 PROGRAMME_WEEKS = tuple(range(1, 9))
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with one file."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        if self.line <= 0:  # a problem with a folder rather than a line of a file
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 class ContentError(Exception):
@@ -59,188 +51,51 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class _Invalid(ValueError):
-    """A field value that does not fit its rule."""
-
-
-@dataclass
-class _Document:
-    """A markdown file split into front matter (values and key lines) and a parsed body."""
-
-    path: str
-    data: dict[str, Any]
-    key_lines: dict[str, int]
-    value_nodes: dict[str, yaml.Node]
-    body: str
-    body_line: int  # 1-based line of the body's first line in the file
-    first: int  # 1-based line of the front matter's first line (YAML marks count from there)
-
-
-class _Reader:
-    """Collects problems while reading files."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-        self.id_lines: dict[str, int] = {}
-
-    def name(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
-
-    def problem(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, message))
-
-    def document(self, path: Path) -> _Document | None:
-        """Split and parse one file; report malformed front matter with its line."""
-        name = self.name(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.problem(name, 1, f"cannot read the file ({exc.__class__.__name__})")
-            return None
-        if not text.startswith("---"):
-            self.problem(name, 1, "the file must start with front matter between two '---' lines")
-            return None
-        raw, body = frontmatter.YAMLHandler().split(text)
-        first = text[: text.find(raw)].count("\n") + 1 if raw.strip() else 2
-        loader = yaml.SafeLoader(raw)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = first + (mark.line if mark else 0)
-            self.problem(name, line, f"malformed front matter: {exc.problem or exc.context}")
-            return None
-        finally:
-            loader.dispose()
-        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-            self.problem(name, 2, "front matter must be a set of 'key: value' lines")
-            return None
-        key_lines: dict[str, int] = {}
-        value_nodes: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            line = first + key_node.start_mark.line
-            if key in key_lines:
-                self.problem(name, line, f"key '{key}' appears twice")
-            key_lines[key] = line
-            value_nodes[key] = value_node
-        # The body is everything after the closing '---' line; parse it from there so markdown line
-        # numbers map straight onto file lines.
-        lines = text.splitlines()
-        close = next(
-            (i for i in range(1, len(lines)) if re.fullmatch(r"-{3,}\s*", lines[i])), len(lines)
-        )
-        body = "\n".join(lines[close + 1 :])
-        body_line = close + 2
-        return _Document(name, data, key_lines, value_nodes, body, body_line, first)
-
-
-# --- field rules -----------------------------------------------------------------------------
-
-
-def _text(limit: int = 500) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise _Invalid("must be non-empty text")
-        if len(value) > limit:
-            raise _Invalid(f"is {len(value)} characters long; at most {limit}")
-        return value.strip()
-
-    return check
-
-
-def _identifier(value: Any) -> str:
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise _Invalid("must be lowercase words joined by hyphens, like 'chair-hamstring'")
-    return value
-
-
-def _integer(low: int, high: int, unit: str = "") -> Callable[[Any], int]:
-    def check(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _Invalid(f"must be a whole number from {low} to {high}{unit}")
-        if not low <= value <= high:
-            raise _Invalid(f"is {value}; it must be from {low} to {high}{unit}")
-        return value
-
-    return check
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise _Invalid("must be true or false")
-    return value
-
-
-def _choice(options: Iterable[str]) -> Callable[[Any], str]:
-    allowed = tuple(options)
-
-    def check(value: Any) -> str:
-        if value not in allowed:
-            raise _Invalid(f"is {value!r}; expected one of: {', '.join(allowed)}")
-        return str(value)
-
-    return check
-
-
-def _list_of(item: Callable[[Any], Any], *, non_empty: bool = False) -> Callable[[Any], tuple]:
-    def check(value: Any) -> tuple:
-        if not isinstance(value, list):
-            raise _Invalid("must be a list, like [a, b]")
-        if non_empty and not value:
-            raise _Invalid("must list at least one entry")
-        return tuple(item(v) for v in value)
-
-    return check
-
-
 _SLOTS = [s.value for s in Slot]
 
 CARD_FIELDS: dict[str, tuple[bool, Callable[[Any], Any]]] = {
-    "id": (True, _identifier),
-    "title": (True, _text(MAX_TITLE)),
-    "kind": (True, _choice(k.value for k in Kind)),
-    "purpose": (True, _text(200)),
-    "slots": (True, _list_of(_choice(_SLOTS))),
-    "position": (True, _choice(p.value for p in Position)),
-    "equipment": (True, _list_of(_choice(sorted(EQUIPMENT)))),
-    "sides": (True, _choice(("each", "none"))),
-    "hold_seconds": (False, _integer(5, 120, " seconds")),
-    "work_seconds": (False, _integer(5, 300, " seconds")),
-    "reps": (True, _integer(1, 30)),
-    "level": (True, _integer(1, 4)),
-    "gentle": (True, _boolean),
-    "cautions": (True, _list_of(_text(300), non_empty=True)),
-    "hold_step": (False, _integer(1, 20)),
-    "why": (False, _text(600)),
-    "sources": (False, _list_of(_text(200))),
+    "id": (True, identifier),
+    "title": (True, text(MAX_TITLE)),
+    "kind": (True, choice(k.value for k in Kind)),
+    "purpose": (True, text(200)),
+    "slots": (True, list_of(choice(_SLOTS))),
+    "position": (True, choice(p.value for p in Position)),
+    "equipment": (True, list_of(choice(sorted(EQUIPMENT)))),
+    "sides": (True, choice(("each", "none"))),
+    "hold_seconds": (False, integer(5, 120, " seconds")),
+    "work_seconds": (False, integer(5, 300, " seconds")),
+    "reps": (True, integer(1, 30)),
+    "level": (True, integer(1, 4)),
+    "gentle": (True, boolean),
+    "cautions": (True, list_of(text(300), non_empty=True)),
+    "hold_step": (False, integer(1, 20)),
+    "why": (False, text(600)),
+    "sources": (False, list_of(identifier)),
+    "substitute": (False, identifier),
 }
 
 ROUTINE_FIELDS: dict[str, tuple[bool, Callable[[Any], Any]]] = {
-    "id": (True, _identifier),
-    "title": (True, _text(MAX_TITLE)),
-    "slot": (True, _choice(_SLOTS)),
-    "pick": (True, _choice(("all", "one"))),
-    "cards": (True, _list_of(_identifier, non_empty=True)),
-    "gentle_cards": (True, _list_of(_identifier, non_empty=True)),
+    "id": (True, identifier),
+    "title": (True, text(MAX_TITLE)),
+    "slot": (True, choice(_SLOTS)),
+    "pick": (True, choice(("all", "one"))),
+    "cards": (False, list_of(identifier, non_empty=True)),
+    "gentle_cards": (True, list_of(identifier, non_empty=True)),
 }
 
 STAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], Any]]] = {
-    "weeks": (True, _list_of(_integer(1, 8), non_empty=True)),
-    "title": (True, _text(MAX_TITLE)),
-    "hold_seconds": (True, _integer(5, 120, " seconds")),
-    "stretches": (True, _list_of(_identifier, non_empty=True)),
-    "core": (True, _list_of(_identifier, non_empty=True)),
+    "weeks": (True, list_of(integer(1, 8), non_empty=True)),
+    "title": (True, text(MAX_TITLE)),
+    "hold_seconds": (True, integer(MIN_STAGE_HOLD, 120, " seconds")),
+    "warmup": (True, list_of(identifier, non_empty=True)),
+    "stretches": (True, list_of(identifier, non_empty=True)),
+    "core": (True, list_of(identifier, non_empty=True)),
+    "evening": (True, list_of(identifier, non_empty=True)),
 }
 
 
 def _fields(
-    reader: _Reader,
+    reader: Reader,
     path: str,
     data: dict[str, Any],
     key_lines: dict[str, int],
@@ -264,90 +119,23 @@ def _fields(
             continue
         try:
             values[key] = rule(data[key])
-        except _Invalid as exc:
+        except Invalid as exc:
             reader.problem(path, key_lines.get(key, where), f"'{key}' {exc}")
             ok = False
     return values if ok else None
 
 
-# --- markdown body ---------------------------------------------------------------------------
-
-_markdown = MarkdownIt("commonmark")
-
-
-def _inline_html(token: Token) -> str:
-    """Render a paragraph's inline markdown as the small HTML subset Telegram accepts."""
-    out: list[str] = []
-    tags = {"strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>", "em_close": "</i>"}
-    for child in token.children or []:
-        if child.type == "text":
-            out.append(html.escape(child.content, quote=False))
-        elif child.type == "code_inline":
-            out.append(f"<code>{html.escape(child.content, quote=False)}</code>")
-        elif child.type == "html_inline":  # authors write text, not HTML: show it as typed
-            out.append(html.escape(child.content, quote=False))
-        elif child.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif child.type in tags:
-            out.append(tags[child.type])
-    return "".join(out).strip()
-
-
-def _visible(fragment: str) -> str:
-    """The text a reader sees once the HTML tags are gone."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
-
-
-@dataclass
-class _Section:
-    title: str
-    line: int
-    ordered: list[tuple[int, str]]
-    bullets: list[tuple[int, str]]
-    paragraphs: list[str]
-
-
-def _sections(body: str, body_line: int) -> list[_Section]:
-    """Split a body into `## Heading` sections with their list items and paragraphs."""
-    sections: list[_Section] = [_Section("", body_line, [], [], [])]
-    tokens = _markdown.parse(body)
-    list_kind: list[str] = []
-    in_item = 0
-    for i, token in enumerate(tokens):
-        line = body_line + (token.map[0] if token.map else 0)
-        if token.type == "heading_open":
-            title = tokens[i + 1].content.strip()
-            sections.append(_Section(title, line, [], [], []))
-        elif token.type in ("ordered_list_open", "bullet_list_open"):
-            list_kind.append(token.type)
-        elif token.type in ("ordered_list_close", "bullet_list_close"):
-            list_kind.pop()
-        elif token.type == "list_item_open":
-            in_item += 1
-        elif token.type == "list_item_close":
-            in_item -= 1
-        elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
-            fragment = _inline_html(token)
-            if in_item and list_kind[-1] == "ordered_list_open":
-                sections[-1].ordered.append((line, fragment))
-            elif in_item:
-                sections[-1].bullets.append((line, fragment))
-            else:
-                sections[-1].paragraphs.append(fragment)
-    return sections
-
-
 # --- files -----------------------------------------------------------------------------------
 
 
-def _read_card(reader: _Reader, path: Path) -> Card | None:
+def _read_card(reader: Reader, path: Path) -> Card | None:
     doc = reader.document(path)
     if doc is None:
         return None
     values = _fields(reader, doc.path, doc.data, doc.key_lines, CARD_FIELDS, 2, "the card")
-    sections = {s.title.lower(): s for s in _sections(doc.body, doc.body_line)}
-    steps_section = sections.get("steps")
-    mistakes_section = sections.get("mistakes to avoid")
+    by_title = {s.title.lower(): s for s in sections(doc.body, doc.body_line)}
+    steps_section = by_title.get("steps")
+    mistakes_section = by_title.get("mistakes to avoid")
     ok = values is not None
     if steps_section is None:
         reader.problem(doc.path, doc.body_line, "the card has no '## Steps' section")
@@ -367,7 +155,7 @@ def _read_card(reader: _Reader, path: Path) -> Card | None:
         ok = False
     for section in (steps_section, mistakes_section):
         for line, fragment in (section.ordered + section.bullets) if section else []:
-            if len(_visible(fragment)) > MAX_STEP:
+            if len(visible(fragment)) > MAX_STEP:
                 reader.problem(doc.path, line, f"this line is longer than {MAX_STEP} characters")
                 ok = False
     if values is None or not ok or steps_section is None or mistakes_section is None:
@@ -390,6 +178,7 @@ def _read_card(reader: _Reader, path: Path) -> Card | None:
         )
         return None
     reader.id_lines[doc.path] = doc.key_lines["id"]
+    reader.key_lines[doc.path] = doc.key_lines
     return Card(
         id=values["id"],
         title=values["title"],
@@ -410,6 +199,7 @@ def _read_card(reader: _Reader, path: Path) -> Card | None:
         hold_step=hold_step,
         why=values.get("why"),
         sources=values.get("sources", ()),
+        substitute=values.get("substitute"),
         path=doc.path,
     )
 
@@ -422,7 +212,7 @@ def _item_lines(node: yaml.Node | None, first: int) -> list[int]:
 
 
 def _check_refs(
-    reader: _Reader,
+    reader: Reader,
     path: str,
     names: tuple[str, ...],
     node: yaml.Node | None,
@@ -448,7 +238,7 @@ def _check_refs(
     return ok
 
 
-def _read_routine(reader: _Reader, path: Path, cards: dict[str, Card]) -> Routine | None:
+def _read_routine(reader: Reader, path: Path, cards: dict[str, Card]) -> Routine | None:
     doc = reader.document(path)
     if doc is None:
         return None
@@ -456,6 +246,16 @@ def _read_routine(reader: _Reader, path: Path, cards: dict[str, Card]) -> Routin
     if values is None:
         return None
     slot = Slot(values["slot"])
+    if slot is Slot.DESK and "cards" not in values:
+        reader.problem(doc.path, 2, "a desk routine must list its 'cards'")
+        return None
+    if slot is not Slot.DESK and "cards" in values:
+        reader.problem(
+            doc.path,
+            doc.key_lines["cards"],
+            f"the programme chooses {slot} cards: list them under a stage in programme.md",
+        )
+        return None
 
     def suits(card: Card) -> str | None:
         return None if slot in card.slots else f"card '{card.id}' is not marked for {slot}"
@@ -468,9 +268,9 @@ def _read_routine(reader: _Reader, path: Path, cards: dict[str, Card]) -> Routin
     ok = _check_refs(
         reader,
         doc.path,
-        values["cards"],
+        values.get("cards", ()),
         doc.value_nodes.get("cards"),
-        doc.key_lines["cards"],
+        doc.key_lines.get("cards", 2),
         cards,
         suits,
         doc.first,
@@ -486,7 +286,7 @@ def _read_routine(reader: _Reader, path: Path, cards: dict[str, Card]) -> Routin
         doc.first,
     )
     intro = " ".join(
-        s for section in _sections(doc.body, doc.body_line) for s in section.paragraphs
+        s for section in sections(doc.body, doc.body_line) for s in section.paragraphs
     )
     if not ok:
         return None
@@ -495,14 +295,25 @@ def _read_routine(reader: _Reader, path: Path, cards: dict[str, Card]) -> Routin
         title=values["title"],
         slot=slot,
         pick=values["pick"],
-        cards=values["cards"],
+        cards=values.get("cards", ()),
         gentle_cards=values["gentle_cards"],
         intro=intro,
         path=doc.path,
     )
 
 
-def _read_programme(reader: _Reader, path: Path, cards: dict[str, Card]) -> tuple[Stage, ...]:
+def is_kind(*kinds: Kind) -> Callable[[Card], str | None]:
+    """A reference rule: the card must be one of `kinds`."""
+
+    def rule(card: Card) -> str | None:
+        if card.kind in kinds:
+            return None
+        return f"card '{card.id}' is a {card.kind}, not a {' or '.join(kinds)}"
+
+    return rule
+
+
+def _read_programme(reader: Reader, path: Path, cards: dict[str, Card]) -> tuple[Stage, ...]:
     doc = reader.document(path)
     if doc is None:
         return ()
@@ -537,34 +348,18 @@ def _read_programme(reader: _Reader, path: Path, cards: dict[str, Card]) -> tupl
                 )
             covered[week] = number
 
-        def is_kind(*kinds: Kind) -> Callable[[Card], str | None]:
-            def rule(card: Card) -> str | None:
-                if card.kind in kinds:
-                    return None
-                return f"card '{card.id}' is a {card.kind}, not a {' or '.join(kinds)}"
-
-            return rule
-
-        ok = _check_refs(
-            reader,
-            doc.path,
-            values["stretches"],
-            nodes.get("stretches"),
-            key_lines["stretches"],
-            cards,
-            is_kind(Kind.STRETCH, Kind.WARMUP),
-            doc.first,
-        )
-        ok &= _check_refs(
-            reader,
-            doc.path,
-            values["core"],
-            nodes.get("core"),
-            key_lines["core"],
-            cards,
-            is_kind(Kind.CORE),
-            doc.first,
-        )
+        checks = {
+            "warmup": is_kind(Kind.WARMUP, Kind.RELEASE),
+            "stretches": is_kind(Kind.STRETCH, Kind.WARMUP),
+            "core": is_kind(Kind.CORE),
+            "evening": is_kind(Kind.STRETCH, Kind.WARMUP, Kind.RELEASE, Kind.CORE),
+        }
+        ok = True
+        for key, kind_rule in checks.items():
+            ok &= _check_refs(
+                reader, doc.path, values[key], nodes.get(key), key_lines[key], cards, kind_rule,
+                doc.first,
+            )  # fmt: skip
         if ok:
             stages.append(
                 Stage(
@@ -572,8 +367,10 @@ def _read_programme(reader: _Reader, path: Path, cards: dict[str, Card]) -> tupl
                     weeks=values["weeks"],
                     title=values["title"],
                     hold_seconds=values["hold_seconds"],
+                    warmup=values["warmup"],
                     stretches=values["stretches"],
                     core=values["core"],
+                    evening=values["evening"],
                 )
             )
     missing = [w for w in PROGRAMME_WEEKS if w not in covered]
@@ -583,11 +380,62 @@ def _read_programme(reader: _Reader, path: Path, cards: dict[str, Card]) -> tupl
     return tuple(stages)
 
 
+def _source_keys(reader: Reader, path: Path) -> set[str]:
+    """The keys of SOURCES.md: each source is a `## key: title` heading."""
+    if not path.exists():
+        reader.problem(reader.name(path), 0, "the list of sources is missing")
+        return set()
+    body = path.read_text(encoding="utf-8")
+    keys = {s.title.split(":", 1)[0].strip() for s in sections(body, 1) if ":" in s.title}
+    return {key for key in keys if ID_PATTERN.match(key)}
+
+
+def _family(card: Card) -> str:
+    """Which cards can stand in for each other: core for core, a test for a test, else the rest."""
+    return card.kind.value if card.kind in (Kind.CORE, Kind.SELFTEST) else "other"
+
+
+def _check_cards(reader: Reader, cards: dict[str, Card], sources: set[str]) -> None:
+    """Rules across cards: cited sources exist; a card needing a prop names a fitting stand-in."""
+    for card in cards.values():
+        lines = reader.key_lines.get(card.path, {})
+        for key in card.sources:
+            if key not in sources:
+                reader.problem(
+                    card.path, lines.get("sources", 2), f"source '{key}' is not in SOURCES.md"
+                )
+        props = set(card.equipment) - DEFAULT_EQUIPMENT
+        line = lines.get("substitute", lines.get("equipment", 2))
+        if card.substitute is None:
+            if props:
+                needs = ", ".join(sorted(props))
+                reader.problem(card.path, line, f"needs {needs}: name a 'substitute' card")
+            continue
+        other = cards.get(card.substitute)
+        if other is None:
+            reader.problem(card.path, line, f"no card has the id '{card.substitute}'")
+            continue
+        complaints = []
+        if not set(other.equipment) - DEFAULT_EQUIPMENT < props:
+            complaints.append("needs fewer props than this one")
+        if _family(other) != _family(card):
+            complaints.append(f"is the same sort of exercise ({card.kind})")
+        if not other.slots >= card.slots:
+            complaints.append("suits every slot this one suits")
+        if card.gentle and not other.gentle:
+            complaints.append("is gentle, like this one")
+        if complaints:
+            reader.problem(
+                card.path, line, f"substitute '{other.id}' must be a card that "
+                + " and ".join(complaints),
+            )  # fmt: skip
+
+
 def load_library(root: Path) -> Library:
     """Read and validate `root` (cards/, routines/, programme.md); `ContentError` if broken."""
     from bot.content.render import check_renders  # local: render imports the model only
 
-    reader = _Reader(root)
+    reader = Reader(root)
     if not root.is_dir():
         raise ContentError([Problem(str(root), 0, "the content folder does not exist")])
     cards: dict[str, Card] = {}
@@ -607,6 +455,7 @@ def load_library(root: Path) -> Library:
         for problem in check_renders(card):
             reader.problem(card.path, 1, problem)
         cards[card.id] = card
+    _check_cards(reader, cards, _source_keys(reader, root / "SOURCES.md"))
     routines: dict[str, Routine] = {}
     for path in sorted((root / "routines").glob("*.md")):
         routine = _read_routine(reader, path, cards)

@@ -40,23 +40,23 @@ class Position(StrEnum):
     SIDE = "side-lying"
 
 
+# What a card needs. The first six answer onboarding's "what do you have at hand?" (a strap stands
+# for a belt or towel too, `ball` is a massage ball, `floor` is room to lie down); the last three
+# are never asked about, so a card that needs one always names a substitute.
 EQUIPMENT = frozenset(
-    {
-        "chair",
-        "desk",
-        "strap",
-        "towel",
-        "wall",
-        "stool",
-        "bar",
-        "doorway",
-        "foam-roller",
-        "ball",
-        "mat",
-        "band",
-        "step",
-    }
+    {"chair", "strap", "wall", "doorway", "foam-roller", "ball", "floor", "desk", "step", "band"}
 )
+# What skipping the onboarding questions assumes a person has.
+DEFAULT_EQUIPMENT = frozenset({"chair", "floor"})
+
+# ACSM: about 60 s of static stretching per muscle group per session (for example 2 x 30 s or
+# 4 x 15 s), so a programme stage's hold sets how many reps a stretch gets.
+STRETCH_SECONDS_PER_SESSION = 60
+# The shortest hold a programme stage may use. A shorter one is the flare dose: a couple of brief
+# holds at a small range, to move without provoking (content/GENTLE.md).
+MIN_STAGE_HOLD = 15
+GENTLE_HOLD = 10
+GENTLE_REPS = 2
 
 # Seconds a person needs between holds (to release and re-settle) and to read a card and get into
 # position; used only to estimate how long a routine takes.
@@ -84,6 +84,45 @@ class Hold:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Dose:
+    """How much of a card to do: the one number both the header and the timer read."""
+
+    reps: int
+    seconds: int  # per static hold, or per side for a timed move
+    each_side: bool
+    moving: bool = False  # a timed move: `reps` moves done in `seconds`, once per side
+    gentle: bool = False  # the flare dose: short holds at a small range
+
+    def text(self) -> str:
+        """What the header says, e.g. "4 × 15 s hold, each side"."""
+        each = ", each side" if self.each_side else ""
+        if self.moving:
+            span = f"{self.seconds // 60} min" if self.seconds % 60 == 0 else f"{self.seconds} s"
+            if self.reps == 1:  # a continuous move such as marching: no count, only a time
+                return f"keep moving for about {span}{each}"
+            return f"{self.reps} moves in about {span}{each}"
+        return f"{self.reps} × {self.seconds} s hold{each}"
+
+    def holds(self) -> tuple[Hold, ...]:
+        """Every timed block in the order the timer runs them."""
+        sides: tuple[str | None, ...] = ("left", "right") if self.each_side else (None,)
+        if self.moving:
+            return tuple(Hold(self.seconds, side, 1, 1, moving=True) for side in sides)
+        return tuple(
+            Hold(self.seconds, side, rep, self.reps)
+            for rep in range(1, self.reps + 1)
+            for side in sides
+        )
+
+
+def stage_reps(hold_seconds: int) -> int:
+    """Reps of a stretch at a programme hold: about a minute in all, or the flare dose."""
+    if hold_seconds < MIN_STAGE_HOLD:
+        return GENTLE_REPS
+    return -(-STRETCH_SECONDS_PER_SESSION // hold_seconds)  # rounded up
+
+
 @dataclass(frozen=True, order=True)
 class Card:
     """One exercise, as an author wrote it."""
@@ -107,6 +146,7 @@ class Card:
     hold_step: int | None = None  # 1-based; None means the last step
     why: str | None = None
     sources: tuple[str, ...] = ()
+    substitute: str | None = None  # a card needing less equipment that can stand in for this one
     path: str = ""
 
     @property
@@ -114,19 +154,25 @@ class Card:
         """The 1-based step that carries the countdown button."""
         return self.hold_step or len(self.steps)
 
-    def holds(self, hold_seconds: int | None = None) -> tuple[Hold, ...]:
-        """Every timed block in order; `hold_seconds` overrides a static hold's length."""
-        sides: tuple[str | None, ...] = ("left", "right") if self.sides == "each" else (None,)
+    def dose(self, hold_seconds: int | None = None) -> Dose:
+        """The dose for a session whose programme stretch hold is `hold_seconds`.
+
+        The one place a dose is decided: the header shows it and the timer runs it. A programme
+        hold applies to static stretches only; core work, self-tests and timed moves keep the
+        card's own dose. Without a programme hold (a desk stretch) the card's own dose applies.
+        """
+        each = self.sides == "each"
         if self.work_seconds is not None:
-            return tuple(Hold(self.work_seconds, side, 1, 1, moving=True) for side in sides)
-        # A programme's hold length applies to static stretches; core holds keep their own.
-        override = hold_seconds if self.kind is Kind.STRETCH else None
-        seconds = override or self.hold_seconds or 0
-        return tuple(
-            Hold(seconds, side, rep, self.reps)
-            for rep in range(1, self.reps + 1)
-            for side in sides
-        )
+            return Dose(self.reps, self.work_seconds, each, moving=True)
+        own = self.hold_seconds or 0
+        if hold_seconds is None or self.kind is not Kind.STRETCH:
+            return Dose(self.reps, own, each)
+        gentle = hold_seconds < MIN_STAGE_HOLD
+        return Dose(stage_reps(hold_seconds), hold_seconds, each, gentle=gentle)
+
+    def holds(self, hold_seconds: int | None = None) -> tuple[Hold, ...]:
+        """Every timed block in order, from `dose`."""
+        return self.dose(hold_seconds).holds()
 
     def timed_seconds(self, hold_seconds: int | None = None) -> int:
         """How long the timer runs: every hold and the rests between them."""
@@ -160,8 +206,16 @@ class Stage:
     weeks: tuple[int, ...]
     title: str
     hold_seconds: int
+    warmup: tuple[str, ...]  # opens the morning routine
     stretches: tuple[str, ...]
     core: tuple[str, ...]
+    evening: tuple[str, ...]  # the evening routine in these weeks
+
+    def cards_for(self, slot: Slot) -> tuple[str, ...]:
+        """The card ids of this stage's routine for `slot` (morning or evening), in order."""
+        if slot is Slot.EVENING:
+            return self.evening
+        return tuple(dict.fromkeys([*self.warmup, *self.stretches, *self.core]))
 
 
 @dataclass(frozen=True)
@@ -192,3 +246,15 @@ class Library:
         if routine.pick == "one":
             return max(card.seconds() for card in cards)
         return sum(card.seconds() for card in cards)
+
+    def in_use(self) -> frozenset[str]:
+        """Ids of every card a person can be served: routines, programme stages, self-tests."""
+        used = {c for r in self.routines.values() for c in (*r.cards, *r.gentle_cards)}
+        for stage in self.stages:
+            used.update(stage.cards_for(Slot.MORNING), stage.cards_for(Slot.EVENING))
+        used.update(c.id for c in self.cards.values() if c.kind is Kind.SELFTEST)
+        return frozenset(used)
+
+    def unused(self) -> tuple[str, ...]:
+        """Ids of cards no routine, stage or rotation ever serves (a warning, not an error)."""
+        return tuple(sorted(set(self.cards) - self.in_use()))

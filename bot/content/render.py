@@ -26,6 +26,10 @@ POSITION_WORDS = {
 }
 
 
+# Shown under a flare dose: the range shrinks along with the holds (content/GENTLE.md).
+GENTLE_NOTE = "Gentle today: go to about half your usual stretch, and let it feel easy."
+
+
 @dataclass(frozen=True)
 class SessionMessage:
     """One message of a session; `holds` is non-empty on the step whose button starts the timer."""
@@ -40,12 +44,8 @@ def visible_length(text: str) -> int:
 
 
 def dose(card: Card, hold_seconds: int | None = None) -> str:
-    """How much of the exercise to do, e.g. "2 × 20 s hold, each side"."""
-    each = ", each side" if card.sides == "each" else ""
-    if card.work_seconds is not None:
-        return f"{card.reps} moves in about {card.work_seconds} s{each}"
-    seconds = hold_seconds or card.hold_seconds
-    return f"{card.reps} × {seconds} s hold{each}"
+    """How much of the exercise to do, e.g. "2 × 20 s hold, each side" (from `Card.dose`)."""
+    return card.dose(hold_seconds).text()
 
 
 def card_header(card: Card, hold_seconds: int | None = None) -> str:
@@ -58,6 +58,8 @@ def card_header(card: Card, hold_seconds: int | None = None) -> str:
         f"Start {POSITION_WORDS[card.position]} · you need: {html.escape(kit)}",
         f"Dose: {dose(card, hold_seconds)}",
     ]
+    if card.dose(hold_seconds).gentle:
+        lines.append(GENTLE_NOTE)
     if card.why:
         lines += ["", f"Why this way: {html.escape(card.why)}"]
     lines += ["", "Avoid:"] + [f"• {m}" for m in card.mistakes]
