@@ -24,8 +24,11 @@ SEED_EXERCISES = {
     "foam-roll-glutes", "foam-roll-back", "ball-piriformis", "leg-swings", "high-knees",
     "butt-kicks", "walking-lunges", "pnf-strap-hamstring", "wide-leg-forward-fold",
     "standing-forward-fold", "plank", "bridge", "bird-dog", "side-plank", "superman",
-    "pallof-press", "leg-raises", "russian-twists", "straight-leg-raise-test",
-    "sit-and-reach-test",
+    "pallof-press", "leg-raises", "straight-leg-raise-test", "sit-and-reach-test",
+    # Missing from the first library: the light warm-up, the floor hinge, more rolling. The seed's
+    # Russian twists are replaced by the dead bug (its card says why).
+    "light-warm-up", "floor-hamstring-hinge", "foam-roll-calves", "foam-roll-hip-flexors",
+    "foam-roll-outer-thigh", "dead-bug",
 }  # fmt: skip
 
 GOOD_CARD = """\
@@ -70,7 +73,11 @@ def test_every_routine_resolves_and_fits_its_length(library: Library) -> None:
     for slot in Slot:
         routine = library.routine_for(slot)
         assert all(card in library.cards for card in routine.cards + routine.gentle_cards)
-    assert 5 * 60 <= library.routine_seconds(library.routine_for(Slot.MORNING)) <= 10 * 60
+    for stage in library.stages:
+        for slot in (Slot.MORNING, Slot.EVENING):
+            cards = [library.cards[c] for c in stage.cards_for(slot)]
+            seconds = sum(card.seconds(stage.hold_seconds) for card in cards)
+            assert 5 * 60 <= seconds <= 10 * 60, (stage.title, slot)
     evening = library.routine_for(Slot.EVENING)
     assert all(library.cards[c].gentle for c in evening.gentle_cards)
     assert library.routine_for(Slot.DESK).pick == "one"
@@ -193,7 +200,7 @@ def test_content_check_prints_a_summary_or_every_problem(
 ) -> None:
     assert main(["content", "check", str(CONTENT)]) == 0
     out = capsys.readouterr().out
-    assert "36 cards" in out or "cards:" in out
+    assert "cards:" in out
     assert "morning" in out
     assert "min" in out
     content = _copy_content(tmp_path)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from bot.charts import render_progress
 from bot.coach import programme
-from bot.content.model import Kind, Library, Slot
+from bot.content.model import GENTLE_HOLD, Kind, Library, Slot
 from bot.store.db import Database
 from bot.store.repo import PERSONAL_TABLES
 from bot.telegram.context import SERVICES
@@ -90,12 +90,12 @@ def test_routines_pair_stretches_with_core_and_lengthen_holds(library: Library) 
     assert holds[-1] == 30
 
 
-def test_gentle_routines_have_no_core_work_and_short_holds(library: Library) -> None:
+def test_gentle_routines_have_no_core_work_and_the_flare_hold(library: Library) -> None:
     for slot in (Slot.MORNING, Slot.EVENING):
         gentle = programme.routine_for_week(library, slot, 6, gentle=True)
         assert all(card.gentle for card in gentle.cards)
         assert not any(card.kind is Kind.CORE for card in gentle.cards)
-        assert gentle.hold_seconds == 15
+        assert gentle.hold_seconds == GENTLE_HOLD
 
 
 def test_self_tests_every_two_weeks_alternating(library: Library) -> None:

@@ -162,12 +162,14 @@ class Card:
         card's own dose. Without a programme hold (a desk stretch) the card's own dose applies.
         """
         each = self.sides == "each"
+        # A flare hold makes any card's session gentle (a smaller range, said in the header);
+        # only a static stretch also takes the flare hold and reps.
+        gentle = hold_seconds is not None and hold_seconds < MIN_STAGE_HOLD
         if self.work_seconds is not None:
-            return Dose(self.reps, self.work_seconds, each, moving=True)
+            return Dose(self.reps, self.work_seconds, each, moving=True, gentle=gentle)
         own = self.hold_seconds or 0
         if hold_seconds is None or self.kind is not Kind.STRETCH:
-            return Dose(self.reps, own, each)
-        gentle = hold_seconds < MIN_STAGE_HOLD
+            return Dose(self.reps, own, each, gentle=gentle)
         return Dose(stage_reps(hold_seconds), hold_seconds, each, gentle=gentle)
 
     def holds(self, hold_seconds: int | None = None) -> tuple[Hold, ...]:

@@ -27,7 +27,7 @@ POSITION_WORDS = {
 
 
 # Shown under a flare dose: the range shrinks along with the holds (content/GENTLE.md).
-GENTLE_NOTE = "Gentle today: go to about half your usual stretch, and let it feel easy."
+GENTLE_NOTE = "Gentle today: use about half your usual range, and let it feel easy."
 
 
 @dataclass(frozen=True)
