@@ -2,9 +2,9 @@
 
 The week advances on effort, not the calendar alone: at least seven days in the current week and 8
 sessions done in the last 14 slots (a week of mornings and evenings). While pain is flaring the
-programme holds still and routines switch to gentle variants. Stretch holds follow the stage (15 s
-in weeks 1–2 growing to 30 s: Bandy & Irion 1994 found 30 s holds as good as 60 s), with reps making
-up about a minute per stretch (ACSM).
+programme holds still and routines switch to gentle variants. Stretch holds follow the stage
+(15 s in weeks 1–2 growing to 30 s: Bandy & Irion 1994 found 30 s holds as good as 60 s), with
+reps making up about a minute per stretch (ACSM).
 """
 
 from __future__ import annotations
