@@ -26,6 +26,16 @@ POSITION_WORDS = {
 }
 
 
+# How the header names what a card needs, where the front-matter word is too terse.
+EQUIPMENT_WORDS = {
+    "floor": "floor space",
+    "strap": "a strap, belt or towel",
+    "ball": "a tennis or massage ball",
+    "doorway": "an open doorway",
+    "step": "a low step or footrest",
+    "band": "a resistance band",
+}
+
 # Shown under a flare dose: the range shrinks along with the holds (content/GENTLE.md).
 GENTLE_NOTE = "Gentle today: use about half your usual range, and let it feel easy."
 
@@ -50,7 +60,8 @@ def dose(card: Card, hold_seconds: int | None = None) -> str:
 
 def card_header(card: Card, hold_seconds: int | None = None) -> str:
     """The first message of a card: what, why, how much, with what, and the cautions."""
-    kit = ", ".join(e.replace("-", " ") for e in card.equipment) or "nothing"
+    words = [EQUIPMENT_WORDS.get(e, e.replace("-", " ")) for e in card.equipment]
+    kit = ", ".join(words) or "nothing"
     lines = [
         f"<b>{html.escape(card.title)}</b>",
         f"<i>{html.escape(card.purpose)}</i>",
