@@ -224,6 +224,7 @@ def _broken(tmp_path: Path, card_id: str, old: str, new: str) -> list[str]:
         ),
         ("pallof-press", "substitute: dead-bug", "substitute: no-such", "no card has the id"),
         ("plank", "equipment: [floor]", "equipment: [mat]", "'equipment' is 'mat'"),
+        ("supine-strap-hamstring", "gentle: false", "gentle: true", "cannot be gentle"),
     ],
 )
 def test_loader_refuses_bad_sources_and_substitutes(

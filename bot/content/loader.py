@@ -390,6 +390,10 @@ def _source_keys(reader: Reader, path: Path) -> set[str]:
     return {key for key in keys if ID_PATTERN.match(key)}
 
 
+# Props of straight-leg-raise positions, which tension the sciatic nerve: never in a flare.
+NERVE_TENSION_PROPS = frozenset({"strap", "doorway", "wall"})
+
+
 def _family(card: Card) -> str:
     """Which cards can stand in for each other: core for core, a test for a test, else the rest."""
     return card.kind.value if card.kind in (Kind.CORE, Kind.SELFTEST) else "other"
@@ -405,6 +409,11 @@ def _check_cards(reader: Reader, cards: dict[str, Card], sources: set[str]) -> N
                     card.path, lines.get("sources", 2), f"source '{key}' is not in SOURCES.md"
                 )
         props = set(card.equipment) - DEFAULT_EQUIPMENT
+        if card.gentle and props & NERVE_TENSION_PROPS:
+            reader.problem(
+                card.path, lines.get("gentle", 2),
+                "a card that needs a strap, doorway or wall cannot be gentle (see GENTLE.md)",
+            )  # fmt: skip
         line = lines.get("substitute", lines.get("equipment", 2))
         if card.substitute is None:
             if props:
