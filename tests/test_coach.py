@@ -98,35 +98,6 @@ def test_pain_out_of_range_in_free_text_is_refused() -> None:
     assert pain.find_score("my back is stiff") is None
 
 
-@pytest.mark.parametrize(
-    ("score", "recent", "high", "rising"),
-    [
-        (3, [], False, False),
-        (7, [], True, False),
-        (6, [2, 3, 3], False, True),  # 6 - 2.67 >= 3
-        (5, [3, 3], False, False),
-        (9, [8, 8], True, False),
-        (2, [7, 8], False, False),
-    ],
-)
-def test_pain_verdicts(score: int, recent: list[int], high: bool, rising: bool) -> None:
-    verdict = pain.assess(score, recent)
-    assert (verdict.high, verdict.rising) == (high, rising)
-    assert verdict.flare == (high or rising)
-
-
-def test_gentle_spell_needs_two_calm_reports_after_a_flare() -> None:
-    left = pain.calm_reports_needed(0, pain.assess(8, [3]))
-    assert left == 2
-    left = pain.calm_reports_needed(left, pain.assess(4, [8, 3]))
-    assert left == 1
-    left = pain.calm_reports_needed(left, pain.assess(8, [4, 8]))  # another flare resets
-    assert left == 2
-    left = pain.calm_reports_needed(left, pain.assess(3, [8]))
-    left = pain.calm_reports_needed(left, pain.assess(3, [3, 8]))
-    assert left == 0
-
-
 def test_pain_trend_words() -> None:
     assert "easing" in pain.trend([7, 6, 4, 3])
     assert "rising" in pain.trend([2, 2, 5, 6])
