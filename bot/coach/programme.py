@@ -32,7 +32,11 @@ class Advance:
 def next_week(
     week: int, week_started: date, today: date, done_last_7_days: int, *, gentle: bool
 ) -> Advance:
-    """Move up a week when enough was done and pain is calm."""
+    """Move up a week when enough was done and pain is calm.
+
+    `gentle` is `pain.PainState.gentle`: set by a flare under `pain.review` (7+, or a rise of the
+    MCID over the settled baseline into moderate pain), cleared only on a settled average.
+    """
     ready = (
         week < WEEKS
         and (today - week_started).days >= MIN_DAYS_IN_WEEK
