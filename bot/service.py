@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 
-from bot.coach import pain, plan, programme, progress
-from bot.coach.clock import guess_zone, parse_time, zone
+from bot.coach import inputs, pain, plan, programme, progress
+from bot.coach.clock import guess_zone, parse_time, parse_zone, zone
 from bot.content.model import Card, Library, Slot
+from bot.errors import Field, NotSubscribed, Stale, StaleButton
 from bot.schedule import slots
 from bot.store import repo
 from bot.store.db import Database
@@ -21,12 +21,7 @@ from bot.store.models import PainReport, SelfTest, StretchSession, Subscriber
 DONE_WINDOW = timedelta(hours=24)
 # A timer that has not reported back this long after it should have ended died with its process.
 HOLD_SLACK = timedelta(seconds=30)  # "done" logs a session delivered within this window
-MAX_PAUSE_DAYS = 90
 PROGRESS_DAYS = 120
-
-
-class NotSubscribed(Exception):
-    """The chat has no subscriber yet (or it was forgotten): /start first."""
 
 
 @dataclass(frozen=True)
@@ -56,38 +51,19 @@ class Profile:
             sub.active,
             paused,
             sub.programme_week,
-            sub.gentle_reports_left > 0,
+            sub.gentle,
             local,
         )
 
 
 @dataclass(frozen=True)
 class Running:
-    """A session in progress: which card is up next."""
+    """A session in progress: its routine and where the person is in it."""
 
     session_id: int
-    title: str
-    slot: Slot
-    cards: tuple[Card, ...]
-    card_index: int
-    hold_seconds: int | None
-    gentle: bool
-    intro: str
-    minutes: int
-
-    @property
-    def card(self) -> Card | None:
-        """The current card, or None when the session is through all its cards."""
-        return self.cards[self.card_index] if self.card_index < len(self.cards) else None
-
-
-class Stale(StrEnum):
-    """Why a button can no longer do what it says."""
-
-    UNKNOWN = "unknown"  # no such session in this chat (old, forgotten or forged)
-    FINISHED = "finished"  # that session is already done
-    MOVED_ON = "moved_on"  # the person is past that card, or a newer session started
-    HOLDING = "holding"  # that card's timer is already running
+    routine: plan.Planned  # its cards are those still in the library
+    card_index: int  # position in the session's stored card list: what its buttons carry
+    card: Card | None  # the card at `card_index`; None once through all its cards
 
 
 @dataclass(frozen=True)
@@ -209,20 +185,23 @@ class Coach:
             await slots.reschedule(s, sub, now)
             return Profile.of(sub, now)
 
-    async def set_zone(self, chat_id: int, zone_name: str, now: datetime) -> Profile:
-        """Change the time zone (already validated by `parse_zone`)."""
+    async def set_zone(self, chat_id: int, given: str, now: datetime) -> Profile:
+        """Change the time zone (a name, a city or an offset; ZoneParseError if unknown)."""
+        name = parse_zone(given)
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
-            sub.timezone = zone_name
+            sub.timezone = name
             sub.updated_at = now
             await s.flush()
             await slots.reschedule(s, sub, now)
             return Profile.of(sub, now)
 
     async def set_time(
-        self, chat_id: int, slot: Slot, value: time | None, now: datetime
+        self, chat_id: int, slot: Slot, given: time | str | None, now: datetime
     ) -> Profile:
-        """Set or turn off the morning or evening slot."""
+        """Set or turn off (`off`, None) the morning or evening slot; TimeParseError if the
+        text is not a time."""
+        value = parse_time(given, Field(slot.value)) if isinstance(given, str) else given
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
             if slot is Slot.MORNING:
@@ -230,16 +209,15 @@ class Coach:
             elif slot is Slot.EVENING:
                 sub.evening = value
             else:
-                raise ValueError(slot)
+                raise AssertionError(slot)  # only morning and evening have a time
             sub.updated_at = now
             await s.flush()
             await slots.reschedule(s, sub, now)
             return Profile.of(sub, now)
 
-    async def pause(self, chat_id: int, days: int, now: datetime) -> Profile:
-        """No routines for `days` days, starting today."""
-        if not 1 <= days <= MAX_PAUSE_DAYS:
-            raise ValueError(days)
+    async def pause(self, chat_id: int, given: int | str, now: datetime) -> Profile:
+        """No routines for 1–90 days, starting today."""
+        days = inputs.pause_days(given)
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
             sub.paused_until = _local_date(sub, now) + timedelta(days=days)
@@ -261,19 +239,25 @@ class Coach:
 
     # --- sessions -----------------------------------------------------------------------
 
-    def _running(self, row: StretchSession, title: str, intro: str) -> Running:
-        cards = tuple(self.library.cards[c] for c in row.card_ids if c in self.library.cards)
-        return Running(
-            row.id,
-            title,
-            Slot(row.slot) if row.slot != "self" else Slot.DESK,
+    def _running(self, row: StretchSession) -> Running:
+        """The session as the person sees it. Cards taken out of the library since it began are
+        passed over: the session moves on to the next card that is still there."""
+        ids = row.card_ids
+        while row.card_index < len(ids) and ids[row.card_index] not in self.library.cards:
+            row.card_index += 1
+        routine = self.library.routines.get(row.routine_id)
+        cards = tuple(self.library.cards[c] for c in ids if c in self.library.cards)
+        planned = plan.Planned(
+            row.routine_id,
+            routine.title if routine else row.routine_id,
+            Slot(row.slot) if row.slot != plan.SessionSlot.OWN else Slot.DESK,
             cards,
-            row.card_index,
-            row.hold_seconds,
             row.gentle,
-            intro,
-            programme.minutes(cards, row.hold_seconds),
+            routine.intro if routine else "",
+            row.hold_seconds,
         )
+        current = ids[row.card_index] if row.card_index < len(ids) else None
+        return Running(row.id, planned, row.card_index, self.library.cards.get(current or ""))
 
     async def begin_routine(
         self, chat_id: int, slot: Slot | None, source: str, now: datetime
@@ -287,29 +271,26 @@ class Coach:
             row = self._new_session(sub, planned, source, now)
             s.add(row)
             await s.flush()
-            return self._running(row, planned.title, planned.intro)
+            return Running(row.id, planned, 0, planned.cards[0] if planned.cards else None)
 
     def plan_routine(self, sub: Subscriber, slot: Slot) -> plan.Planned:
         """A slot's routine for this person's programme week (gentle while pain flares)."""
         week = programme.routine_for_week(
-            self.library, slot, sub.programme_week, gentle=sub.gentle_reports_left > 0
+            self.library, slot, sub.programme_week, gentle=sub.gentle
         )
-        return plan.Planned(
-            week.routine_id, week.title, slot, week.cards, week.gentle, week.intro,
-            week.hold_seconds,
-        )  # fmt: skip
+        return week
 
     async def begin_desk(self, chat_id: int, now: datetime) -> Running:
         """The next desk stretch in this person's rotation."""
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
             planned, sub.desk_cursor = plan.desk_stretch(
-                self.library, sub.desk_cursor, gentle=sub.gentle_reports_left > 0
+                self.library, sub.desk_cursor, gentle=sub.gentle
             )
             row = self._new_session(sub, planned, "desk", now)
             s.add(row)
             await s.flush()
-            return self._running(row, planned.title, planned.intro)
+            return Running(row.id, planned, 0, planned.cards[0] if planned.cards else None)
 
     def _new_session(
         self, sub: Subscriber, planned: plan.Planned, source: str, now: datetime
@@ -325,22 +306,22 @@ class Coach:
             card_index=0,
             local_date=_local_date(sub, now),
             delivered_at=now,
-            started_at=now if source != "scheduled" else None,
+            started_at=now if source != plan.Source.SCHEDULED else None,
         )
 
     async def _current(
         self, s: object, chat_id: int, session_id: int, card_index: int, *, lock: bool = False
-    ) -> StretchSession | Stale:
+    ) -> StretchSession:
         row = await repo.session_by_id(s, chat_id, session_id, lock=lock)  # type: ignore[arg-type]
         if row is None or card_index >= len(row.card_ids):
-            return Stale.UNKNOWN
+            raise StaleButton(Stale.UNKNOWN)
         if row.done_at is not None:
-            return Stale.FINISHED
+            raise StaleButton(Stale.FINISHED)
         latest = await repo.latest_session(s, chat_id)  # type: ignore[arg-type]
         if latest is not None and latest.id != row.id:
-            return Stale.MOVED_ON
+            raise StaleButton(Stale.MOVED_ON)
         if row.card_index != card_index:
-            return Stale.MOVED_ON
+            raise StaleButton(Stale.MOVED_ON)
         return row
 
     async def hold_card(
@@ -352,7 +333,7 @@ class Coach:
         *,
         timer_message: int | None = None,
         time_scale: float = 1.0,
-    ) -> Running | Stale:
+    ) -> Running:
         """A card's Start (with `timer_message`, the message the timer runs on) or Skip button.
 
         The running timer is recorded on the session, so a second tap that lands on another
@@ -360,14 +341,12 @@ class Coach:
         """
         async with self.db.session() as s:
             row = await self._current(s, chat_id, session_id, card_index, lock=True)
-            if isinstance(row, Stale):
-                return row
             if row.hold_until is not None and row.hold_until > now:
-                return Stale.HOLDING
+                raise StaleButton(Stale.HOLDING)
             row.started_at = row.started_at or now
-            running = self._running(row, row.routine_id, "")
-            if timer_message is not None:
-                seconds = running.cards[card_index].timed_seconds(row.hold_seconds)
+            running = self._running(row)
+            if timer_message is not None and running.card is not None:
+                seconds = running.card.timed_seconds(row.hold_seconds)
                 row.hold_message_id = timer_message
                 row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
             return running
@@ -381,15 +360,13 @@ class Coach:
 
     async def finish_card(
         self, chat_id: int, session_id: int, card_index: int, now: datetime
-    ) -> Running | Stale:
+    ) -> Running:
         """A card's holds are over: move the session to its next card."""
         async with self.db.session() as s:
             row = await self._current(s, chat_id, session_id, card_index)
-            if isinstance(row, Stale):
-                return row
             row.card_index = card_index + 1
             row.hold_until = row.hold_message_id = None
-            return self._running(row, row.routine_id, "")
+            return self._running(row)
 
     async def done(self, chat_id: int, now: datetime, session_id: int | None = None) -> DoneResult:
         """Log the session just delivered (or a given one; or one they did on their own)."""
@@ -400,7 +377,7 @@ class Coach:
             if session_id is not None:
                 row = await repo.session_by_id(s, chat_id, session_id)
                 if row is None:
-                    raise LookupError(session_id)
+                    raise StaleButton(Stale.UNKNOWN)
             else:
                 row = await repo.open_session_since(s, chat_id, now - DONE_WINDOW)
             own = row is None
@@ -408,9 +385,9 @@ class Coach:
             if row is None:
                 row = StretchSession(
                     chat_id=chat_id,
-                    slot="self",
+                    slot=plan.SessionSlot.OWN,
                     routine_id="own",
-                    source="self",
+                    source=plan.Source.OWN,
                     card_ids=[],
                     gentle=False,
                     card_index=0,
@@ -448,7 +425,7 @@ class Coach:
         recent = await repo.done_days(s, sub.chat_id, today - timedelta(days=6))  # type: ignore[arg-type]
         decision = programme.next_week(
             sub.programme_week, started, today, sum(recent.values()),
-            gentle=sub.gentle_reports_left > 0,
+            gentle=sub.gentle,
         )  # fmt: skip
         if decision.advanced:
             sub.programme_week = decision.week
@@ -477,15 +454,14 @@ class Coach:
         self, chat_id: int, score: int, note: str | None, now: datetime
     ) -> PainResult:
         """Record a 0–10 score and decide whether routines should go gentle."""
-        if not 0 <= score <= 10:
-            raise ValueError(score)
+        pain.checked_score(score)
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
             recent = await repo.pain_scores(
                 s, chat_id, now - timedelta(days=pain.RECENT_DAYS), pain.RECENT_REPORTS
             )
             verdict = pain.assess(score, [r.score for r in recent])
-            was_gentle = sub.gentle_reports_left > 0
+            was_gentle = sub.gentle
             sub.gentle_reports_left = pain.calm_reports_needed(sub.gentle_reports_left, verdict)
             s.add(
                 PainReport(
@@ -496,7 +472,7 @@ class Coach:
                     reported_at=now,
                 )
             )
-            gentle = sub.gentle_reports_left > 0
+            gentle = sub.gentle
             return PainResult(verdict, gentle, was_gentle and not gentle)
 
     async def progress(self, chat_id: int, now: datetime) -> Progress:
@@ -516,48 +492,44 @@ class Coach:
                 pain_trend=pain.trend(scores),
                 last_pain=scores[-1] if scores else None,
                 programme_week=sub.programme_week,
-                gentle=sub.gentle_reports_left > 0,
+                gentle=sub.gentle,
                 self_test=latest,
             )
 
     # --- scheduled deliveries -----------------------------------------------------------
 
-    async def open_delivered(
-        self, chat_id: int, session_id: int, now: datetime
-    ) -> Running | Stale:
+    async def open_delivered(self, chat_id: int, session_id: int, now: datetime) -> Running:
         """Start on a delivered routine (its Start button)."""
         async with self.db.session() as s:
             row = await repo.session_by_id(s, chat_id, session_id)
             if row is None:
-                return Stale.UNKNOWN
+                raise StaleButton(Stale.UNKNOWN)
             if row.done_at is not None:
-                return Stale.FINISHED
+                raise StaleButton(Stale.FINISHED)
             if row.started_at is not None or row.skipped_at is not None:
-                return Stale.MOVED_ON
+                raise StaleButton(Stale.MOVED_ON)
             row.started_at = now
             # Newest first: a delivered routine the person opens becomes their current session.
             row.delivered_at = now
             await slots.release_holds(s, chat_id, now)
-            routine = self.library.routines.get(row.routine_id)
-            title = routine.title if routine else row.routine_id
-            return self._running(row, title, routine.intro if routine else "")
+            return self._running(row)
 
-    async def snooze_delivered(self, chat_id: int, session_id: int, now: datetime) -> bool:
+    async def snooze_delivered(self, chat_id: int, session_id: int, now: datetime) -> None:
         """Snooze a delivered routine for 30 minutes, once."""
         async with self.db.session() as s:
             row = await repo.session_by_id(s, chat_id, session_id)
             if row is None or row.started_at is not None or row.done_at is not None:
-                return False
-            return await slots.snooze(s, chat_id, session_id, now)
+                raise StaleButton(Stale.SNOOZED)
+            if not await slots.snooze(s, chat_id, session_id, now):
+                raise StaleButton(Stale.SNOOZED)
 
-    async def skip_delivered(self, chat_id: int, session_id: int, now: datetime) -> bool:
+    async def skip_delivered(self, chat_id: int, session_id: int, now: datetime) -> None:
         """Skip today's delivered routine."""
         async with self.db.session() as s:
             row = await repo.session_by_id(s, chat_id, session_id)
             if row is None or row.started_at is not None or row.done_at is not None:
-                return False
+                raise StaleButton(Stale.MOVED_ON)
             row.skipped_at = now
-            return True
 
     async def answered(self, chat_id: int, now: datetime) -> bool:
         """The person wrote or tapped something: slots held back for not nagging start again."""

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator
-from bot.service import Stale
+from bot.errors import Stale, StaleButton
 from bot.store.db import Database
 from bot.store.models import PainReport, StretchSession, Subscriber
 from bot.telegram.context import SERVICES
@@ -504,10 +504,11 @@ async def test_a_second_tap_is_refused_even_on_another_replica(bot: Harness) -> 
     await phone.press(step, "Start")
     await bot.emulator.wait_for_call("editMessageText")
     # Another replica has no timer of its own for this chat: only the database can say no.
-    verdict = await bot.app.bot_data[SERVICES].coach.hold_card(
-        1001, session_id, card_index, bot.clock(), timer_message=step.message_id
-    )
-    assert verdict is Stale.HOLDING
+    with pytest.raises(StaleButton) as refused:
+        await bot.app.bot_data[SERVICES].coach.hold_card(
+            1001, session_id, card_index, bot.clock(), timer_message=step.message_id
+        )
+    assert refused.value.reason is Stale.HOLDING
 
 
 async def test_a_timer_that_died_with_its_process_gets_its_start_button_back(
@@ -526,3 +527,31 @@ async def test_a_timer_that_died_with_its_process_gets_its_start_button_back(
     assert "timer stopped" in (restored.text or "")
     await phone.press(restored, "Start")
     await phone.expect("Tap Done", after=mark, timeout=15)
+
+
+async def test_a_bug_behind_a_button_is_logged_and_answered_honestly_not_as_expired(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    phone = await started(bot)
+    await phone.send("/pain", expect="0")
+    keyboard = await phone.expect("0")
+    coach = bot.app.bot_data[SERVICES].coach
+
+    said = "secret " + "words"  # built here, so the traceback's source line cannot show it
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError(said)
+
+    coach.report_pain = broken  # a hand-written fault: a bug below the handler
+    with caplog.at_level("ERROR"):
+        query = bot.emulator.press(1001, keyboard.message_id, "p:4")
+        answer = await bot.emulator.wait_for_call(
+            "answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == query
+        )
+    assert "went wrong" in answer.params["text"]
+    assert "expired" not in answer.params["text"]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "RuntimeError" in logged
+    assert "report_pain" in logged or "pain_button" in logged  # the traceback
+    assert "secret words" not in logged
+    assert "TEST-token" not in logged
