@@ -555,3 +555,43 @@ async def test_a_bug_behind_a_button_is_logged_and_answered_honestly_not_as_expi
     assert "report_pain" in logged or "pain_button" in logged  # the traceback
     assert "secret words" not in logged
     assert "TEST-token" not in logged
+
+
+async def test_a_card_taken_out_of_the_library_mid_session_is_passed_over(bot: Harness) -> None:
+    """Content is edited while someone is mid-routine: they never get the wrong card or an
+    error; a removed card they are on is replaced by the next one, with a word why."""
+    import dataclasses
+
+    phone = await started(bot)
+    mark = phone.mark()
+    await phone.send("/now", expect="min")
+    first = await phone.expect("Tap Start", after=mark)
+    (session,) = await rows(bot, StretchSession, chat_id=1001)
+    ids = list(session.card_ids)
+    assert len(ids) >= 4
+    coach = bot.app.bot_data[SERVICES].coach
+    cards = bot.library.cards
+    # The card after the current one goes: skipping must bring the one after it.
+    coach.library = dataclasses.replace(
+        bot.library, cards={k: v for k, v in cards.items() if k != ids[1]}
+    )
+    mark = phone.mark()
+    await phone.press(first, "Skip")
+    step = await phone.expect("Tap Start", after=mark)
+    shown = "\n".join(phone.texts(mark))
+    assert cards[ids[2]].title in shown
+    assert cards[ids[1]].title not in shown
+    # Now the card on screen goes too: its Start button says so and brings the next card.
+    coach.library = dataclasses.replace(
+        coach.library, cards={k: v for k, v in coach.library.cards.items() if k != ids[2]}
+    )
+    mark = phone.mark()
+    query = bot.emulator.press(1001, step.message_id, step.buttons[0][0].callback_data or "")
+    answer = await bot.emulator.wait_for_call(
+        "answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == query
+    )
+    assert "taken out of the routine" in answer.params["text"]
+    await phone.expect("Tap Start", after=mark)
+    shown = "\n".join(phone.texts(mark))
+    assert cards[ids[3]].title in shown
+    assert "went wrong" not in shown
