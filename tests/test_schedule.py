@@ -21,9 +21,9 @@ from bot.schedule import slots
 from bot.schedule.due import next_due, occurrence
 from bot.schedule.slots import Claim, Outcome
 from bot.schedule.ticker import Ticker
-from bot.service import Coach
 from bot.store.db import Database
 from bot.store.models import Delivery, ScheduledSlot, StretchSession, Subscriber
+from bot.usecases import Coach
 from tests.conftest import FakeClock
 
 # --- due arithmetic ---------------------------------------------------------------------------

@@ -31,7 +31,6 @@ from bot.config import Settings
 from bot.content.model import Library
 from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
-from bot.service import Coach
 from bot.store.db import Database
 from bot.telegram import texts
 from bot.telegram.callbacks import Action
@@ -50,6 +49,7 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import TelegramLimiter
+from bot.usecases import Coach
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import aiohttp
 import httpx
@@ -33,9 +35,8 @@ BACKOFF = 0.5  # seconds, doubled per attempt
 GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
 
-def _seconds(value: object) -> float:
-    total = getattr(value, "total_seconds", None)
-    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def _never_sent(exc: TimedOut) -> bool:
@@ -48,7 +49,7 @@ def _never_sent(exc: TimedOut) -> bool:
 class TelegramSender:
     """The tick's `Sender` for Telegram."""
 
-    def __init__(self, bot: Bot, clock: object, library: Library) -> None:
+    def __init__(self, bot: Bot, clock: Callable[[], datetime], library: Library) -> None:
         self.bot = bot
         self.clock = clock
         self.library = library
@@ -107,7 +108,7 @@ class TelegramSender:
         error: str | None = None,
         gone: bool = False,
     ) -> Outcome:
-        now = self.clock()  # type: ignore[operator]
+        now = self.clock()
         return Outcome(claim.delivery_id, claim.chat_id, status, now, message_id, error, gone)
 
     async def resume_hold(self, orphan: Orphan) -> None:

@@ -13,9 +13,9 @@ from telegram import (
 )
 
 from bot.content.model import Hold, Slot
-from bot.service import Profile
 from bot.telegram import texts
 from bot.telegram.callbacks import Action, encode
+from bot.usecases import Profile
 
 MORNING_CHOICES = ("06:00", "06:30", "07:00", "07:30", "08:00", "08:30", "09:00", "10:00")
 EVENING_CHOICES = ("18:00", "19:00", "20:00", "20:30", "21:00", "21:30", "22:00", "23:00")

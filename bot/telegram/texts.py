@@ -11,7 +11,7 @@ from bot.coach.plan import Planned
 from bot.coach.progress import FORGIVEN_WINDOW
 from bot.content.model import Hold
 from bot.errors import Stale
-from bot.service import DoneResult, PainResult, Profile, Progress
+from bot.usecases import DoneResult, PainResult, Profile, Progress
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Subscribe and see your schedule"),

@@ -7,11 +7,11 @@ from telegram.constants import ParseMode
 
 from bot.coach import inputs
 from bot.content.model import Slot
-from bot.service import Profile
 from bot.telegram import keyboards, texts
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import args, chat_id, query, reply
+from bot.usecases import Profile
 
 TIMED_SLOTS = (Slot.MORNING.value, Slot.EVENING.value)
 

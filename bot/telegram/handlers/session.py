@@ -9,12 +9,12 @@ from telegram.constants import ParseMode
 from bot.content.model import Card
 from bot.content.render import session_messages
 from bot.errors import Stale, StaleButton
-from bot.service import DoneResult, Running
 from bot.telegram import keyboards, texts
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import chat_id, query, reply
 from bot.telegram.handlers.progress import send_self_test
+from bot.usecases import DoneResult, Running
 
 HTML = ParseMode.HTML
 
