@@ -1,5 +1,10 @@
 """The scheduler tick: claim what is due, send it without holding a transaction, record outcomes.
 
+The tick calls the store (`slots`) directly rather than through `bot.usecases`: a claim is one
+set-based transaction over thousands of due rows, where per-chat use cases would cost a
+transaction each. The one domain decision it needs (which routine a slot gets) is
+`programme.routine_for_week`, the same rule the conversation uses.
+
 APScheduler (through python-telegram-bot's JobQueue) calls `Ticker.tick` every few seconds in each
 bot process. Work per tick grows with the number of slots due, not with the number of subscribers:
 the claim is an indexed range scan on `schedule.due_at`.
