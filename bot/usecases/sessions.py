@@ -26,7 +26,7 @@ class Sessions(UseCase):
     ) -> Running:
         """Start a slot's routine now (`slot=None`: the one that fits the local time of day)."""
         async with self.db.session() as s:
-            sub = await self._subscriber(s, chat_id)
+            sub = await self._served(s, chat_id)
             local = now.astimezone(zone(sub.timezone))
             chosen = slot or plan.slot_for(local.time())
             planned = self.plan_routine(sub, chosen)
@@ -45,7 +45,7 @@ class Sessions(UseCase):
     async def begin_desk(self, chat_id: int, now: datetime) -> Running:
         """The next desk stretch in this person's rotation."""
         async with self.db.session() as s:
-            sub = await self._subscriber(s, chat_id)
+            sub = await self._served(s, chat_id)
             planned, sub.desk_cursor = plan.desk_stretch(
                 self.library, sub.desk_cursor, gentle=sub.gentle
             )
