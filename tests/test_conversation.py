@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator
-from bot.service import Stale
+from bot.errors import Stale, StaleButton
 from bot.store.db import Database
 from bot.store.models import PainReport, StretchSession, Subscriber
 from bot.telegram.context import SERVICES
@@ -504,10 +504,11 @@ async def test_a_second_tap_is_refused_even_on_another_replica(bot: Harness) -> 
     await phone.press(step, "Start")
     await bot.emulator.wait_for_call("editMessageText")
     # Another replica has no timer of its own for this chat: only the database can say no.
-    verdict = await bot.app.bot_data[SERVICES].coach.hold_card(
-        1001, session_id, card_index, bot.clock(), timer_message=step.message_id
-    )
-    assert verdict is Stale.HOLDING
+    with pytest.raises(StaleButton) as refused:
+        await bot.app.bot_data[SERVICES].coach.hold_card(
+            1001, session_id, card_index, bot.clock(), timer_message=step.message_id
+        )
+    assert refused.value.reason is Stale.HOLDING
 
 
 async def test_a_timer_that_died_with_its_process_gets_its_start_button_back(
@@ -526,3 +527,71 @@ async def test_a_timer_that_died_with_its_process_gets_its_start_button_back(
     assert "timer stopped" in (restored.text or "")
     await phone.press(restored, "Start")
     await phone.expect("Tap Done", after=mark, timeout=15)
+
+
+async def test_a_bug_behind_a_button_is_logged_and_answered_honestly_not_as_expired(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    phone = await started(bot)
+    await phone.send("/pain", expect="0")
+    keyboard = await phone.expect("0")
+    coach = bot.app.bot_data[SERVICES].coach
+
+    said = "secret " + "words"  # built here, so the traceback's source line cannot show it
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError(said)
+
+    coach.report_pain = broken  # a hand-written fault: a bug below the handler
+    with caplog.at_level("ERROR"):
+        query = bot.emulator.press(1001, keyboard.message_id, "p:4")
+        answer = await bot.emulator.wait_for_call(
+            "answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == query
+        )
+    assert "went wrong" in answer.params["text"]
+    assert "expired" not in answer.params["text"]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "RuntimeError" in logged
+    assert "report_pain" in logged or "pain_button" in logged  # the traceback
+    assert "secret words" not in logged
+    assert "TEST-token" not in logged
+
+
+async def test_a_card_taken_out_of_the_library_mid_session_is_passed_over(bot: Harness) -> None:
+    """Content is edited while someone is mid-routine: they never get the wrong card or an
+    error; a removed card they are on is replaced by the next one, with a word why."""
+    import dataclasses
+
+    phone = await started(bot)
+    mark = phone.mark()
+    await phone.send("/now", expect="min")
+    first = await phone.expect("Tap Start", after=mark)
+    (session,) = await rows(bot, StretchSession, chat_id=1001)
+    ids = list(session.card_ids)
+    assert len(ids) >= 4
+    coach = bot.app.bot_data[SERVICES].coach
+    cards = bot.library.cards
+    # The card after the current one goes: skipping must bring the one after it.
+    coach.library = dataclasses.replace(
+        bot.library, cards={k: v for k, v in cards.items() if k != ids[1]}
+    )
+    mark = phone.mark()
+    await phone.press(first, "Skip")
+    step = await phone.expect("Tap Start", after=mark)
+    shown = "\n".join(phone.texts(mark))
+    assert cards[ids[2]].title in shown
+    assert cards[ids[1]].title not in shown
+    # Now the card on screen goes too: its Start button says so and brings the next card.
+    coach.library = dataclasses.replace(
+        coach.library, cards={k: v for k, v in coach.library.cards.items() if k != ids[2]}
+    )
+    mark = phone.mark()
+    query = bot.emulator.press(1001, step.message_id, step.buttons[0][0].callback_data or "")
+    answer = await bot.emulator.wait_for_call(
+        "answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == query
+    )
+    assert "taken out of the routine" in answer.params["text"]
+    await phone.expect("Tap Start", after=mark)
+    shown = "\n".join(phone.texts(mark))
+    assert cards[ids[3]].title in shown
+    assert "went wrong" not in shown

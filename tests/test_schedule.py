@@ -4,6 +4,7 @@ and the tick over a real database with an injected clock (no real waiting)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -15,13 +16,14 @@ from sqlalchemy import func, select
 
 from bot.coach.clock import parse_time
 from bot.content.model import Library, Slot
+from bot.errors import Stale, StaleButton
 from bot.schedule import slots
 from bot.schedule.due import next_due, occurrence
 from bot.schedule.slots import Claim, Outcome
 from bot.schedule.ticker import Ticker
-from bot.service import Coach
 from bot.store.db import Database
 from bot.store.models import Delivery, ScheduledSlot, StretchSession, Subscriber
+from bot.usecases import Coach
 from tests.conftest import FakeClock
 
 # --- due arithmetic ---------------------------------------------------------------------------
@@ -394,8 +396,10 @@ async def test_snooze_delivers_once_more_thirty_minutes_later(world: World) -> N
     await world.subscribe(1, "UTC", morning="07:30")
     await run_until(world, datetime(2026, 6, 1, 7, 31, tzinfo=UTC))
     (first,) = world.sender.sent
-    assert await world.coach.snooze_delivered(1, first.session_id, world.clock())
-    assert not await world.coach.snooze_delivered(1, first.session_id, world.clock())
+    await world.coach.snooze_delivered(1, first.session_id, world.clock())
+    with pytest.raises(StaleButton) as refused:  # once only
+        await world.coach.snooze_delivered(1, first.session_id, world.clock())
+    assert refused.value.reason is Stale.SNOOZED
     await run_until(world, datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
     assert len(world.sender.sent) == 1
     await run_until(world, datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
@@ -410,7 +414,7 @@ async def test_skip_today_counts_as_an_answer(world: World) -> None:
     world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
     await world.subscribe(1, "UTC", morning="07:30")
     await run_until(world, datetime(2026, 6, 1, 7, 31, tzinfo=UTC))
-    assert await world.coach.skip_delivered(1, world.sender.sent[0].session_id, world.clock())
+    await world.coach.skip_delivered(1, world.sender.sent[0].session_id, world.clock())
     async with world.db.session() as s:
         (row,) = (await s.execute(select(StretchSession))).scalars()
         assert row.skipped_at is not None
@@ -428,7 +432,8 @@ async def test_three_ignored_routines_get_one_question_and_then_silence(world: W
             await ticker.tick()
             # chat 2 answers every routine by starting it
             for claim in [c for c in world.sender.sent if c.chat_id == 2]:
-                await world.coach.open_delivered(2, claim.session_id, world.clock())
+                with contextlib.suppress(StaleButton):  # the earlier days' are open already
+                    await world.coach.open_delivered(2, claim.session_id, world.clock())
 
     world.clock.now = datetime(2026, 5, 31, 7, 31, tzinfo=UTC)
     await days(3)

@@ -7,36 +7,45 @@ from datetime import UTC, time, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.errors import Field, InvalidInput
 
-class TimeParseError(ValueError):
+
+class TimeParseError(InvalidInput):
     """What the person typed is not a clock time."""
 
+    def __init__(self, given: str, field: Field = Field.TIME) -> None:
+        super().__init__(field, given)
 
-class ZoneParseError(ValueError):
+
+class ZoneParseError(InvalidInput):
     """What the person typed is not a time zone we know."""
+
+    def __init__(self, given: str) -> None:
+        super().__init__(Field.ZONE, given)
 
 
 OFF_WORDS = frozenset({"off", "none", "no", "stop", "disable", "disabled", "never"})
 _TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*([ap])?\.?\s*(?:m\.?)?\s*$", re.I)
 
 
-def parse_time(text: str) -> time | None:
-    """`07:15`, `7.15`, `7:15pm`, `21h00`, `7am` -> a time; `off` -> None; else TimeParseError."""
+def parse_time(text: str, field: Field = Field.TIME) -> time | None:
+    """`07:15`, `7.15`, `7:15pm`, `21h00`, `7am` -> a time; `off` -> None; else TimeParseError
+    (naming `field`, e.g. the slot the time was meant for)."""
     if text.strip().lower() in OFF_WORDS:
         return None
     match = _TIME.match(text)
     if not match:
-        raise TimeParseError(text)
+        raise TimeParseError(text, field)
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     meridiem = (match.group(3) or "").lower()
     if meridiem:
         if not 1 <= hour <= 12:
-            raise TimeParseError(text)
+            raise TimeParseError(text, field)
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     elif match.group(2) is None:
-        raise TimeParseError(text)  # a bare "7" is ambiguous; ask for 07:00
+        raise TimeParseError(text, field)  # a bare "7" is ambiguous; ask for 07:00
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise TimeParseError(text)
+        raise TimeParseError(text, field)
     return time(hour, minute)
 
 

@@ -55,7 +55,7 @@ def understand(text: str) -> Understood:
     try:
         score = pain.find_score(cleaned)
     except pain.PainParseError as exc:
-        return Understood(Intent.PAIN, problem=str(exc))
+        return Understood(Intent.PAIN, problem=exc.hint)
     if score is not None:
         return Understood(Intent.PAIN, score=score)
     if _DESK.search(cleaned):

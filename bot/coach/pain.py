@@ -40,6 +40,8 @@ from enum import StrEnum
 from fractions import Fraction
 from statistics import fmean, median
 
+from bot.errors import Field, InvalidInput
+
 HIGH_PAIN = 7  # high: the top of the moderate band (5–7) and the severe band (8–10)
 MODERATE_PAIN = 5  # a rise only counts as a flare once it reaches this
 MCID_POINTS = 2  # Childs 2005
@@ -60,8 +62,11 @@ RECENT_DAYS = 14
 CALM_REPORTS_TO_SETTLE = 2
 
 
-class PainParseError(ValueError):
-    """The text names a pain level we cannot accept; `str(exc)` says why."""
+class PainParseError(InvalidInput):
+    """The text names a pain level we cannot accept; `hint` says why."""
+
+    def __init__(self, hint: str, given: str = "") -> None:
+        super().__init__(Field.PAIN, given, hint)
 
 
 _NUMBER = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:/\s*10|out of 10|of 10)?\s*[.!]?\s*$")
@@ -76,7 +81,7 @@ def parse_score(text: str) -> int:
     """A score from "6", "6/10" or "7 out of 10"; raise PainParseError for anything else."""
     match = _NUMBER.match(text)
     if not match:
-        raise PainParseError("not a number")
+        raise PainParseError("not a number", text)
     return _checked(match.group(1))
 
 
@@ -94,10 +99,14 @@ def find_score(text: str) -> int | None:
 def _checked(raw: str) -> int:
     value = float(raw.replace(",", "."))
     if not value.is_integer():
-        raise PainParseError("use a whole number")
-    score = int(value)
+        raise PainParseError("use a whole number", raw)
+    return checked_score(int(value))
+
+
+def checked_score(score: int) -> int:
+    """A score on the 0–10 scale, or PainParseError."""
     if not 0 <= score <= 10:
-        raise PainParseError("out of range")
+        raise PainParseError("out of range", str(score))
     return score
 
 

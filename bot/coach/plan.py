@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from enum import StrEnum
 
 from bot.content.model import GENTLE_HOLD, Card, Library, Slot
 
@@ -11,9 +12,30 @@ from bot.content.model import GENTLE_HOLD, Card, Library, Slot
 MIDDAY = time(14, 0)
 
 
+class Source(StrEnum):
+    """How a session began (the `sessions.source` column)."""
+
+    SCHEDULED = "scheduled"  # delivered at the person's morning or evening time
+    NOW = "now"  # /now
+    DESK = "desk"  # /desk
+    OWN = "self"  # "done" with nothing open: a session they did on their own
+
+
+class SessionSlot(StrEnum):
+    """The `sessions.slot` column: a routine's slot, or `self` for a session of their own."""
+
+    MORNING = Slot.MORNING.value
+    EVENING = Slot.EVENING.value
+    DESK = Slot.DESK.value
+    OWN = "self"
+
+
 @dataclass(frozen=True)
 class Planned:
-    """A routine ready to run: its cards, and the hold length each static hold uses."""
+    """A routine ready to run: its cards, and the hold length each static hold uses.
+
+    The one planned-routine type: the scheduler stores it as a session, the conversation shows it.
+    """
 
     routine_id: str
     title: str
@@ -22,6 +44,21 @@ class Planned:
     gentle: bool
     intro: str
     hold_seconds: int | None = None  # the programme stage's stretch hold
+
+    @property
+    def card_ids(self) -> tuple[str, ...]:
+        """The ids a session stores."""
+        return tuple(card.id for card in self.cards)
+
+    @property
+    def minutes(self) -> int:
+        """Estimated minutes, at least one."""
+        return minutes(self.cards, self.hold_seconds)
+
+
+def minutes(cards: tuple[Card, ...], hold_seconds: int | None) -> int:
+    """Estimated minutes of a routine, at least one."""
+    return max(1, round(sum(card.seconds(hold_seconds) for card in cards) / 60))
 
 
 def slot_for(local_time: time) -> Slot:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.coach.plan import Planned
 from bot.content.model import GENTLE_HOLD, Card, Kind, Library, Slot
 
 WEEKS = 8
@@ -47,19 +48,7 @@ def next_week(
     return Advance(week + 1 if ready else week, ready, False)
 
 
-@dataclass(frozen=True)
-class ProgrammeRoutine:
-    """The cards of a slot's routine in a given week, and the stage's stretch hold."""
-
-    routine_id: str
-    title: str
-    cards: tuple[Card, ...]
-    hold_seconds: int | None
-    gentle: bool
-    intro: str
-
-
-def routine_for_week(library: Library, slot: Slot, week: int, *, gentle: bool) -> ProgrammeRoutine:
+def routine_for_week(library: Library, slot: Slot, week: int, *, gentle: bool) -> Planned:
     """A slot's routine for programme `week`.
 
     Each stage names its morning (a warm-up, its stretches, its core work) and its evening (a
@@ -70,16 +59,11 @@ def routine_for_week(library: Library, slot: Slot, week: int, *, gentle: bool) -
     routine = library.routine_for(slot)
     if gentle:
         cards = tuple(library.cards[c] for c in routine.gentle_cards)
-        return ProgrammeRoutine(routine.id, routine.title, cards, GENTLE_HOLD, True, routine.intro)
+        return Planned(routine.id, routine.title, slot, cards, True, routine.intro, GENTLE_HOLD)
     stage = library.stage_for_week(week)
     cards = tuple(library.cards[c] for c in stage.cards_for(slot))
     title = f"{routine.title} · week {week}: {stage.title.lower()}"
-    return ProgrammeRoutine(routine.id, title, cards, stage.hold_seconds, False, routine.intro)
-
-
-def minutes(cards: tuple[Card, ...], hold_seconds: int | None) -> int:
-    """Estimated minutes of a routine, at least one."""
-    return max(1, round(sum(card.seconds(hold_seconds) for card in cards) / 60))
+    return Planned(routine.id, title, slot, cards, False, routine.intro, stage.hold_seconds)
 
 
 def self_test_due(last_taken: date | None, started: date, today: date) -> bool:

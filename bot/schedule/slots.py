@@ -18,17 +18,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coach.clock import zone
+from bot.coach.plan import Planned, Source
+from bot.content.model import Slot
 from bot.schedule.due import local_date, next_due
-from bot.store.models import Delivery, ScheduledSlot, StretchSession, Subscriber
+from bot.store.models import Delivery, DeliveryStatus, ScheduledSlot, StretchSession, Subscriber
 
-SLOTS = ("morning", "evening")
+SLOTS = (Slot.MORNING, Slot.EVENING)  # the slots with a time of day
 GRACE = timedelta(hours=2)  # a routine this late is still worth sending; later, skip the day
 LEASE = timedelta(minutes=5)  # a claim not finished by then is taken over (its process died)
 NAG_AFTER = 3  # routines ignored in a row before the bot asks instead of sending more
 
 
 def _slot_time(sub: Subscriber, slot: str) -> time | None:
-    return sub.morning if slot == "morning" else sub.evening
+    return sub.morning if slot == Slot.MORNING else sub.evening
 
 
 def _postgres(session: AsyncSession) -> bool:
@@ -123,8 +125,8 @@ class ClaimStats:
     nagged: tuple[tuple[int, str], ...]  # (chat, slot) pairs put on hold: send the gentle question
 
 
-# (subscriber, slot) -> (routine id, card ids, gentle, stretch hold seconds)
-Planner = Callable[[Subscriber, str], tuple[str, tuple[str, ...], bool, int | None]]
+# The routine a subscriber's slot gets (the use cases' `plan_routine`).
+Planner = Callable[[Subscriber, Slot], Planned]
 
 
 async def claim_due(
@@ -137,7 +139,7 @@ async def claim_due(
 ) -> tuple[list[Claim], ClaimStats]:
     """Claim up to `limit` due slots: write their ledger rows and sessions, advance the schedule.
 
-    `plan(subscriber, slot)` returns (routine id, card ids, gentle, stretch hold) for the session.
+    `plan(subscriber, slot)` says which routine the session gets.
     Call inside a transaction; commit before sending anything.
     """
     query = (
@@ -163,18 +165,18 @@ async def claim_due(
         tz = zone(sub.timezone)
         at = _slot_time(sub, row.slot)
         assert row.due_at is not None
-        status = "claimed"
+        status = DeliveryStatus.CLAIMED
         if now - row.due_at > GRACE:
-            status, missed = "missed", missed + 1
+            status, missed = DeliveryStatus.MISSED, missed + 1
         elif (
             not sub.active
             or at is None
             or (sub.paused_until is not None and row.local_date < sub.paused_until)
         ):
-            status, skipped = "skipped", skipped + 1
+            status, skipped = DeliveryStatus.SKIPPED, skipped + 1
         elif ignored.get((row.chat_id, row.slot), 0) >= NAG_AFTER:
             # Ask once instead of sending a fourth routine nobody opens; hold the slot.
-            status, skipped = "asked", skipped + 1
+            status, skipped = DeliveryStatus.ASKED, skipped + 1
             nagged.append((row.chat_id, row.slot))
         ledger.append(
             {
@@ -188,7 +190,7 @@ async def claim_due(
                 "snoozed": False,
             }
         )
-        if status == "claimed":
+        if status == DeliveryStatus.CLAIMED:
             # Copy now: the bulk update below refreshes `row` with the next due date.
             to_send.append(_Due(row.chat_id, row.slot, row.local_date, row.due_at, sub))
         on_hold = (row.chat_id, row.slot) in nagged
@@ -234,35 +236,33 @@ async def _open_sessions(
     mine = [row for row in to_send if (row.chat_id, row.slot, row.local_date) in ids]
     if not mine:
         return []
-    plans = [plan(row.sub, row.slot) for row in mine]
+    plans = [plan(row.sub, Slot(row.slot)) for row in mine]
     values = [
         {
             "chat_id": row.chat_id,
             "slot": row.slot,
-            "routine_id": routine_id,
-            "source": "scheduled",
-            "card_ids": list(card_ids),
-            "gentle": gentle,
-            "hold_seconds": hold_seconds,
+            "routine_id": planned.routine_id,
+            "source": Source.SCHEDULED,
+            "card_ids": list(planned.card_ids),
+            "gentle": planned.gentle,
+            "hold_seconds": planned.hold_seconds,
             "card_index": 0,
             "local_date": row.local_date,
             "delivered_at": now,
         }
-        for row, (routine_id, card_ids, gentle, hold_seconds) in zip(mine, plans, strict=True)
+        for row, planned in zip(mine, plans, strict=True)
     ]
     table = cast(Table, StretchSession.__table__)
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     created = (await session.execute(statement, values)).scalars()
     claims = []
     links = []
-    for row, session_id, (_, card_ids, gentle, hold_seconds) in zip(
-        mine, created, plans, strict=True
-    ):
+    for row, session_id, planned in zip(mine, created, plans, strict=True):
         delivery_id = ids[(row.chat_id, row.slot, row.local_date)]
         claims.append(
             Claim(
                 delivery_id, row.chat_id, row.slot, row.local_date, row.due_at, session_id,
-                card_ids, gentle, hold_seconds,
+                planned.card_ids, planned.gentle, planned.hold_seconds,
             )
         )  # fmt: skip
         links.append({"id": delivery_id, "session_id": session_id})
@@ -291,7 +291,9 @@ async def _ignored_in_a_row(
         .outerjoin(StretchSession, StretchSession.id == Delivery.session_id)
         .where(
             Delivery.chat_id.in_(chats),
-            Delivery.status.in_(("sent", "unknown", "asked")),
+            Delivery.status.in_(
+                (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN, DeliveryStatus.ASKED)
+            ),
             Delivery.due_at >= now - timedelta(days=14),
         )
         .order_by(Delivery.chat_id, Delivery.slot, Delivery.local_date.desc())
@@ -302,7 +304,7 @@ async def _ignored_in_a_row(
         key = (chat_id, slot)
         if key in broken:
             continue
-        if status == "asked" or snoozed or any(at is not None for at in answers):
+        if status == DeliveryStatus.ASKED or snoozed or any(at is not None for at in answers):
             broken.add(key)
             continue
         counts[key] = counts.get(key, 0) + 1
@@ -353,7 +355,7 @@ async def reclaim_abandoned(
         select(Delivery, StretchSession)
         .join(StretchSession, StretchSession.id == Delivery.session_id)
         .where(
-            Delivery.status == "claimed",
+            Delivery.status == DeliveryStatus.CLAIMED,
             Delivery.claimed_at < now - lease,
             Delivery.due_at >= now - GRACE,
         )
@@ -371,7 +373,7 @@ class Outcome:
 
     delivery_id: int
     chat_id: int
-    status: str  # sent | unknown | failed
+    status: DeliveryStatus  # SENT, UNKNOWN or FAILED
     at: datetime
     message_id: int | None = None
     error: str | None = None
@@ -385,12 +387,12 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
     """
     if not outcomes:
         return
-    sent = [o for o in outcomes if o.status == "sent" and o.error is None]
+    sent = [o for o in outcomes if o.status == DeliveryStatus.SENT and o.error is None]
     if sent:
         await session.execute(
             update(Delivery)
             .where(Delivery.id.in_([o.delivery_id for o in sent]))
-            .values(status="sent", sent_at=max(o.at for o in sent))
+            .values(status=DeliveryStatus.SENT, sent_at=max(o.at for o in sent))
             .execution_options(synchronize_session=False)
         )
     others = [o for o in outcomes if o not in sent]
@@ -403,7 +405,7 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
                 {
                     "id": o.delivery_id,
                     "status": o.status,
-                    "sent_at": o.at if o.status != "failed" else None,
+                    "sent_at": o.at if o.status != DeliveryStatus.FAILED else None,
                     "message_id": o.message_id,
                     "error": (o.error or None) and (o.error or "")[:200],
                 }
@@ -491,13 +493,15 @@ async def status(session: AsyncSession, now: datetime) -> Status:
         active=await active_subscribers(session),
         due_next_hour=await due_counts(session, now, timedelta(hours=1)),
         sent_today=await count(
-            Delivery, Delivery.status.in_(("sent", "unknown")), Delivery.sent_at >= since
+            Delivery,
+            Delivery.status.in_((DeliveryStatus.SENT, DeliveryStatus.UNKNOWN)),
+            Delivery.sent_at >= since,
         ),
         failed_today=await count(
-            Delivery, Delivery.status == "failed", Delivery.claimed_at >= since
+            Delivery, Delivery.status == DeliveryStatus.FAILED, Delivery.claimed_at >= since
         ),
         missed_today=await count(
-            Delivery, Delivery.status == "missed", Delivery.claimed_at >= since
+            Delivery, Delivery.status == DeliveryStatus.MISSED, Delivery.claimed_at >= since
         ),
     )
 

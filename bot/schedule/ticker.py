@@ -1,5 +1,10 @@
 """The scheduler tick: claim what is due, send it without holding a transaction, record outcomes.
 
+The tick calls the store (`slots`) directly rather than through `bot.usecases`: a claim is one
+set-based transaction over thousands of due rows, where per-chat use cases would cost a
+transaction each. The one domain decision it needs (which routine a slot gets) is
+`programme.routine_for_week`, the same rule the conversation uses.
+
 APScheduler (through python-telegram-bot's JobQueue) calls `Ticker.tick` every few seconds in each
 bot process. Work per tick grows with the number of slots due, not with the number of subscribers:
 the claim is an indexed range scan on `schedule.due_at`.
@@ -16,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.coach import programme
+from bot.coach import plan, programme
 from bot.content.model import Library, Slot
 from bot.metrics import Metrics
 from bot.schedule import slots
 from bot.schedule.slots import Claim, Outcome
 from bot.store.db import Database
-from bot.store.models import Subscriber
+from bot.store.models import DeliveryStatus, Subscriber
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +89,10 @@ class Ticker:
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
 
-    def _plan(self, sub: Subscriber, slot: str) -> tuple[str, tuple[str, ...], bool, int | None]:
-        week = programme.routine_for_week(
-            self.library, Slot(slot), sub.programme_week, gentle=sub.gentle_reports_left > 0
+    def _plan(self, sub: Subscriber, slot: Slot) -> plan.Planned:
+        return programme.routine_for_week(
+            self.library, slot, sub.programme_week, gentle=sub.gentle
         )
-        ids = tuple(card.id for card in week.cards)
-        return week.routine_id, ids, week.gentle, week.hold_seconds
 
     async def tick(self) -> TickReport:
         """One pass: everything due now, in batches, until nothing due is left."""
@@ -130,7 +133,7 @@ class Ticker:
     @functools.lru_cache(maxsize=256)  # noqa: B019 - a few routines, one ticker per process
     def _minutes(self, card_ids: tuple[str, ...], hold_seconds: int | None) -> int:
         cards = tuple(self.library.cards[c] for c in card_ids if c in self.library.cards)
-        return programme.minutes(cards, hold_seconds)
+        return plan.minutes(cards, hold_seconds)
 
     async def _claim(self, report: TickReport) -> tuple[list[Claim], bool]:
         """One batch of due slots, snoozes and abandoned claims; and whether more may be due."""
@@ -158,9 +161,9 @@ class Ticker:
         report.asked += len(stats.nagged)
         if self.metrics is not None:
             for outcome, count in (
-                ("skipped", stats.skipped - len(stats.nagged)),
-                ("missed", stats.missed),
-                ("asked", len(stats.nagged)),
+                (DeliveryStatus.SKIPPED, stats.skipped - len(stats.nagged)),
+                (DeliveryStatus.MISSED, stats.missed),
+                (DeliveryStatus.ASKED, len(stats.nagged)),
             ):
                 if count:
                     self.metrics.due.labels(outcome).inc(count)
@@ -193,12 +196,12 @@ class Ticker:
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
             if self.metrics is not None:
                 self.metrics.due.labels(outcome.status).inc()
-                if outcome.status == "sent":
+                if outcome.status == DeliveryStatus.SENT:
                     late = (outcome.at - claim.due_at).total_seconds()
                     self.metrics.lateness.observe(max(0.0, late))
-            if outcome.status == "sent":
+            if outcome.status == DeliveryStatus.SENT:
                 report.sent += 1
-            elif outcome.status == "unknown":
+            elif outcome.status == DeliveryStatus.UNKNOWN:
                 report.unknown += 1
             else:
                 report.failed += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -62,6 +63,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class DeliveryStatus(StrEnum):
+    """Where a scheduled delivery stands (the `deliveries.status` column)."""
+
+    CLAIMED = "claimed"  # a process owns it and is sending it
+    SENT = "sent"
+    UNKNOWN = "unknown"  # timed out after the request went out: treated as sent
+    FAILED = "failed"
+    SKIPPED = "skipped"  # not sent: paused or stopped
+    MISSED = "missed"  # not sent: the bot was down past the grace period
+    ASKED = "asked"  # not sent: ignored three times in a row, the bot asked about the time
+
+
 class Subscriber(Base):
     """A person talking to the bot in a private chat (chat id == user id)."""
 
@@ -87,6 +100,11 @@ class Subscriber(Base):
     self_test_offered_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def gentle(self) -> bool:
+        """Routines are gentle while pain settles."""
+        return self.gentle_reports_left > 0
 
 
 class StretchSession(Base):
@@ -171,10 +189,7 @@ class Delivery(Base):
     slot: Mapped[str] = mapped_column(String(8))
     local_date: Mapped[date] = mapped_column(Date)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # claimed -> sent | unknown (timed out after sending: treated as sent) | failed
-    # or, without sending: skipped (paused, stopped) | missed (bot was down past the grace period)
-    # | asked (three routines ignored in a row: the bot asked about the time instead)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # a DeliveryStatus
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

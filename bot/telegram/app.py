@@ -31,14 +31,25 @@ from bot.config import Settings
 from bot.content.model import Library
 from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
-from bot.service import Coach
 from bot.store.db import Database
-from bot.telegram import handlers, texts
+from bot.telegram import texts
+from bot.telegram.callbacks import Action
 from bot.telegram.context import SERVICES, Context, Services
 from bot.telegram.countdown import Countdowns
 from bot.telegram.delivery import TelegramSender
+from bot.telegram.handlers import (
+    buttons,
+    chat,
+    errors,
+    onboarding,
+    preferences,
+    privacy,
+    progress,
+    session,
+)
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import TelegramLimiter
+from bot.usecases import Coach
 
 log = logging.getLogger(__name__)
 
@@ -190,41 +201,54 @@ def build_application(
 
 
 def register_handlers(app: BotApplication) -> None:
-    """Every handler, in order."""
+    """Every handler, in order. A new command is one function and one line here."""
     messages = filters.UpdateType.MESSAGE
     # Group -2: any message or tap is an answer (slots held back for not nagging resume).
-    app.add_handler(TypeHandler(Update, handlers.note_answer), group=-2)
+    app.add_handler(TypeHandler(Update, chat.note_answer), group=-2)
     # Group -1: red flags and over-long messages are answered before anything else.
     app.add_handler(
-        MessageHandler(messages & (filters.TEXT | filters.CAPTION), handlers.screen_message),
+        MessageHandler(messages & (filters.TEXT | filters.CAPTION), onboarding.screen_message),
         group=-1,
     )
     commands = {
-        "start": handlers.start,
-        "stop": handlers.stop,
-        "timezone": handlers.set_timezone,
-        "morning": handlers.set_slot_time,
-        "evening": handlers.set_slot_time,
-        "desk": handlers.desk_stretch,
-        "now": handlers.routine_now,
-        "pain": handlers.report_pain,
-        "progress": handlers.show_progress,
-        "pause": handlers.pause,
-        "resume": handlers.resume,
-        "settings": handlers.show_settings,
-        "help": handlers.show_help,
-        "selftest": handlers.self_test,
-        "export": handlers.export,
-        "forget": handlers.forget,
+        "start": onboarding.start,
+        "stop": preferences.stop,
+        "timezone": preferences.set_timezone,
+        "morning": preferences.set_slot_time,
+        "evening": preferences.set_slot_time,
+        "desk": session.desk_stretch,
+        "now": session.routine_now,
+        "pain": progress.report_pain,
+        "progress": progress.show_progress,
+        "pause": preferences.pause,
+        "resume": preferences.resume,
+        "settings": preferences.show_settings,
+        "help": onboarding.show_help,
+        "selftest": progress.self_test,
+        "export": privacy.export,
+        "forget": privacy.forget,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=messages))
     # Order matters: commands we don't know, then plain text, then anything else.
-    app.add_handler(MessageHandler(messages & filters.COMMAND, handlers.unknown_command))
-    app.add_handler(MessageHandler(messages & filters.TEXT, handlers.free_text))
-    app.add_handler(MessageHandler(messages, handlers.non_text))
-    app.add_handler(CallbackQueryHandler(handlers.button))
-    app.add_error_handler(handlers.on_error)
+    app.add_handler(MessageHandler(messages & filters.COMMAND, chat.unknown_command))
+    app.add_handler(MessageHandler(messages & filters.TEXT, chat.free_text))
+    app.add_handler(MessageHandler(messages, chat.non_text))
+    buttons_by_action = {
+        Action.HOLD: session.start_hold,
+        Action.SKIP: session.skip_card,
+        Action.DONE: session.done_button,
+        Action.DELIVERY: session.delivery_button,
+        Action.PAIN: progress.pain_button,
+        Action.SELF_TEST: progress.self_test_button,
+        Action.SETTINGS: preferences.settings_button,
+        Action.KEEP: preferences.keep_slot,
+        Action.SAFETY: onboarding.safety_answer,
+        Action.FORGET: privacy.forget_button,
+    }
+    app.add_handler(CallbackQueryHandler(buttons.dispatcher(buttons_by_action)))
+    # Domain exceptions become texts here; anything else is logged and answered honestly.
+    app.add_error_handler(errors.on_error)
 
 
 @asynccontextmanager

@@ -12,9 +12,9 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.config import Settings
 from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
-from bot.service import Coach
 from bot.store.db import Database
 from bot.telegram.countdown import Countdowns
+from bot.usecases import Coach
 
 SERVICES = "services"
 

@@ -20,6 +20,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from bot.content.model import REST_BETWEEN_HOLDS, Hold
 from bot.telegram import texts
 
+HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
 
 REST_SECONDS = REST_BETWEEN_HOLDS
@@ -110,7 +111,7 @@ class Countdowns:
                     text,
                     chat_id=chat_id,
                     message_id=message_id,
-                    parse_mode=ParseMode.HTML,
+                    parse_mode=HTML,
                 )  # no reply_markup: an edit without one drops the Start button
                 return True
             except RetryAfter as exc:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import aiohttp
 import httpx
@@ -22,8 +24,10 @@ from telegram.warnings import PTBUserWarning
 from bot.content.model import Library
 from bot.content.render import session_messages
 from bot.schedule.slots import Claim, Orphan, Outcome
+from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts
 
+HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
@@ -31,9 +35,8 @@ BACKOFF = 0.5  # seconds, doubled per attempt
 GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
 
-def _seconds(value: object) -> float:
-    total = getattr(value, "total_seconds", None)
-    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def _never_sent(exc: TimedOut) -> bool:
@@ -46,7 +49,7 @@ def _never_sent(exc: TimedOut) -> bool:
 class TelegramSender:
     """The tick's `Sender` for Telegram."""
 
-    def __init__(self, bot: Bot, clock: object, library: Library) -> None:
+    def __init__(self, bot: Bot, clock: Callable[[], datetime], library: Library) -> None:
         self.bot = bot
         self.clock = clock
         self.library = library
@@ -71,37 +74,41 @@ class TelegramSender:
             try:
                 message = await self.bot.do_api_request("sendMessage", api_kwargs=params)
                 message_id = message.get("message_id") if isinstance(message, dict) else None
-                return self._outcome(claim, "sent", message_id=message_id)
+                return self._outcome(claim, DeliveryStatus.SENT, message_id=message_id)
             except RetryAfter as exc:
                 error = "429"
                 await asyncio.sleep(_seconds(exc.retry_after))
             except Forbidden as exc:
-                return self._outcome(claim, "failed", error=f"403 {exc.message}", gone=True)
+                return self._outcome(
+                    claim, DeliveryStatus.FAILED, error=f"403 {exc.message}", gone=True
+                )
             except BadRequest as exc:
                 gone = any(reason in exc.message.lower() for reason in GONE)
-                return self._outcome(claim, "failed", error=f"400 {exc.message}", gone=gone)
+                return self._outcome(
+                    claim, DeliveryStatus.FAILED, error=f"400 {exc.message}", gone=gone
+                )
             except TimedOut as exc:
                 if not _never_sent(exc):
-                    return self._outcome(claim, "unknown", error="timeout")
+                    return self._outcome(claim, DeliveryStatus.UNKNOWN, error="timeout")
                 error = "timeout"
                 await asyncio.sleep(BACKOFF * 2**attempt)
             except NetworkError as exc:  # 5xx and connection errors: nothing was delivered
                 error = f"network {exc.message}"[:60]
                 await asyncio.sleep(BACKOFF * 2**attempt)
             except TelegramError as exc:
-                return self._outcome(claim, "failed", error=exc.__class__.__name__)
-        return self._outcome(claim, "failed", error=f"gave up ({error})")
+                return self._outcome(claim, DeliveryStatus.FAILED, error=exc.__class__.__name__)
+        return self._outcome(claim, DeliveryStatus.FAILED, error=f"gave up ({error})")
 
     def _outcome(
         self,
         claim: Claim,
-        status: str,
+        status: DeliveryStatus,
         *,
         message_id: int | None = None,
         error: str | None = None,
         gone: bool = False,
     ) -> Outcome:
-        now = self.clock()  # type: ignore[operator]
+        now = self.clock()
         return Outcome(claim.delivery_id, claim.chat_id, status, now, message_id, error, gone)
 
     async def resume_hold(self, orphan: Orphan) -> None:
@@ -115,7 +122,7 @@ class TelegramSender:
                 f"{timed.text}\n\n{texts.TIMER_INTERRUPTED}",
                 chat_id=orphan.chat_id,
                 message_id=orphan.message_id,
-                parse_mode=ParseMode.HTML,
+                parse_mode=HTML,
                 reply_markup=keyboards.hold(orphan.session_id, orphan.card_index, timed.holds),
             )
         except TelegramError as exc:

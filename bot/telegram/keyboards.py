@@ -1,12 +1,9 @@
 """Inline and reply keyboards, and the compact callback data their buttons carry.
 
-Callback data is at most 64 bytes and can be forged or replayed, so every handler parses it with
-`parse` and checks it against the database before acting.
+Every button's data is built with `callbacks.encode`; `callbacks.decode` reads it back.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from telegram import (
     InlineKeyboardButton,
@@ -15,9 +12,10 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
-from bot.content.model import Hold
-from bot.service import Profile
+from bot.content.model import Hold, Slot
 from bot.telegram import texts
+from bot.telegram.callbacks import Action, encode
+from bot.usecases import Profile
 
 MORNING_CHOICES = ("06:00", "06:30", "07:00", "07:30", "08:00", "08:30", "09:00", "10:00")
 EVENING_CHOICES = ("18:00", "19:00", "20:00", "20:30", "21:00", "21:30", "22:00", "23:00")
@@ -33,36 +31,6 @@ ZONE_CHOICES = (
     "Australia/Sydney",
     "UTC",
 )
-
-
-@dataclass(frozen=True)
-class Callback:
-    """Parsed callback data: an action and its arguments."""
-
-    action: str
-    args: tuple[str, ...]
-
-    def int_arg(self, index: int) -> int:
-        """Argument `index` as a non-negative int; ValueError if it is not one."""
-        value = int(self.args[index])
-        if value < 0:
-            raise ValueError(value)
-        return value
-
-
-# action -> number of arguments
-ACTIONS = {"h": 2, "k": 2, "d": 1, "p": 1, "s": None, "f": 1, "r": 2, "n": 1, "t": 2, "x": 1}
-
-
-def parse(data: str | None) -> Callback | None:
-    """Parse callback data; None for anything we never issued."""
-    if not data or len(data.encode()) > 64:
-        return None
-    action, *args = data.split(":")
-    expected = ACTIONS.get(action, -1)
-    if expected == -1 or (expected is not None and len(args) != expected):
-        return None
-    return Callback(action, tuple(args))
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -88,7 +56,10 @@ def main_menu() -> ReplyKeyboardMarkup:
 def safety_question() -> InlineKeyboardMarkup:
     """The two answers to the red-flag question at /start."""
     return InlineKeyboardMarkup(
-        [[_button("None of these ✅", "f:none")], [_button("One of these applies", "f:yes")]]
+        [
+            [_button("None of these ✅", encode(Action.SAFETY, "none"))],
+            [_button("One of these applies", encode(Action.SAFETY, "yes"))],
+        ]
     )
 
 
@@ -97,8 +68,8 @@ def hold(session_id: int, card_index: int, holds: tuple[Hold, ...]) -> InlineKey
     return InlineKeyboardMarkup(
         [
             [
-                _button(texts.hold_button(holds), f"h:{session_id}:{card_index}"),
-                _button(texts.SKIP_BUTTON, f"k:{session_id}:{card_index}"),
+                _button(texts.hold_button(holds), encode(Action.HOLD, session_id, card_index)),
+                _button(texts.SKIP_BUTTON, encode(Action.SKIP, session_id, card_index)),
             ]
         ]
     )
@@ -106,66 +77,82 @@ def hold(session_id: int, card_index: int, holds: tuple[Hold, ...]) -> InlineKey
 
 def done(session_id: int) -> InlineKeyboardMarkup:
     """Log a session."""
-    return InlineKeyboardMarkup([[_button(texts.DONE_BUTTON, f"d:{session_id}")]])
+    return InlineKeyboardMarkup([[_button(texts.DONE_BUTTON, encode(Action.DONE, session_id))]])
 
 
 def pain() -> InlineKeyboardMarkup:
     """0–10 in two rows."""
-    row1 = [_button(str(n), f"p:{n}") for n in range(0, 6)]
-    row2 = [_button(str(n), f"p:{n}") for n in range(6, 11)]
+    row1 = [_button(str(n), encode(Action.PAIN, n)) for n in range(0, 6)]
+    row2 = [_button(str(n), encode(Action.PAIN, n)) for n in range(6, 11)]
     return InlineKeyboardMarkup([row1, row2])
 
 
 def settings(profile: Profile) -> InlineKeyboardMarkup:
     """Every setting on a button."""
     rows = [
-        [_button("🌍 Time zone", "s:menu:tz")],
+        [_button("🌍 Time zone", encode(Action.SETTINGS, "menu", "tz"))],
         [
-            _button("🌅 Morning time", "s:menu:morning"),
-            _button("🌙 Evening time", "s:menu:evening"),
+            _button("🌅 Morning time", encode(Action.SETTINGS, "menu", Slot.MORNING)),
+            _button("🌙 Evening time", encode(Action.SETTINGS, "menu", Slot.EVENING)),
         ],
     ]
     if profile.paused_until or not profile.active:
-        rows.append([_button("▶ Resume routines", "s:resume")])
+        rows.append([_button("▶ Resume routines", encode(Action.SETTINGS, "resume"))])
     else:
         rows.append(
-            [_button("⏸ Pause 3 days", "s:pause:3"), _button("⏸ Pause 7 days", "s:pause:7")]
+            [
+                _button("⏸ Pause 3 days", encode(Action.SETTINGS, "pause", 3)),
+                _button("⏸ Pause 7 days", encode(Action.SETTINGS, "pause", 7)),
+            ]
         )
-        rows.append([_button("🔕 Stop routines", "s:stop")])
+        rows.append([_button("🔕 Stop routines", encode(Action.SETTINGS, "stop"))])
     return InlineKeyboardMarkup(rows)
 
 
 def times(slot: str) -> InlineKeyboardMarkup:
     """Time picker for a slot."""
     choices = MORNING_CHOICES if slot == "morning" else EVENING_CHOICES
-    buttons = [_button(t, f"s:{slot}:{t.replace(':', '')}") for t in choices]
+    buttons = [_button(t, encode(Action.SETTINGS, slot, t.replace(":", ""))) for t in choices]
     rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
-    rows.append([_button("Off", f"s:{slot}:off"), _button("« Back", "s:menu:main")])
+    rows.append(
+        [
+            _button("Off", encode(Action.SETTINGS, slot, "off")),
+            _button("« Back", encode(Action.SETTINGS, "menu", "main")),
+        ]
+    )
     return InlineKeyboardMarkup(rows)
 
 
 def zones() -> InlineKeyboardMarkup:
     """Time-zone picker."""
-    buttons = [_button(z.split("/")[-1].replace("_", " "), f"s:tz:{z}") for z in ZONE_CHOICES]
+    buttons = [
+        _button(z.split("/")[-1].replace("_", " "), encode(Action.SETTINGS, "tz", z))
+        for z in ZONE_CHOICES
+    ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([_button("« Back", "s:menu:main")])
+    rows.append([_button("« Back", encode(Action.SETTINGS, "menu", "main"))])
     return InlineKeyboardMarkup(rows)
 
 
 def delivery(session_id: int, *, can_snooze: bool) -> InlineKeyboardMarkup:
     """Start / Snooze / Skip under a scheduled routine."""
-    row = [_button(texts.START_BUTTON, f"r:start:{session_id}")]
+    row = [_button(texts.START_BUTTON, encode(Action.DELIVERY, "start", session_id))]
     if can_snooze:
-        row.append(_button(texts.SNOOZE_BUTTON, f"r:snooze:{session_id}"))
-    return InlineKeyboardMarkup([row, [_button(texts.SKIP_TODAY_BUTTON, f"r:skip:{session_id}")]])
+        row.append(_button(texts.SNOOZE_BUTTON, encode(Action.DELIVERY, "snooze", session_id)))
+    return InlineKeyboardMarkup(
+        [row, [_button(texts.SKIP_TODAY_BUTTON, encode(Action.DELIVERY, "skip", session_id))]]
+    )
 
 
 def nag(slot: str) -> InlineKeyboardMarkup:
     """Answers to the no-nagging question."""
     return InlineKeyboardMarkup(
         [
-            [_button("Change the time", f"s:menu:{slot}")],
-            [_button("Pause 7 days", "s:pause:7"), _button("Keep it", f"n:{slot}")],
+            [_button("Change the time", encode(Action.SETTINGS, "menu", slot))],
+            [
+                _button("Pause 7 days", encode(Action.SETTINGS, "pause", 7)),
+                _button("Keep it", encode(Action.KEEP, slot)),
+            ],
         ]
     )
 
@@ -176,15 +163,24 @@ REACH_CHOICES = (-20, -15, -10, -5, 0, 5, 10, 15, 20)
 def self_test(test: str) -> InlineKeyboardMarkup:
     """Result buttons of a self-test: centimetres for sit-and-reach, angle bands for the SLR."""
     if test == "sit-and-reach-test":
-        buttons = [_button(f"{cm:+d}" if cm else "0", f"t:sr:{cm}") for cm in REACH_CHOICES]
+        buttons = [
+            _button(f"{cm:+d}" if cm else "0", encode(Action.SELF_TEST, "sr", cm))
+            for cm in REACH_CHOICES
+        ]
         return InlineKeyboardMarkup([buttons[:5], buttons[5:]])
     return InlineKeyboardMarkup(
-        [[_button(label, f"t:slr:{key}")] for key, label in texts.SLR_BANDS.items()]
+        [
+            [_button(label, encode(Action.SELF_TEST, "slr", key))]
+            for key, label in texts.SLR_BANDS.items()
+        ]
     )
 
 
 def forget() -> InlineKeyboardMarkup:
     """The confirmation /forget needs."""
     return InlineKeyboardMarkup(
-        [[_button(texts.FORGET_YES, "x:yes")], [_button(texts.FORGET_NO, "x:no")]]
+        [
+            [_button(texts.FORGET_YES, encode(Action.FORGET, "yes"))],
+            [_button(texts.FORGET_NO, encode(Action.FORGET, "no"))],
+        ]
     )

@@ -7,9 +7,11 @@ from html import escape
 
 from bot.coach.clock import format_time
 from bot.coach.pain import PainVerdict
+from bot.coach.plan import Planned
 from bot.coach.progress import FORGIVEN_WINDOW
 from bot.content.model import Hold
-from bot.service import DoneResult, PainResult, Profile, Progress, Running, Stale
+from bot.errors import Stale
+from bot.usecases import DoneResult, PainResult, Profile, Progress
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Subscribe and see your schedule"),
@@ -182,7 +184,7 @@ def stopped() -> str:
     )
 
 
-def routine_intro(run: Running) -> str:
+def routine_intro(run: Planned) -> str:
     """The first message of a routine or desk stretch."""
     count = len(run.cards)
     gentle = "\nGentle version, while your pain settles." if run.gentle else ""
@@ -239,6 +241,12 @@ DESK_FINISHED = "Nice work. Tap Done to log it."
 
 def stale(reason: Stale) -> str:
     """Answer to a button that no longer applies."""
+    if reason is Stale.HOLDING:
+        return ALREADY_COUNTING
+    if reason is Stale.SNOOZED:
+        return CANNOT_SNOOZE
+    if reason is Stale.UNREADABLE:
+        return EXPIRED_BUTTON
     if reason is Stale.FINISHED:
         return "That session is already logged. Send /now or /desk for another."
     if reason is Stale.MOVED_ON:
@@ -249,6 +257,8 @@ def stale(reason: Stale) -> str:
 ALREADY_COUNTING = "The timer is already running."
 TIMER_INTERRUPTED = "⏸ The timer stopped while I was restarting. Tap Start to run it again."
 EXPIRED_BUTTON = "That button has expired. Send /help to see what I can do."
+INVALID_CHOICE = "That choice isn't one I can use. Send /settings or /help to pick again."
+CARD_REMOVED = "That stretch has been taken out of the routine. Here is the next one."
 
 
 def done(result: DoneResult) -> str:

@@ -1,0 +1,74 @@
+"""Messages that are not commands: free text, unknown commands, stickers and photos; and the
+note, on any message or tap, that the person is answering (held slots start again)."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.coach import intents
+from bot.telegram import keyboards, texts
+from bot.telegram.context import Context
+from bot.telegram.handlers.common import reply
+from bot.telegram.handlers.onboarding import show_help
+from bot.telegram.handlers.preferences import show_settings
+from bot.telegram.handlers.progress import record_pain, report_pain, show_progress
+from bot.telegram.handlers.session import desk_stretch, log_done, routine_now
+
+LABELS = {
+    texts.PAIN_LABEL.lower(): report_pain,
+    texts.PROGRESS_LABEL.lower(): show_progress,
+    texts.SETTINGS_LABEL.lower(): show_settings,
+    texts.DESK_LABEL.lower(): desk_stretch,
+}
+
+
+async def free_text(update: Update, context: Context) -> None:
+    """Text without a command: done, desk, pain, help, or a nudge towards /help."""
+    message = update.effective_message
+    assert message is not None
+    assert message.text is not None
+    by_label = LABELS.get(message.text.strip().lower())
+    if by_label is not None:
+        context.args = []
+        await by_label(update, context)
+        return
+    understood = intents.understand(message.text)
+    match understood.intent:
+        case intents.Intent.DONE:
+            await log_done(update, context)
+        case intents.Intent.DESK:
+            await desk_stretch(update, context)
+        case intents.Intent.NOW:
+            await routine_now(update, context)
+        case intents.Intent.PAIN if understood.score is not None:
+            await reply(update, await record_pain(update, context, understood.score, None))
+        case intents.Intent.PAIN:
+            await reply(update, texts.PAIN_USAGE, keyboards.pain())
+        case intents.Intent.HELP:
+            await show_help(update, context)
+        case intents.Intent.GREETING:
+            await reply(update, texts.GREETING)
+        case intents.Intent.THANKS:
+            await reply(update, texts.THANKS)
+        case _:
+            await reply(update, texts.UNKNOWN_TEXT)
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command we don't have."""
+    message = update.effective_message
+    assert message is not None
+    assert message.text is not None
+    await reply(update, texts.unknown_command(message.text.split()[0]))
+
+
+async def non_text(update: Update, context: Context) -> None:
+    """Stickers, photos, voice notes and the like."""
+    await reply(update, texts.NON_TEXT)
+
+
+async def note_answer(update: Update, context: Context) -> None:
+    """Any message or tap counts as an answer: slots held back for not nagging resume."""
+    chat = update.effective_chat
+    if chat is not None:
+        await context.coach.answered(chat.id, context.now())

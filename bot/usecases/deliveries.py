@@ -1,0 +1,53 @@
+"""Scheduled deliveries: the Start, Snooze and Skip buttons under a routine the tick sent, and
+noting that the person answered (slots held back for not nagging start again)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.errors import Stale, StaleButton
+from bot.schedule import slots
+from bot.store import repo
+from bot.usecases.base import Running, UseCase
+
+
+class Deliveries(UseCase):
+    """Answers to scheduled routines."""
+
+    async def open_delivered(self, chat_id: int, session_id: int, now: datetime) -> Running:
+        """Start on a delivered routine (its Start button)."""
+        async with self.db.session() as s:
+            row = await repo.session_by_id(s, chat_id, session_id)
+            if row is None:
+                raise StaleButton(Stale.UNKNOWN)
+            if row.done_at is not None:
+                raise StaleButton(Stale.FINISHED)
+            if row.started_at is not None or row.skipped_at is not None:
+                raise StaleButton(Stale.MOVED_ON)
+            row.started_at = now
+            # Newest first: a delivered routine the person opens becomes their current session.
+            row.delivered_at = now
+            await slots.release_holds(s, chat_id, now)
+            return self._running(row)
+
+    async def snooze_delivered(self, chat_id: int, session_id: int, now: datetime) -> None:
+        """Snooze a delivered routine for 30 minutes, once."""
+        async with self.db.session() as s:
+            row = await repo.session_by_id(s, chat_id, session_id)
+            if row is None or row.started_at is not None or row.done_at is not None:
+                raise StaleButton(Stale.SNOOZED)
+            if not await slots.snooze(s, chat_id, session_id, now):
+                raise StaleButton(Stale.SNOOZED)
+
+    async def skip_delivered(self, chat_id: int, session_id: int, now: datetime) -> None:
+        """Skip today's delivered routine."""
+        async with self.db.session() as s:
+            row = await repo.session_by_id(s, chat_id, session_id)
+            if row is None or row.started_at is not None or row.done_at is not None:
+                raise StaleButton(Stale.MOVED_ON)
+            row.skipped_at = now
+
+    async def answered(self, chat_id: int, now: datetime) -> bool:
+        """The person wrote or tapped something: slots held back for not nagging start again."""
+        async with self.db.session() as s:
+            return await slots.release_holds(s, chat_id, now)

@@ -1,0 +1,156 @@
+"""Subscription and settings: /start, /stop, zone, times, pause and resume, and the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.coach import inputs
+from bot.coach.clock import guess_zone, parse_time, parse_zone, zone
+from bot.content.model import Slot
+from bot.errors import Field
+from bot.schedule import slots
+from bot.store import repo
+from bot.store.models import Subscriber
+from bot.usecases.base import UseCase, local_date
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A subscriber's settings as the bot shows them."""
+
+    chat_id: int
+    timezone: str
+    morning: time | None
+    evening: time | None
+    active: bool
+    paused_until: date | None
+    programme_week: int
+    gentle: bool
+    local_now: datetime
+
+    @classmethod
+    def of(cls, sub: Subscriber, now: datetime) -> Profile:
+        """Snapshot of a row at `now`."""
+        local = now.astimezone(zone(sub.timezone))
+        paused = sub.paused_until if sub.paused_until and sub.paused_until > local.date() else None
+        return cls(
+            sub.chat_id,
+            sub.timezone,
+            sub.morning,
+            sub.evening,
+            sub.active,
+            paused,
+            sub.programme_week,
+            sub.gentle,
+            local,
+        )
+
+
+class Subscriptions(UseCase):
+    """Subscribing and changing settings."""
+
+    async def start(
+        self,
+        chat_id: int,
+        user_id: int,
+        first_name: str | None,
+        language: str | None,
+        now: datetime,
+    ) -> tuple[Profile, bool]:
+        """Subscribe (idempotent); True when the chat is new to us."""
+        async with self.db.session() as s:
+            sub = await repo.subscriber(s, chat_id)
+            new = sub is None
+            if sub is None:
+                sub = Subscriber(
+                    chat_id=chat_id,
+                    user_id=user_id,
+                    first_name=(first_name or "")[:64] or None,
+                    timezone=guess_zone(language, self.default_zone),
+                    morning=self.default_morning,
+                    evening=self.default_evening,
+                    active=True,
+                    programme_week=1,
+                    gentle_reports_left=0,
+                    desk_cursor=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+                s.add(sub)
+            else:
+                sub.active = True
+                sub.updated_at = now
+            await s.flush()
+            await slots.reschedule(s, sub, now)
+            return Profile.of(sub, now), new
+
+    async def profile(self, chat_id: int, now: datetime) -> Profile:
+        """Current settings; NotSubscribed if unknown."""
+        async with self.db.session() as s:
+            return Profile.of(await self._subscriber(s, chat_id), now)
+
+    async def _change(
+        self, chat_id: int, now: datetime, apply: Callable[[Subscriber], None]
+    ) -> Profile:
+        """One settings change: apply it, then recompute when each slot is next due."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            apply(sub)
+            sub.updated_at = now
+            await s.flush()
+            await slots.reschedule(s, sub, now)
+            return Profile.of(sub, now)
+
+    async def stop(self, chat_id: int, now: datetime) -> Profile:
+        """Stop scheduled routines; history stays."""
+
+        def stop(sub: Subscriber) -> None:
+            sub.active = False
+
+        return await self._change(chat_id, now, stop)
+
+    async def set_zone(self, chat_id: int, given: str, now: datetime) -> Profile:
+        """Change the time zone (a name, a city or an offset; ZoneParseError if unknown)."""
+        name = parse_zone(given)
+
+        def move(sub: Subscriber) -> None:
+            sub.timezone = name
+
+        return await self._change(chat_id, now, move)
+
+    async def set_time(
+        self, chat_id: int, slot: Slot, given: time | str | None, now: datetime
+    ) -> Profile:
+        """Set or turn off (`off`, None) the morning or evening slot; TimeParseError if the
+        text is not a time."""
+        value = parse_time(given, Field(slot.value)) if isinstance(given, str) else given
+        if slot not in (Slot.MORNING, Slot.EVENING):
+            raise AssertionError(slot)  # only morning and evening have a time
+
+        def retime(sub: Subscriber) -> None:
+            if slot is Slot.MORNING:
+                sub.morning = value
+            else:
+                sub.evening = value
+
+        return await self._change(chat_id, now, retime)
+
+    async def pause(self, chat_id: int, given: int | str, now: datetime) -> Profile:
+        """No routines for 1–90 days, starting today."""
+        days = inputs.pause_days(given)
+
+        def pause(sub: Subscriber) -> None:
+            sub.paused_until = local_date(sub, now) + timedelta(days=days)
+
+        return await self._change(chat_id, now, pause)
+
+    async def resume(self, chat_id: int, now: datetime) -> Profile:
+        """End a pause (and a stop)."""
+
+        def resume(sub: Subscriber) -> None:
+            sub.paused_until = None
+            sub.active = True
+
+        return await self._change(chat_id, now, resume)
