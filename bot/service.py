@@ -23,6 +23,10 @@ DONE_WINDOW = timedelta(hours=24)
 HOLD_SLACK = timedelta(seconds=30)  # "done" logs a session delivered within this window
 MAX_PAUSE_DAYS = 90
 PROGRESS_DAYS = 120
+# After finding nothing held for a chat, skip the check for this long: most updates come from
+# chats with nothing held, and the check was a database transaction on every update. A hold set
+# meanwhile (by the tick, on any replica) is released at the first answer after this.
+NOTHING_HELD_FOR = timedelta(seconds=60)
 
 
 class NotSubscribed(Exception):
@@ -150,6 +154,7 @@ class Coach:
         self.default_zone = default_zone
         self.default_morning = parse_time(default_morning)
         self.default_evening = parse_time(default_evening)
+        self._nothing_held: dict[int, datetime] = {}  # chat -> when its check found nothing
 
     async def _subscriber(self, session: object, chat_id: int) -> Subscriber:
         sub = await repo.subscriber(session, chat_id)  # type: ignore[arg-type]
@@ -561,8 +566,17 @@ class Coach:
 
     async def answered(self, chat_id: int, now: datetime) -> bool:
         """The person wrote or tapped something: slots held back for not nagging start again."""
+        checked = self._nothing_held.get(chat_id)
+        if checked is not None and timedelta(0) <= now - checked < NOTHING_HELD_FOR:
+            return False
         async with self.db.session() as s:
-            return await slots.release_holds(s, chat_id, now)
+            released = await slots.release_holds(s, chat_id, now)
+        if len(self._nothing_held) >= 10_000:  # keep memory flat: forget the expired ones
+            self._nothing_held = {
+                chat: at for chat, at in self._nothing_held.items() if now - at < NOTHING_HELD_FOR
+            }
+        self._nothing_held[chat_id] = now  # either way nothing is held now
+        return released
 
     # --- self-tests, charts, export and forget --------------------------------------------
 
