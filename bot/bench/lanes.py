@@ -44,8 +44,9 @@ async def _quiet(emulator: Any, ids: range, settle: float = 3.0) -> tuple[float,
 
 async def bench_start_crowd(people: int = 300) -> dict[str, float]:
     """`people` send /start at the same moment; limits enforced on both sides."""
+    from bot.telegram import texts
 
-    async with BotApiEmulator(TOKEN, record_calls=False, limiter=LimiterMode.ENFORCE) as emulator:
+    async with BotApiEmulator(TOKEN, limiter=LimiterMode.ENFORCE) as emulator:
         with tempfile.TemporaryDirectory() as folder:
             process = bot_process(emulator.api_root, Path(folder))
             try:
@@ -58,12 +59,18 @@ async def bench_start_crowd(people: int = 300) -> dict[str, float]:
                     emulator.send_text(uid, "/start")
                 last, messages = await _quiet(emulator, ids)
                 answered = sum(1 for uid in ids if emulator.chat(uid))
+                failed = sum(
+                    1
+                    for uid in ids
+                    if any(m.text == texts.SOMETHING_WRONG for m in emulator.chat(uid))
+                )
             finally:
                 await stop_process(process)
             refused = emulator.too_many_requests
     return {
         "people": people,
         "answered": answered,
+        "failed": failed,
         "messages": messages,
         "too_many_requests": refused,
         "last_s": last - started,
@@ -126,7 +133,8 @@ def run(people: int = 300, subscribers: int = 10_000) -> int:
     crowd = asyncio.run(bench_start_crowd(people))
     print(
         f"{crowd['people']:.0f} people send /start at once (limits enforced): "
-        f"{crowd['answered']:.0f} answered, {crowd['messages']:.0f} messages, "
+        f"{crowd['answered']:.0f} answered ({crowd['failed']:.0f} of them with 'something went "
+        f"wrong'), {crowd['messages']:.0f} messages, "
         f"{crowd['too_many_requests']:.0f} 429s; last message after {crowd['last_s']:.1f} s "
         f"(physical minimum {crowd['minimum_s']:.1f} s)"
     )
