@@ -72,6 +72,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             self._slots = asyncio.Semaphore(self.max_concurrent)
         return self._slots
 
+    def idle(self) -> bool:
+        """No chat has an update in progress or waiting."""
+        return not self._chats
+
     def queued(self, chat_id: int) -> int:
         """Updates of this chat waiting for their turn."""
         queue = self._chats.get(chat_id)
