@@ -10,10 +10,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.content.model import Library
+from bot.emulator import BotApiEmulator, LimiterMode
 from bot.store.db import Database
 from bot.telegram import texts
 from bot.telegram.app import BotApplication, build_application, running
-from bot.telegram.emulator import BotApiEmulator
 from tests.conftest import FakeClock, Harness, make_settings
 
 
@@ -21,9 +21,8 @@ from tests.conftest import FakeClock, Harness, make_settings
 async def paced(
     emulator: BotApiEmulator, db_url: str, clock: FakeClock, library: Library
 ) -> AsyncIterator[Harness]:
-    """A bot paced like production (1 a second into a chat, burst 3), against an emulator that
-    answers 429 to anything faster."""
-    emulator.enforce_rate_limits = True
+    """A bot paced like production (1 a second into a chat, burst 3); tests using it enforce the
+    emulator's limits, so anything faster is answered with 429."""
     settings = make_settings(emulator.api_root, db_url, chat_rate=1, chat_burst=3, chat_backlog=20)
     app = build_application(settings, library, Database(db_url), clock=clock)
     async with running(app, poll_timeout=1):
@@ -49,6 +48,7 @@ async def test_a_reply_refused_with_429_is_sent_again_after_retry_after(bot: Har
     assert phone.texts().count(answer.text) == 1
 
 
+@pytest.mark.emulator_limits(LimiterMode.ENFORCE)
 async def test_one_chat_flooding_does_not_hold_up_another(paced: Harness) -> None:
     flooder, other = paced.phone(2001), paced.phone(2002, first_name="Bea")
     for n in range(300):
@@ -59,15 +59,15 @@ async def test_one_chat_flooding_does_not_hold_up_another(paced: Harness) -> Non
     assert len(paced.emulator.chat(flooder.user_id)) < 20
     note = await flooder.expect("catching up")
     assert note.text == texts.CATCHING_UP
-    assert paced.emulator.too_many_requests == 0
+    assert not paced.emulator.limiter.refusals
     backlog = paced.app.update_processor
     assert backlog.queued(flooder.user_id) <= paced.settings.chat_backlog  # type: ignore[attr-defined]
 
 
+@pytest.mark.emulator_limits(LimiterMode.ENFORCE)
 async def test_stopping_during_a_backlog_drops_it_instead_of_draining_it(
     emulator: BotApiEmulator, db_url: str, clock: FakeClock, library: Library
 ) -> None:
-    emulator.enforce_rate_limits = True
     settings = make_settings(emulator.api_root, db_url, chat_rate=1, chat_burst=3)
     app: BotApplication = build_application(settings, library, Database(db_url), clock=clock)
     emulator.add_user(3001, first_name="Cy")
@@ -82,6 +82,7 @@ async def test_stopping_during_a_backlog_drops_it_instead_of_draining_it(
     assert loop.time() - stopping < 5
     answers = [t for t in (m.text or "" for m in emulator.chat(3001)) if "catching up" not in t]
     assert len(answers) < 10
+    assert not emulator.limiter.refusals
     assert sum("catching up" in (m.text or "") for m in emulator.chat(3001)) == 1
 
 
