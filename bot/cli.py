@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="benchmarks (numbers printed, see the README)")
     bench_commands = bench.add_subparsers(dest="action", required=True)
     fanout = bench_commands.add_parser("fanout", help="one due minute to many subscribers")
+    lanes = bench_commands.add_parser(
+        "lanes", help="a crowd sending /start at once; replies during a broadcast (limits on)"
+    )
+    lanes.add_argument("--people", type=int, default=300)
+    lanes.add_argument("--subscribers", type=int, default=10_000)
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
     )
@@ -190,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from bot.bench import fanout, suite
 
+        if args.action == "lanes":
+            from bot.bench import lanes
+
+            return lanes.run(args.people, args.subscribers)
         return suite.run(args) if args.action == "all" else fanout.run(args)
     if args.command == "status":
         print(asyncio.run(_status(settings)))

@@ -56,8 +56,13 @@ class Settings(BaseSettings):
     # Messages per second to Telegram overall (its broadcast limit is about 30); 0 = unlimited.
     rate_limit: float = Field(default=30.0, ge=0)
     # Into one chat: a burst of this many messages, then this many a second (0 = unlimited).
-    chat_burst: int = Field(default=8, ge=1)
+    chat_burst: int = Field(default=3, ge=1)
     chat_rate: float = Field(default=1.0, ge=0)
+    # Telegram's paid broadcasts: scheduled offers go out with allow_paid_broadcast, up to 1,000
+    # a second, at 0.1 Stars for each message beyond the free 30 a second (README: lanes).
+    paid_broadcast: bool = False
+    # Updates one chat may have waiting; beyond that the oldest are skipped (one note says so).
+    chat_backlog: int = Field(default=20, ge=1)
     # A claimed routine whose process died is taken over after this many seconds.
     claim_lease_seconds: float = Field(default=300.0, gt=0)
     # Webhook mode (several replicas): the public HTTPS URL Telegram posts updates to, and the

@@ -29,6 +29,14 @@ class Metrics:
             "stretchbot_messages_failed", "Bot API requests that failed, by reason", ["reason"],
             registry=r,
         )  # fmt: skip
+        self.dropped_updates = Counter(
+            "stretchbot_updates_dropped", "Updates not handled: coalesced, over the backlog, or "
+            "queued at shutdown", ["reason"], registry=r,
+        )  # fmt: skip
+        self.dropped = Counter(
+            "stretchbot_countdown_edits_dropped", "Countdown edits skipped: the budget was tight",
+            registry=r,
+        )  # fmt: skip
         self.due = Counter(
             "stretchbot_deliveries", "Scheduled routines, by outcome", ["outcome"], registry=r
         )

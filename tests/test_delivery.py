@@ -238,7 +238,8 @@ async def test_the_limiter_keeps_a_fan_out_under_telegrams_limits(
             elapsed = asyncio.get_running_loop().time() - started
             assert report.sent == 45
             assert emulator.too_many_requests == before == 0
-            assert elapsed >= 45 / 30 - 0.2  # paced, not bursted
+            # 30 may go at once, the 31st only a second after the first (a strict window).
+            assert elapsed >= 1.0
 
 
 @pytest.mark.slow

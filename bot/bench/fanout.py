@@ -108,11 +108,11 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     from bot.store.db import Database
     from bot.telegram.delivery import TelegramSender
     from bot.telegram.http import AiohttpRequest
-    from bot.telegram.limits import TelegramLimiter
+    from bot.telegram.limits import Lane, TelegramLimiter
 
     library = load_library(default_content_dir())
     limiter = TelegramLimiter(overall=30.0 if throttle else 0.0, per_chat_rate=1.0)
-    bot: ExtBot[None] = ExtBot(
+    bot: ExtBot[Lane] = ExtBot(
         TOKEN, base_url=f"{root}/bot", request=AiohttpRequest(connection_pool_size=256),
         rate_limiter=limiter,
     )  # fmt: skip

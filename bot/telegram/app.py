@@ -6,10 +6,8 @@ commands, then free text, then everything else. This is the one place that regis
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,7 +16,6 @@ from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -49,62 +46,12 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import TelegramLimiter
+from bot.telegram.updates import PerChatUpdateProcessor
 from bot.usecases import Coach
 
 log = logging.getLogger(__name__)
 
 BotApplication = Application[Any, Context, Any, Any, Any, Any]
-
-
-class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Many chats at once, but one update at a time within a chat, in arrival order.
-
-    python-telegram-bot's concurrent processing alone could answer "done" before the routine it
-    refers to was stored; a lock per chat keeps each conversation in order.
-    """
-
-    def __init__(self, metrics: Metrics, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
-        self.metrics = metrics
-        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._waiting: defaultdict[int, int] = defaultdict(int)
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        kind = _kind(update)
-        if chat is None:
-            with self.metrics.handler_seconds.time():
-                await coroutine
-            self.metrics.updates.labels(kind).inc()
-            return
-        self._waiting[chat.id] += 1
-        try:
-            async with self._locks[chat.id]:
-                with self.metrics.handler_seconds.time():
-                    await coroutine
-                self.metrics.updates.labels(kind).inc()
-        finally:
-            self._waiting[chat.id] -= 1
-            if not self._waiting[chat.id]:
-                del self._waiting[chat.id]
-                del self._locks[chat.id]
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to tear down."""
-
-
-def _kind(update: object) -> str:
-    if not isinstance(update, Update):
-        return "other"
-    if update.callback_query is not None:
-        return "button"
-    message = update.message
-    if message is not None and message.text:
-        return "command" if message.text.startswith("/") else "text"
-    return "message" if message is not None else "other"
 
 
 def _command_list() -> list[BotCommand]:
@@ -172,9 +119,10 @@ def build_application(
         await countdowns.stop_all()
         await db.close()
 
+    processor = PerChatUpdateProcessor(metrics, backlog=settings.chat_backlog)
     application: BotApplication = (
         builder.context_types(ContextTypes(context=Context))
-        .concurrent_updates(PerChatUpdateProcessor(metrics))
+        .concurrent_updates(processor)
         .rate_limiter(
             TelegramLimiter(
                 metrics=metrics,
@@ -187,7 +135,11 @@ def build_application(
         .post_shutdown(post_shutdown)
         .build()
     )
-    sender = TelegramSender(application.bot, now, library)
+    processor.running = lambda: application.running
+    processor.on_overflow = lambda chat_id: application.bot.send_message(
+        chat_id, texts.CATCHING_UP
+    )
+    sender = TelegramSender(application.bot, now, library, paid_broadcast=settings.paid_broadcast)
     ticker = Ticker(
         db, library, sender, now, settings.worker_id, metrics=metrics,
         lease=timedelta(seconds=settings.claim_lease_seconds),

@@ -19,9 +19,10 @@ from bot.config import Settings
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator, BotMessage
 from bot.store.db import Database, upgrade_async
-from bot.telegram.app import build_application, running
+from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.context import SERVICES
 from bot.telegram.countdown import Countdowns
+from bot.telegram.updates import PerChatUpdateProcessor
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 QUIT = frozenset({"/quit", "/exit", "quit", "exit"})
@@ -134,6 +135,18 @@ async def _quiet(
         await asyncio.sleep(0.05)
 
 
+async def _settled(app: BotApplication, emulator: BotApiEmulator, *, limit: float) -> None:
+    """Wait until every update sent has been fetched and handled, or `limit` seconds."""
+    processor = app.update_processor
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while loop.time() < deadline:
+        handled = not isinstance(processor, PerChatUpdateProcessor) or processor.idle()
+        if handled and not emulator.pending_updates and app.update_queue.empty():
+            return
+        await asyncio.sleep(0.05)
+
+
 def _state(emulator: BotApiEmulator, chat_id: int) -> list[tuple[int, str | None, int, int]]:
     return [(m.message_id, m.text, len(m.edits), len(m.buttons)) for m in emulator.chat(chat_id)]
 
@@ -183,6 +196,8 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
                     if timer is not None:
                         await asyncio.wait([timer])
                     await _quiet(emulator, user_id, countdowns, gap=1.0, limit=3.0)
+                # Stopping drops updates still queued: let the last ones be answered first.
+                await _settled(app, emulator, limit=10.0)
             finally:
                 printer.cancel()
                 screen.show(emulator.chat(user_id))

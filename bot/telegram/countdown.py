@@ -11,14 +11,16 @@ import asyncio
 import logging
 import math
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from prometheus_client import Histogram
-from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
 from bot.content.model import REST_BETWEEN_HOLDS, Hold
 from bot.telegram import texts
+from bot.telegram.limits import Dropped, Lane
 
 HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ class Countdowns:
 
     def start(
         self,
-        bot: Bot,
+        bot: ExtBot[Any],
         chat_id: int,
         message_id: int,
         step: str,
@@ -72,7 +74,7 @@ class Countdowns:
 
     async def _run(
         self,
-        bot: Bot,
+        bot: ExtBot[Any],
         chat_id: int,
         message_id: int,
         step: str,
@@ -87,7 +89,7 @@ class Countdowns:
                 # No countdown edit in the last (displayed) second: the release must not queue
                 # behind it.
                 if left > self.scale and not await self._edit(
-                    bot, chat_id, message_id, texts.countdown(step, hold, shown)
+                    bot, chat_id, message_id, texts.countdown(step, hold, shown), Lane.COUNTDOWN
                 ):
                     return
                 pause = min(self.edit_every * self.scale, deadline - loop.time())
@@ -95,7 +97,7 @@ class Countdowns:
                     await asyncio.sleep(pause)
             following = holds[index + 1] if index + 1 < len(holds) else None
             text = texts.release(step, hold, following, REST_SECONDS)
-            if not await self._edit(bot, chat_id, message_id, text):
+            if not await self._edit(bot, chat_id, message_id, text, Lane.RELEASE):
                 return
             if self.lateness is not None:
                 self.lateness.observe(max(0.0, loop.time() - deadline))
@@ -103,8 +105,13 @@ class Countdowns:
                 await asyncio.sleep(REST_SECONDS * self.scale)
         await then()
 
-    async def _edit(self, bot: Bot, chat_id: int, message_id: int, text: str) -> bool:
-        """Edit the timer message; False if the chat is gone and the timer should stop."""
+    async def _edit(
+        self, bot: ExtBot[Any], chat_id: int, message_id: int, text: str, lane: Lane
+    ) -> bool:
+        """Edit the timer message; False if the chat is gone and the timer should stop.
+
+        Countdown edits are dropped by the limiter when the budget is tight (the next one shows
+        the right number anyway); a release is never dropped (bot/telegram/limits.py)."""
         for _attempt in range(3):
             try:
                 await bot.edit_message_text(
@@ -112,7 +119,10 @@ class Countdowns:
                     chat_id=chat_id,
                     message_id=message_id,
                     parse_mode=HTML,
+                    rate_limit_args=lane,
                 )  # no reply_markup: an edit without one drops the Start button
+                return True
+            except Dropped:
                 return True
             except RetryAfter as exc:
                 delay = exc.retry_after

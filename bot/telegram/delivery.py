@@ -13,12 +13,13 @@ import logging
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 import aiohttp
 import httpx
-from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
 from bot.content.model import Library
@@ -26,6 +27,7 @@ from bot.content.render import session_messages
 from bot.schedule.slots import Claim, Orphan, Outcome
 from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts
+from bot.telegram.limits import Lane
 
 HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
@@ -49,8 +51,16 @@ def _never_sent(exc: TimedOut) -> bool:
 class TelegramSender:
     """The tick's `Sender` for Telegram."""
 
-    def __init__(self, bot: Bot, clock: Callable[[], datetime], library: Library) -> None:
+    def __init__(
+        self,
+        bot: ExtBot[Any],
+        clock: Callable[[], datetime],
+        library: Library,
+        *,
+        paid_broadcast: bool = False,
+    ) -> None:
         self.bot = bot
+        self.paid_broadcast = paid_broadcast
         self.clock = clock
         self.library = library
         # The fan-out calls the endpoint directly (below); say once that this is deliberate.
@@ -69,10 +79,14 @@ class TelegramSender:
                 claim.session_id, can_snooze=not claim.snooze
             ).to_dict(),
         }
+        if self.paid_broadcast:  # up to 1,000 a second, for a fee (README: lanes)
+            params["allow_paid_broadcast"] = True
         error = "error"
         for attempt in range(MAX_ATTEMPTS):
             try:
-                message = await self.bot.do_api_request("sendMessage", api_kwargs=params)
+                message = await self.bot.do_api_request(
+                    "sendMessage", api_kwargs=params, rate_limit_args=Lane.BULK
+                )
                 message_id = message.get("message_id") if isinstance(message, dict) else None
                 return self._outcome(claim, DeliveryStatus.SENT, message_id=message_id)
             except RetryAfter as exc:
@@ -124,6 +138,7 @@ class TelegramSender:
                 message_id=orphan.message_id,
                 parse_mode=HTML,
                 reply_markup=keyboards.hold(orphan.session_id, orphan.card_index, timed.holds),
+                rate_limit_args=Lane.BULK,
             )
         except TelegramError as exc:
             log.warning("could not restore a timer: %s", exc.__class__.__name__)
@@ -131,6 +146,11 @@ class TelegramSender:
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
         """The no-nagging question after three ignored routines."""
         try:
-            await self.bot.send_message(chat_id, texts.nag(slot), reply_markup=keyboards.nag(slot))
+            await self.bot.send_message(
+                chat_id,
+                texts.nag(slot),
+                reply_markup=keyboards.nag(slot),
+                rate_limit_args=Lane.BULK,
+            )
         except TelegramError as exc:
             log.warning("could not ask about a slot: %s", exc.__class__.__name__)

@@ -1,26 +1,40 @@
-"""Pacing requests to Telegram's limits: about 30 messages a second overall, and short bursts only
-into one chat (about one a second sustained).
+"""Everything the bot says goes through one limiter, in lanes by priority, within Telegram's
+limits.
 
-A `BaseRateLimiter` of our own rather than `AIORateLimiter`: that one does not pace private chats
-and pauses every request when one chat gets a 429. Here each chat has its own small token bucket,
-and the overall pace is a single schedule, so a slow chat never holds up the others.
+Telegram allows about 30 sends and edits in any second overall and about one a second into one
+chat (a short burst tolerated); more is answered with 429 and `retry_after`. Four lanes share that
+budget, and whenever several requests could go, the first lane wins:
 
-Telegram counts the overall limit as a strict sliding window over arrivals: never more than 30 in
-any one second. Pacing sends 1/30 s apart is not enough for that, because a request that left
-early can arrive late (the first of a fan-out opens a connection) and bunch up with later ones. So
-a send also waits until the send 30 places before it was *answered* more than a second ago: it
-arrived no later than its answer, so the two are always more than a second apart on arrival.
+1. `Lane.REPLY`: the answer to something the person just did. The default: python-telegram-bot
+   passes each call's `rate_limit_args` here, and a call without one (`message.reply_text(...)`)
+   is a reply.
+2. `Lane.RELEASE`: the end of a hold, `edit_message_text(..., rate_limit_args=Lane.RELEASE)`.
+3. `Lane.BULK`: the scheduler's offers (bot/telegram/delivery.py). With paid broadcasts a send
+   that carries `allow_paid_broadcast` counts against Telegram's 1,000-a-second window instead.
+4. `Lane.COUNTDOWN`: countdown edits, `rate_limit_args=Lane.COUNTDOWN`. They never wait: one that
+   cannot go at once, or would eat into the reserve kept for the other lanes, raises `Dropped`
+   and the timer simply shows its next number later.
 
-Buckets that have refilled are dropped, so memory does not grow with the number of subscribers.
-429s are not retried here: the caller knows whether a retry is safe.
+The overall limit is a strict sliding window, not a token bucket: at most `overall` requests in
+any one second. A request counts from the moment it is let go until a second after its answer
+came back, because Telegram counted it somewhere in between; so network jitter can never squeeze
+a 31st request into Telegram's second. Per chat the same reasoning runs a token bucket (GCRA:
+`per_chat_burst` at once, then `per_chat_rate` a second), one request in flight at a time.
+
+Every 429 is honoured: the chat waits `retry_after` and the request is made again (up to
+`max_retries` times), replies included, so nothing the bot meant to say is lost. A countdown edit
+that gets a 429 is dropped instead. The clock and the sleep are injected for tests.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from telegram.error import (
@@ -35,129 +49,200 @@ from telegram.ext import BaseRateLimiter
 
 from bot.metrics import Metrics
 
-# Methods that put something in a chat; reading updates or answering a button tap is not limited.
-UNLIMITED = frozenset(
-    {
-        "getUpdates",
-        "getMe",
-        "answerCallbackQuery",
-        "setMyCommands",
-        "deleteWebhook",
-        "setWebhook",
-        "getWebhookInfo",
-        "deleteMyCommands",
-    }
-)
+WINDOW = 1.0  # seconds over which the overall limits count
+PAID_OVERALL = 1000  # Telegram's overall limit for paid broadcasts, a second
 PRUNE_AT = 10_000
+INF = math.inf
+
+# What Telegram counts against its limits: putting something new or changed in front of a person.
+LIMITED = frozenset(
+    {
+        "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendAnimation",
+        "sendVoice", "sendVideoNote", "sendSticker", "sendMediaGroup", "sendLocation",
+        "sendVenue", "sendContact", "sendPoll", "sendDice", "sendInvoice", "copyMessage",
+        "forwardMessage", "editMessageText", "editMessageCaption", "editMessageMedia",
+        "editMessageReplyMarkup",
+    }
+)  # fmt: skip
 
 
-class TelegramLimiter(BaseRateLimiter[None]):
-    """Overall messages per second (0 = unlimited) and a per-chat burst with a sustained rate."""
+class Lane(StrEnum):
+    """Outbound lanes, most urgent first (see the module docstring)."""
+
+    REPLY = "reply"
+    RELEASE = "release"
+    BULK = "bulk"
+    COUNTDOWN = "countdown"
+
+
+WAITING_LANES = (Lane.REPLY, Lane.RELEASE, Lane.BULK)  # countdown edits never wait
+
+
+class Dropped(TelegramError):
+    """A countdown edit skipped because the budget was tight (nothing was sent)."""
+
+    def __init__(self) -> None:
+        super().__init__("countdown edit dropped: the budget is tight")
+
+
+def lane_of(rate_limit_args: object) -> Lane:
+    """The lane a call asked for; a call that asked for none is a reply."""
+    return Lane(str(rate_limit_args)) if rate_limit_args else Lane.REPLY
+
+
+class _Window:
+    """At most `limit` requests in any `WINDOW` seconds, counting each from the moment it is let
+    go until `WINDOW` after it was answered (requests in flight count, with no end yet)."""
+
+    __slots__ = ("answered", "in_flight", "limit")
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.in_flight = 0
+        self.answered: deque[float] = deque()  # answer times; the clock only moves forward
+
+    def room(self, now: float) -> float:
+        """How many more may go now."""
+        if self.limit is None:
+            return INF
+        answered = self.answered
+        while answered and answered[0] <= now - WINDOW:
+            answered.popleft()
+        return self.limit - self.in_flight - len(answered)
+
+    def free_at(self, now: float) -> float:
+        """When one more may go (`INF`: only after an answer comes back)."""
+        if self.room(now) > 0:
+            return now
+        assert self.limit is not None
+        over = self.in_flight + len(self.answered) - self.limit  # answered ones that must age out
+        if over >= len(self.answered):
+            return INF
+        return self.answered[over] + WINDOW
+
+    def open(self) -> None:
+        self.in_flight += 1
+
+    def close(self, now: float) -> None:
+        self.in_flight -= 1
+        if self.limit is not None:
+            self.answered.append(now)
+
+
+@dataclass(slots=True)
+class _Chat:
+    """One chat's pace: a GCRA token bucket on answer times, one request in flight at a time."""
+
+    tat: float = -INF  # the theoretical arrival time of the bucket
+    paused_until: float = -INF  # after a 429
+    busy: bool = False
+
+    def ready_at(self, burst: int, rate: float) -> float:
+        if self.busy:
+            return INF
+        if rate <= 0:
+            return self.paused_until
+        return max(self.tat - (burst - 1) / rate, self.paused_until)
+
+    def idle(self, now: float) -> bool:
+        return not self.busy and self.tat <= now and self.paused_until <= now
+
+
+@dataclass(eq=False, slots=True)
+class _Waiter:
+    lane: Lane
+    chat_id: int | str
+    paid: bool
+    granted: asyncio.Future[None] = field(repr=False)
+
+
+Request = Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]]
+
+
+class TelegramLimiter(BaseRateLimiter[Lane]):
+    """One limiter for every request: lanes by priority, strict windows, 429s retried."""
 
     def __init__(
         self,
         *,
         metrics: Metrics | None = None,
         overall: float = 30.0,
-        per_chat_burst: int = 6,
+        per_chat_burst: int = 3,
         per_chat_rate: float = 1.0,
+        paid_overall: int = PAID_OVERALL,
+        countdown_reserve: int = 10,
+        max_retries: int = 5,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        """`overall` 0 or `per_chat_rate` 0 turns that limit off. Countdown edits leave
+        `countdown_reserve` of the overall window to the other lanes."""
         self.metrics = metrics
-        self.overall = overall
         self.burst = per_chat_burst
         self.rate = per_chat_rate
-        self._next_free = 0.0
-        # When each of the last `overall` limited sends was answered (inf: still in flight).
-        self._answered: deque[list[float]] = deque(maxlen=max(1, math.floor(overall)))
-        self._one_answered = asyncio.Event()
-        self._chats: dict[int | str, tuple[float, float]] = {}  # chat -> (tokens, at)
+        self.reserve = countdown_reserve
+        self.max_retries = max_retries
+        self.clock = clock
+        self.sleep = sleep
+        self._free = _Window(int(overall) if overall > 0 else None)
+        self._all = _Window(paid_overall)  # paid and free sends together
+        self._chats: dict[int | str, _Chat] = {}
         self._prune_at = PRUNE_AT
+        self._lanes: dict[Lane, deque[_Waiter]] = {lane: deque() for lane in WAITING_LANES}
+        self._timer: asyncio.Task[None] | None = None
+        self._timer_at = INF
+        self.dropped = 0
 
     async def initialize(self) -> None:
         """Nothing to set up."""
 
     async def shutdown(self) -> None:
-        """Nothing to tear down."""
+        """Stop the wake-up timer."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
-    def _overall_wait(self, now: float) -> float:
-        if self.overall <= 0:
-            return 0.0
-        start = max(now, self._next_free)
-        self._next_free = start + 1.0 / self.overall
-        return start - now
-
-    async def _window_turn(self) -> list[float]:
-        """Wait until a send cannot be the overall limit's 31st in any second; claim its place."""
-        loop = asyncio.get_running_loop()
-        answered = self._answered
-        while len(answered) == answered.maxlen:
-            wait = answered[0][0] + 1.0 - loop.time()
-            if wait <= 0:
-                break
-            if math.isinf(wait):
-                self._one_answered.clear()
-                await self._one_answered.wait()
-            else:
-                await asyncio.sleep(wait)
-        place = [math.inf]
-        answered.append(place)
-        return place
-
-    def _chat_wait(self, chat_id: int | str, now: float) -> float:
-        if self.rate <= 0:
-            return 0.0
-        tokens, at = self._chats.get(chat_id, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - at) * self.rate) - 1.0
-        self._chats[chat_id] = (tokens, now)
-        if len(self._chats) > self._prune_at:
-            self._prune(now)
-            # Amortised: a fan-out to 100,000 fresh chats must not scan them all on every send.
-            self._prune_at = max(PRUNE_AT, 2 * len(self._chats))
-        return 0.0 if tokens >= 0 else -tokens / self.rate
-
-    def _prune(self, now: float) -> None:
-        full = [
-            chat
-            for chat, (tokens, at) in self._chats.items()
-            if tokens + (now - at) * self.rate >= self.burst
-        ]
-        for chat in full:
-            del self._chats[chat]
+    def waiting(self) -> int:
+        """Requests queued for their turn."""
+        return sum(len(queue) for queue in self._lanes.values())
 
     async def process_request(
         self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        callback: Request,
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
-        rate_limit_args: None,
+        rate_limit_args: Lane | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        """Wait for this chat's turn and the overall pace, then make the request."""
+        """Wait for this request's turn in its lane, make it, and retry it after a 429."""
         chat_id = data.get("chat_id")
-        if endpoint in UNLIMITED or chat_id is None:
+        if endpoint not in LIMITED or chat_id is None:
             return await self._call(callback, args, kwargs, endpoint)
-        now = asyncio.get_running_loop().time()
-        wait = max(self._chat_wait(chat_id, now), self._overall_wait(now))
-        if wait > 0:
-            await asyncio.sleep(wait)
-        if self.overall <= 0:
-            return await self._call(callback, args, kwargs, endpoint)
-        place = await self._window_turn()
-        try:
-            return await self._call(callback, args, kwargs, endpoint)
-        finally:
-            place[0] = asyncio.get_running_loop().time()
-            self._one_answered.set()
+        lane = lane_of(rate_limit_args)
+        paid = bool(data.get("allow_paid_broadcast"))
+        attempt = 0
+        while True:
+            await self._turn(lane, chat_id, paid)
+            try:
+                return await self._call(callback, args, kwargs, endpoint)
+            except RetryAfter as exc:
+                retry_after = _seconds(exc.retry_after)
+                chat = self._chat(chat_id)
+                chat.paused_until = max(chat.paused_until, self.clock() + retry_after)
+                if lane is Lane.COUNTDOWN:
+                    self._count_drop()
+                    raise Dropped() from exc
+                attempt += 1
+                if attempt > self.max_retries:
+                    raise
+            finally:
+                self._done(chat_id, paid)
 
     async def _call(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
+        self, callback: Request, args: Any, kwargs: dict[str, Any], endpoint: str
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        if self.metrics is None or endpoint == "getUpdates":
+        if self.metrics is None:
             return await callback(*args, **kwargs)
         try:
             result = await callback(*args, **kwargs)
@@ -166,6 +251,109 @@ class TelegramLimiter(BaseRateLimiter[None]):
             raise
         self.metrics.sent.labels(endpoint).inc()
         return result
+
+    # --- turns ---------------------------------------------------------------------------------
+
+    async def _turn(self, lane: Lane, chat_id: int | str, paid: bool) -> None:
+        """Return when this request may go (its window and chat are then counted as taken)."""
+        if lane is Lane.COUNTDOWN:
+            now = self.clock()
+            if (
+                self.waiting()
+                or self._chat(chat_id).ready_at(self.burst, self.rate) > now
+                or self._free.room(now) <= self.reserve
+                or self._all.room(now) <= self.reserve
+            ):
+                self._count_drop()
+                raise Dropped()
+            self._take(chat_id, paid)
+            return
+        waiter = _Waiter(lane, chat_id, paid, asyncio.get_running_loop().create_future())
+        self._lanes[lane].append(waiter)
+        self._pump()
+        try:
+            await waiter.granted
+        except asyncio.CancelledError:
+            if waiter.granted.done() and not waiter.granted.cancelled():
+                self._done(chat_id, paid)  # granted just as we were cancelled: give it back
+            else:
+                self._lanes[lane].remove(waiter)
+            raise
+
+    def _take(self, chat_id: int | str, paid: bool) -> None:
+        if self.rate > 0:
+            self._chat(chat_id).busy = True
+        if not paid:
+            self._free.open()
+        self._all.open()
+
+    def _done(self, chat_id: int | str, paid: bool) -> None:
+        """The request was answered (or failed): count it from now on, and let others go."""
+        now = self.clock()
+        chat = self._chat(chat_id)
+        chat.busy = False
+        if self.rate > 0:
+            chat.tat = max(chat.tat, now) + 1.0 / self.rate
+        if not paid:
+            self._free.close(now)
+        self._all.close(now)
+        self._pump()
+
+    def _pump(self) -> None:
+        """Let go every waiter that may go now, most urgent lane first; wake up for the next."""
+        now = self.clock()
+        wake = INF
+        for lane in WAITING_LANES:
+            queue = self._lanes[lane]
+            if not queue:
+                continue
+            for waiter in list(queue):
+                free_at = self._all.free_at(now)
+                if not waiter.paid:
+                    free_at = max(free_at, self._free.free_at(now))
+                at = max(free_at, self._chat(waiter.chat_id).ready_at(self.burst, self.rate))
+                if at > now:
+                    wake = min(wake, at)
+                    continue
+                queue.remove(waiter)
+                self._take(waiter.chat_id, waiter.paid)
+                waiter.granted.set_result(None)
+        if wake < INF and (self._timer is None or wake < self._timer_at):
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer_at = wake
+            self._timer = asyncio.get_running_loop().create_task(self._wake(wake - now))
+
+    async def _wake(self, delay: float) -> None:
+        await self.sleep(delay)
+        self._timer = None
+        self._timer_at = INF
+        self._pump()
+
+    def _chat(self, chat_id: int | str) -> _Chat:
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            if len(self._chats) >= self._prune_at:
+                self._prune()
+            chat = self._chats[chat_id] = _Chat()
+        return chat
+
+    def _prune(self) -> None:
+        now = self.clock()
+        for chat_id in [key for key, chat in self._chats.items() if chat.idle(now)]:
+            del self._chats[chat_id]
+        # Amortised: a fan-out to 100,000 fresh chats must not scan them all on every send.
+        self._prune_at = max(PRUNE_AT, 2 * len(self._chats))
+
+    def _count_drop(self) -> None:
+        self.dropped += 1
+        if self.metrics is not None:
+            self.metrics.dropped.inc()
+
+
+def _seconds(value: object) -> float:
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
 
 
 def _reason(exc: TelegramError) -> str:

@@ -116,6 +116,10 @@ HELP = (
     "fall, seek medical care."
 )
 
+CATCHING_UP = (
+    "I'm catching up: that was a lot at once, so I've skipped some of your earlier messages. "
+    "Your latest ones will be answered."
+)
 NOT_SUBSCRIBED = "We haven't met yet (or you asked me to forget you). Send /start to begin."
 
 TIMEZONE_USAGE = (

@@ -51,6 +51,7 @@ class UseCase:
     ) -> None:
         self.db = db
         self.library = library
+        self._nothing_held: dict[int, datetime] = {}  # chat -> when its check found nothing
         self.default_zone = default_zone
         self.default_morning = parse_time(default_morning)
         self.default_evening = parse_time(default_evening)

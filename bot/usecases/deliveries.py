@@ -3,12 +3,17 @@ noting that the person answered (slots held back for not nagging start again).""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.errors import Stale, StaleButton
 from bot.schedule import slots
 from bot.store import repo
 from bot.usecases.base import Running, UseCase
+
+# After finding nothing held for a chat, skip the check for this long: most updates come from
+# chats with nothing held, and the check was a database transaction on every update. A hold set
+# meanwhile (by the tick, on any replica) is released at the first answer after this.
+NOTHING_HELD_FOR = timedelta(seconds=60)
 
 
 class Deliveries(UseCase):
@@ -49,5 +54,14 @@ class Deliveries(UseCase):
 
     async def answered(self, chat_id: int, now: datetime) -> bool:
         """The person wrote or tapped something: slots held back for not nagging start again."""
+        checked = self._nothing_held.get(chat_id)
+        if checked is not None and timedelta(0) <= now - checked < NOTHING_HELD_FOR:
+            return False
         async with self.db.session() as s:
-            return await slots.release_holds(s, chat_id, now)
+            released = await slots.release_holds(s, chat_id, now)
+        if len(self._nothing_held) >= 10_000:  # keep memory flat: forget the expired ones
+            self._nothing_held = {
+                chat: at for chat, at in self._nothing_held.items() if now - at < NOTHING_HELD_FOR
+            }
+        self._nothing_held[chat_id] = now  # either way nothing is held now
+        return released
