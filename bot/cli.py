@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 from collections import Counter
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.bench.fanout import BACKENDS, backend_list
-from bot.config import Settings
+from bot.config import Settings, setting_name
 from bot.content.loader import ContentError, load_library
 from bot.content.model import Library, Slot
+from bot.logs import redact, setup_logging
 
 
 def _summary(library: Library) -> str:
@@ -170,20 +172,21 @@ async def _status(settings: Settings) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `stretchbot` console script."""
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            where = setting_name(str(problem["loc"][0])) if problem["loc"] else "settings"
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            print(f"stretchbot: {where} {message}", file=sys.stderr)
+        return 1
     # The terminal chat is a conversation, not a log: only warnings, unless asked for more.
     quiet = args.command == "chat" and "STRETCHBOT_LOG_LEVEL" not in os.environ
-    logging.basicConfig(
-        level="WARNING" if quiet else settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    token = settings.telegram_bot_token
+    setup_logging(
+        "WARNING" if quiet else settings.log_level,
+        token=token.get_secret_value() if token else None,
     )
-    # httpx logs every request URL, and the URL holds the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    # A tick that is still busy makes APScheduler skip the next one (by design: max_instances=1)
-    # and say so at WARNING every time; its job runs are INFO noise every few seconds.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     if args.command == "content":
         return content_check(args.directory or settings.content_dir)
     if args.command == "db":
@@ -204,10 +207,15 @@ def main(argv: list[str] | None = None) -> int:
         print(asyncio.run(_status(settings)))
         return 0
     if args.command == "run":
+        from bot.startup import CannotRun
         from bot.telegram.web import serve
 
         settings.token()  # a clear message now rather than a traceback later
-        asyncio.run(serve(settings, load_or_exit(settings)))
+        try:
+            asyncio.run(serve(settings, load_or_exit(settings)))
+        except CannotRun as error:
+            print(f"stretchbot: {redact(str(error))}", file=sys.stderr)
+            return 1
         return 0
     if args.command == "chat":
         from bot.telegram.chat import run_chat
