@@ -4,10 +4,10 @@
    error texts; every record is scrubbed where it is made (a log record factory), so the promise
    holds for any handler, including ones added later (pytest's caplog, a supervisor's).
 2. No personal data reaches a log. At DEBUG python-telegram-bot logs each request's parameters
-   and each update (names, pain notes); httpx and aiohttp log URLs. Those loggers are held at
-   INFO even when DEBUG is asked for. Exception texts are dropped from tracebacks (the type and
-   the frames stay): a database error's text holds the statement's parameters, a Telegram
-   client error can hold a URL.
+   and each update (names, pain notes), aiosqlite each statement with its parameters, httpx and
+   aiohttp URLs. So DEBUG applies to stretchbot's own loggers only; every other stays at INFO.
+   Exception texts are dropped from tracebacks (the type and the frames stay): a database
+   error's text holds the statement's parameters, a Telegram client error can hold a URL.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ REDACTED = "<token>"
 # is not the configured one (a test token, a token from a previous deployment).
 TOKEN_PATTERN = re.compile(r"(?<![0-9])[0-9]{3,}:[A-Za-z0-9_-]{30,}")
 # Loggers that dump request parameters, updates or URLs at DEBUG: capped at INFO.
-NOISY_AT_DEBUG = ("telegram", "httpx", "httpcore", "aiohttp", "apscheduler", "hpack", "tornado")
+NOISY_AT_DEBUG = (
+    "telegram", "httpx", "httpcore", "aiohttp", "apscheduler", "hpack", "tornado", "aiosqlite",
+    "asyncpg", "sqlalchemy", "alembic",
+)  # fmt: skip
 FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 _CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n"
@@ -112,18 +115,41 @@ def install_redaction() -> None:
     _installed = True
 
 
+class _TracebackOfARejectedToken(logging.Filter):
+    """python-telegram-bot logs a traceback when getUpdates says the token is invalid; the bot
+    then exits with one line saying so (bot/telegram/web.py), which is all an operator needs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "Invalid token" in record.getMessage():
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def setup_logging(level: str, *, token: str | None = None) -> None:
-    """The root handler at `level`, redaction, and quiet third-party loggers."""
+    """The root handler, redaction, and `level` for stretchbot's own loggers only.
+
+    DEBUG is stretchbot's debugging: other libraries stay at INFO, because theirs dumps
+    requests, updates and SQL parameters (aiosqlite logs each call with its arguments).
+    """
     add_secret(token)
     install_redaction()
-    logging.basicConfig(level=level.upper(), format=FORMAT)
-    floor = max(logging.getLogger().getEffectiveLevel(), logging.INFO)
-    for name in NOISY_AT_DEBUG:
+    logging.basicConfig(format=FORMAT)
+    wanted = logging.getLevelName(level.upper())
+    if not isinstance(wanted, int):
+        wanted = logging.INFO
+    floor = max(wanted, logging.INFO)
+    logging.getLogger().setLevel(floor)
+    logging.getLogger("bot").setLevel(wanted)
+    for name in NOISY_AT_DEBUG:  # even if a root at DEBUG is configured by someone else
         logging.getLogger(name).setLevel(floor)
-    # httpx logs every request URL at INFO, and the URL holds the bot token.
-    logging.getLogger("httpx").setLevel(max(floor, logging.WARNING))
-    logging.getLogger("alembic").setLevel(max(floor, logging.WARNING))
+    # httpx logs every request URL at INFO, and the URL holds the bot token; SQLAlchemy logs
+    # statements at INFO and result rows at DEBUG.
+    for name in ("httpx", "alembic", "sqlalchemy", "apscheduler"):
+        logging.getLogger(name).setLevel(max(floor, logging.WARNING))
     # A tick that is still busy makes APScheduler skip the next one (by design: max_instances=1)
-    # and say so at WARNING every time; its job runs are INFO noise every few seconds.
-    logging.getLogger("apscheduler").setLevel(max(floor, logging.WARNING))
+    # and say so at WARNING every time.
     logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+    telegram_ext = logging.getLogger("telegram.ext")
+    if not any(isinstance(f, _TracebackOfARejectedToken) for f in telegram_ext.filters):
+        telegram_ext.addFilter(_TracebackOfARejectedToken())
