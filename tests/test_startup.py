@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.emulator import BotApiEmulator
 from bot.startup import CannotRun, with_retries
-from bot.telegram.emulator import BotApiEmulator
 from tests.conftest import TOKEN
 
 # A well-formed token the emulator does not know: Telegram answers 401 to it.
