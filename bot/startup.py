@@ -9,6 +9,7 @@ the bot exits 1 with one line naming what failed and which setting to look at, n
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -23,6 +24,10 @@ LONGEST_WAIT = 10.0
 
 class CannotRun(Exception):
     """The bot cannot (go on) run(ning); the text is the single line the operator reads."""
+
+
+class StopRequested(Exception):
+    """SIGTERM arrived while start-up was still waiting: nothing to report, just stop."""
 
 
 def reason(error: BaseException) -> str:
@@ -51,17 +56,21 @@ async def with_retries(
     hint: str,
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     clock: Callable[[], float] | None = None,
+    stop: asyncio.Event | None = None,
 ) -> T:
     """`attempt()` until it succeeds, for at most about `seconds`; then `CannotRun`.
 
     Only errors in `retry_on` are retried; anything else ends start-up at once (the caller maps
-    what it knows, e.g. a rejected token, to its own clear line).
+    what it knows, e.g. a rejected token, to its own clear line). `stop` set (SIGTERM) ends the
+    waiting with `StopRequested`: a supervisor's stop timeout is shorter than the retry bound.
     """
     now = clock or asyncio.get_running_loop().time
     deadline = now() + seconds
     wait = FIRST_WAIT
     tries = 0
     while True:
+        if stop is not None and stop.is_set():
+            raise StopRequested
         tries += 1
         try:
             return await attempt()
@@ -77,5 +86,9 @@ async def with_retries(
                 "cannot reach %s yet (attempt %d: %s); next attempt in %.1f s",
                 what, tries, reason(error), pause,
             )  # fmt: skip
-            await sleep(pause)
+            if stop is None:
+                await sleep(pause)
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), pause)
             wait = min(wait * 2, LONGEST_WAIT)

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.emulator import BotApiEmulator
@@ -114,6 +115,32 @@ async def test_telegram_unreachable_is_retried_then_one_line(
     assert_one_clear_line(result, "could not reach Telegram", "TELEGRAM_API_URL")
     attempts = [line for line in result.lines if "cannot reach Telegram yet" in line]
     assert len(attempts) >= 2  # 1 s of retries: attempts at 0, 0.5 and 1 s
+
+
+async def test_sigterm_while_start_up_retries_stops_at_once(
+    environment: dict[str, str], tmp_path: Path
+) -> None:
+    """A supervisor's stop timeout (systemd: 30 s) is shorter than the retry bound (60 s)."""
+    environment["TELEGRAM_API_URL"] = f"http://127.0.0.1:{free_port()}"
+    environment["STRETCHBOT_STARTUP_RETRY_SECONDS"] = "60"
+    health = f"http://127.0.0.1:{environment['STRETCHBOT_HTTP_PORT']}/healthz"
+    started = await start(environment, tmp_path)
+    try:
+        async with aiohttp.ClientSession() as client:
+            for _ in range(600):  # the HTTP side is up before Telegram is tried
+                try:
+                    async with client.get(health) as response:
+                        assert response.status == 503  # not running yet
+                        break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.05)
+    finally:
+        started.process.terminate()
+        result = await finish(started, timeout=10)
+    assert result.code == 0, result.output
+    assert result.verdicts == []
+    for noise in NOISE:
+        assert noise not in result.output
 
 
 async def test_database_unreachable_is_retried_then_one_line(

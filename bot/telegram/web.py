@@ -25,7 +25,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import Settings
 from bot.content.model import Library
-from bot.startup import CannotRun, reason, with_retries
+from bot.startup import CannotRun, StopRequested, reason, with_retries
 from bot.store.db import Database, upgrade_async
 from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.context import SERVICES, Services
@@ -166,7 +166,7 @@ def _rejected(error: InvalidToken) -> CannotRun:
     )
 
 
-async def _reach_telegram(settings: Settings) -> None:
+async def _reach_telegram(settings: Settings, stop: asyncio.Event) -> None:
     """One getMe, retried while Telegram is unreachable; a rejected token ends start-up.
 
     A request of its own, closed whatever happens: a failed `Application.initialize` would
@@ -187,18 +187,19 @@ async def _reach_telegram(settings: Settings) -> None:
         await with_retries(
             "Telegram", get_me, retry_on=(NetworkError,), seconds=settings.startup_retry_seconds,
             hint="check the network, TELEGRAM_API_URL, or wait longer with "
-            "STRETCHBOT_STARTUP_RETRY_SECONDS",
+            "STRETCHBOT_STARTUP_RETRY_SECONDS", stop=stop,
         )  # fmt: skip
     except InvalidToken as error:
         raise _rejected(error) from None
 
 
-async def _migrate(settings: Settings) -> None:
+async def _migrate(settings: Settings, stop: asyncio.Event) -> None:
     """Migrations, retried while the database is unreachable."""
     await with_retries(
         "the database", lambda: upgrade_async(settings.db_url),
         retry_on=(OSError, TimeoutError, DBAPIError), seconds=settings.startup_retry_seconds,
         hint="check DATABASE_URL, or wait longer with STRETCHBOT_STARTUP_RETRY_SECONDS",
+        stop=stop,
     )  # fmt: skip
 
 
@@ -238,14 +239,19 @@ async def serve(settings: Settings, library: Library, stop: asyncio.Event | None
     """
     if settings.webhook_url and settings.webhook_secret is None:
         raise CannotRun("STRETCHBOT_WEBHOOK_SECRET is required in webhook mode")
-    await _migrate(settings)
     stop = stop or _stop_event()
+    try:
+        await _migrate(settings, stop)
+    except StopRequested:
+        return
     db = Database(settings.db_url)
     try:
         if settings.webhook_url:
             await _serve_webhook(settings, library, db, stop)
         else:
             await _serve_polling(settings, library, db, stop)
+    except StopRequested:
+        log.info("stopped before start-up finished")
     finally:
         await db.close()  # also closed by the application's shutdown; closing twice is harmless
 
@@ -257,7 +263,7 @@ async def _serve_polling(
     server = BotHttpServer(app, settings)
     await server.start()
     try:
-        await _reach_telegram(settings)
+        await _reach_telegram(settings, stop)
         async with running(app):
             log.info("stretchbot polling (%d cards)", len(library.cards))
             try:
@@ -278,7 +284,7 @@ async def _serve_webhook(
     server = BotHttpServer(app, settings, webhook_path=path)
     await server.start()
     try:
-        await _reach_telegram(settings)
+        await _reach_telegram(settings, stop)
     except BaseException:
         await server.stop()
         raise
