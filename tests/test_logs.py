@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from telegram.error import NetworkError
 
 from bot.logs import NOISY_AT_DEBUG, describe_exception, redact, setup_logging
 from bot.store.db import Database
+from bot.telegram.http import AiohttpRequest
 from tests.conftest import TOKEN, Harness
 
 NOTE = "sharp twinge behind my left knee since the Zanzibar trip"
@@ -108,3 +111,22 @@ def test_a_chained_exception_keeps_types_and_frames_not_texts() -> None:
 
 def test_redact_leaves_ordinary_text_alone() -> None:
     assert redact("routine 12:30 sent to 1001") == "routine 12:30 sent to 1001"
+
+
+@pytest.mark.parametrize(
+    "root", ["htp://127.0.0.1:8081", "http://127.0.0.1:99999", "http://127.0.0.1:1"]
+)
+async def test_a_failed_request_names_the_failure_not_the_url(root: str) -> None:
+    """aiohttp quotes the URL in its errors, and the URL holds the token."""
+    request = AiohttpRequest(connection_pool_size=1)
+    await request.initialize()
+    try:
+        with pytest.raises(NetworkError) as caught:
+            await request.post(f"{root}/bot{TOKEN}/getMe")
+    finally:
+        await request.shutdown()
+    error = caught.value
+    shown = "".join(traceback.format_exception(error))
+    assert "aiohttp." in str(error)
+    assert TOKEN not in shown
+    assert TOKEN.split(":")[1] not in repr(error)
