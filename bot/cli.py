@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
 from collections import Counter
@@ -215,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(serve(settings, load_or_exit(settings)))
         except CannotRun as error:
             print(f"stretchbot: {redact(str(error))}", file=sys.stderr)
+            return 1
+        except Exception as error:
+            # A bug: its traceback goes through logging, which drops exception texts (they can
+            # hold the token or a person's words); Python's own printout would not.
+            logging.getLogger("bot.cli").critical("stretchbot stopped by an error", exc_info=error)
             return 1
         return 0
     if args.command == "chat":

@@ -8,6 +8,7 @@ and reads everything it printed: no traceback, no "Unclosed client session", nev
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
 import sys
@@ -298,3 +299,28 @@ async def test_errors_not_worth_retrying_end_at_once() -> None:
             "it", broken, retry_on=(OSError,), seconds=5, hint="", sleep=time.sleep, clock=time
         )
     assert time.slept == []
+
+
+def test_an_unexpected_error_is_logged_without_its_text(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    """A bug's traceback keeps its frames, but its text (here: holding the token) stays out."""
+    from bot import cli
+    from bot.telegram import web
+
+    words = " ".join(["a", "pain", "note"])  # built at run time: not in the source line shown
+
+    async def broken(*args: object) -> None:
+        raise RuntimeError(f"failed talking to /bot{TOKEN}/getMe about {words}")
+
+    monkeypatch.setattr(web, "serve", broken)
+    monkeypatch.chdir(tmp_path)  # no .env file
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("STRETCHBOT_DATA_DIR", str(tmp_path))
+    assert cli.main(["run"]) == 1
+    logged = "\n".join(logging.Formatter().format(r) for r in caplog.records)
+    assert "stretchbot stopped by an error" in logged
+    assert "builtins.RuntimeError (text not logged)" in logged
+    assert "in broken" in logged  # the frames stay
+    assert TOKEN not in logged
+    assert words not in logged
