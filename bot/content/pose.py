@@ -56,6 +56,7 @@ class Muscle(StrEnum):
     HIP_FLEXORS = "hip-flexors"
     QUADS = "quads"
     ADDUCTORS = "adductors"
+    OUTER_THIGH = "outer-thigh"
     LOWER_BACK = "lower-back"
     UPPER_BACK = "upper-back"
     ABS = "abs"

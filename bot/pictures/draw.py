@@ -54,6 +54,7 @@ MUSCLE_PLACES: dict[Muscle, tuple[tuple[str, str, float, float], ...]] = {
     Muscle.QUADS: (("thigh", "front", 0.1, 0.85),),
     Muscle.HIP_FLEXORS: (("thigh", "front", 0.0, 0.4), ("torso", "front", 0.0, 0.22)),
     Muscle.ADDUCTORS: (("thigh", "all", 0.15, 0.8),),
+    Muscle.OUTER_THIGH: (("thigh", "all", 0.1, 0.9),),
     Muscle.GLUTES: (("torso", "back", -0.1, 0.3), ("thigh", "back", 0.0, 0.25)),
     Muscle.PIRIFORMIS: (("torso", "back", -0.05, 0.25),),
     Muscle.LOWER_BACK: (("torso", "back", 0.15, 0.55),),
