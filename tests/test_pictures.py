@@ -229,3 +229,25 @@ def test_content_images_refuses_broken_content(tmp_path: Path) -> None:
     (content / "cards" / "posed-card.md").write_text(_card(POSE.replace("chair\n", "sofa\n")))
     with pytest.raises(SystemExit):
         main(["content", "images", str(content), "--out", str(tmp_path / "out")])
+
+
+def test_the_worked_example_in_the_content_readme_is_a_valid_pose(tmp_path: Path) -> None:
+    readme = (CONTENT / "README.md").read_text()
+    start = readme.index("```yaml\npose:") + len("```yaml\n")
+    example = readme[start : readme.index("```", start)]
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "cards" / "posed-card.md").write_text(_card(example))
+    pose = load_library(content).cards["posed-card"].pose
+    assert pose is not None
+    assert [p.name for p in pose.props] == ["chair"]
+
+
+def test_pictures_drawn_in_worker_threads_match_the_ones_drawn_alone(library: Library) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    cards = [library.cards[c] for c in ("chair-hamstring", "plank", "bridge", "wall-hamstring")]
+    alone = [picture_for(card) for card in cards]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(picture_for, cards))
+    assert [p.data for p in threaded if p] == [p.data for p in alone if p]
