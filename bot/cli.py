@@ -59,6 +59,8 @@ def content_check(directory: Path) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found in {directory}", file=sys.stderr)
         return 1
+    for warning in library.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(_summary(library))
     for card_id in library.unused():
         path = library.cards[card_id].path
@@ -72,8 +74,13 @@ def content_check(directory: Path) -> int:
 
 def load_or_exit(settings: Settings) -> Library:
     """Load the content for start-up; a broken card stops start-up with its file and line."""
+    return load_or_exit_dir(settings.content_dir)
+
+
+def load_or_exit_dir(directory: Path) -> Library:
+    """Load a content folder or exit, printing every problem as `file:line: what is wrong`."""
     try:
-        return load_library(settings.content_dir)
+        return load_library(directory)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -115,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="action", required=True)
     check = content_commands.add_parser("check", help="validate cards and routines")
     check.add_argument("directory", nargs="?", type=Path, default=None)
+    images = content_commands.add_parser("images", help="render every card's pictures")
+    images.add_argument("directory", nargs="?", type=Path, default=None)
+    images.add_argument("--out", type=Path, default=Path("pictures"), help="folder to write to")
+    images.add_argument("--jobs", type=int, default=2, help="worker processes")
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="action", required=True)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -188,6 +199,13 @@ def main(argv: list[str] | None = None) -> int:
         "WARNING" if quiet else settings.log_level,
         token=token.get_secret_value() if token else None,
     )
+    if args.command == "content" and args.action == "images":
+        from bot.pictures.gallery import write_gallery
+
+        library = load_or_exit_dir(args.directory or settings.content_dir)
+        print(write_gallery(library, args.out, args.jobs))
+        print(f"written to {args.out}")
+        return 0
     if args.command == "content":
         return content_check(args.directory or settings.content_dir)
     if args.command == "db":
