@@ -106,6 +106,7 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     from bot.content.loader import load_library
     from bot.schedule.ticker import Ticker
     from bot.store.db import Database
+    from bot.telegram.app import DEFAULTS
     from bot.telegram.delivery import TelegramSender
     from bot.telegram.http import AiohttpRequest
     from bot.telegram.limits import Lane, TelegramLimiter
@@ -114,7 +115,7 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     limiter = TelegramLimiter(overall=30.0 if throttle else 0.0, per_chat_rate=1.0)
     bot: ExtBot[Lane] = ExtBot(
         TOKEN, base_url=f"{root}/bot", request=AiohttpRequest(connection_pool_size=256),
-        rate_limiter=limiter,
+        rate_limiter=limiter, defaults=DEFAULTS,
     )  # fmt: skip
     db = Database(url, pool_size=10, max_overflow=10) if "postgresql" in url else Database(url)
 

@@ -57,6 +57,7 @@ class ApiCall:
     status: int
     response: dict[str, Any]
     time: float  # time.monotonic() when it arrived
+    ignored: tuple[str, ...] = ()  # parameters the method does not take (Telegram ignores them)
 
     @property
     def ok(self) -> bool:
@@ -66,7 +67,8 @@ class ApiCall:
 
 @dataclass(slots=True)
 class ChatState:
-    """One private chat: its user, the bot's messages in it, and what the user sent."""
+    """One chat: a private chat with its user (`user` is empty for a group or channel), the
+    bot's messages in it, and what its users sent."""
 
     user: dict[str, Any]
     chat: dict[str, Any]

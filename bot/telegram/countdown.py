@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from prometheus_client import Histogram
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
@@ -22,7 +21,6 @@ from bot.content.model import REST_BETWEEN_HOLDS, Hold
 from bot.telegram import texts
 from bot.telegram.limits import Dropped, Lane
 
-HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
 
 REST_SECONDS = REST_BETWEEN_HOLDS
@@ -118,7 +116,6 @@ class Countdowns:
                     text,
                     chat_id=chat_id,
                     message_id=message_id,
-                    parse_mode=HTML,
                     rate_limit_args=lane,
                 )  # no reply_markup: an edit without one drops the Start button
                 return True

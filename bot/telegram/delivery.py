@@ -17,7 +17,6 @@ from typing import Any
 
 import aiohttp
 import httpx
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
@@ -29,7 +28,6 @@ from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts
 from bot.telegram.limits import Lane
 
-HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
@@ -136,7 +134,6 @@ class TelegramSender:
                 f"{timed.text}\n\n{texts.TIMER_INTERRUPTED}",
                 chat_id=orphan.chat_id,
                 message_id=orphan.message_id,
-                parse_mode=HTML,
                 reply_markup=keyboards.hold(orphan.session_id, orphan.card_index, timed.holds),
                 rate_limit_args=Lane.BULK,
             )

@@ -4,7 +4,6 @@ Skip buttons under a scheduled routine."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 
 from bot.content.model import Card
 from bot.content.render import session_messages
@@ -15,8 +14,6 @@ from bot.telegram.context import Context
 from bot.telegram.handlers.common import chat_id, query, reply
 from bot.telegram.handlers.progress import send_self_test
 from bot.usecases import DoneResult, Running
-
-HTML = ParseMode.HTML
 
 
 async def send_card(context: Context, chat: int, run: Running) -> None:
@@ -32,7 +29,7 @@ async def send_card(context: Context, chat: int, run: Running) -> None:
         if message.holds:
             text = f"{text}\n\n{texts.hold_plan(message.holds)}"
             markup = keyboards.hold(run.session_id, run.card_index, message.holds)
-        await context.bot.send_message(chat, text, parse_mode=HTML, reply_markup=markup)
+        await context.bot.send_message(chat, text, reply_markup=markup)
 
 
 async def _begin(update: Update, context: Context, run: Running) -> None:
@@ -60,7 +57,7 @@ async def _advance(context: Context, chat: int, run: Running, finished: Card) ->
     except StaleButton:
         return  # the person moved on (e.g. a newer session) while the timer ran: nothing to say
     for message in session_messages(finished, run.routine.hold_seconds)[finished.timed_step + 1 :]:
-        await context.bot.send_message(chat, message.text, parse_mode=HTML)
+        await context.bot.send_message(chat, message.text)
     await send_card(context, chat, after)
 
 
