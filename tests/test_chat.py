@@ -46,9 +46,20 @@ def test_a_newcomer_subscribes_stretches_logs_reports_pain_and_sees_progress(
     assert "Release" in out
     assert "Logged" in out
     assert "Recorded: pain 4/10" in out  # "4" pressed the button labelled 4, not the 4th one
-    assert "[photo: progress.png] Streak: 1 day" in out
-    assert "When should the morning routine arrive?" in out
+    chart = tmp_path / "chat-files"
+    assert f"[photo: {chart}" in out  # saved, with its path printed
+    assert any(p.read_bytes().startswith(b"\x89PNG") for p in chart.glob("*progress.png"))
+    assert "Streak: 1 day" in out
+    assert "When should the morning routine arrive?" in out  # "2" pressed a button
+    assert "💬 Recorded 4/10" in out  # the pop-up a button answers with
+    assert "✎ (edited)\n  Settings\n" in out  # an edited message shows in full
+    assert "[ Settings ]" in out  # the keyboard under the text box
     assert (tmp_path / "stretchbot.db").exists()
+    # After a restart, the number of a button from the last run gets a clear answer.
+    again = run_chat(tmp_path, ["4", "Settings", "/quit"])
+    assert "from before the restart" in again
+    assert "I didn't catch that" not in again
+    assert "Time zone: UTC" in again  # typing a keyboard label works
 
 
 def test_the_chat_keeps_its_data_between_runs_and_answers_bad_input(tmp_path: Path) -> None:

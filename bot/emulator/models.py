@@ -37,6 +37,8 @@ class BotMessage:
     entities: tuple[dict[str, Any], ...] = ()
     buttons: list[list[Button]] = field(default_factory=list)
     reply_markup: dict[str, Any] | None = None
+    # A keyboard under the text box sent with this message (or its removal), as sent.
+    reply_keyboard: dict[str, Any] | None = None
     edits: list[str] = field(default_factory=list)
     edit_date: int | None = None
     deleted: bool = False
