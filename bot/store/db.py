@@ -1,4 +1,12 @@
-"""The engine, sessions, and migrations (Alembic, run programmatically)."""
+"""The engine, sessions, and migrations (Alembic, run programmatically).
+
+SQLite allows one writer at a time. Up to 256 updates run at once in one process, so on SQLite a
+unit of work waits for an in-process lock instead of racing for the file lock, and begins with
+`BEGIN IMMEDIATE`: a transaction that reads and then writes can otherwise fail at once with
+"database is locked" (in WAL mode the upgrade from reader to writer does not wait for the busy
+timeout when another writer committed in between). PostgreSQL keeps its row locks and runs
+units of work side by side.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +55,47 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return engine
 
 
+def _begin_immediate(engine: AsyncEngine) -> None:
+    """Make every transaction on `engine` take SQLite's write lock when it begins."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
+        # The sqlite3 module would otherwise BEGIN (deferred) on its own before the first write.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class NestedUnitOfWork(RuntimeError):
+    """A unit of work was opened inside another one in the same task (it would wait forever)."""
+
+
+class _Writer:
+    """One writer at a time in this process; the lock is made per event loop (tests run many)."""
+
+    def __init__(self) -> None:
+        self._lock: asyncio.Lock | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._owner: asyncio.Task[Any] | None = None
+
+    @asynccontextmanager
+    async def hold(self) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        if self._lock is None or self._loop is not loop:
+            self._lock, self._loop = asyncio.Lock(), loop
+        task = asyncio.current_task()
+        if task is not None and task is self._owner:
+            raise NestedUnitOfWork("a unit of work was opened inside another one")
+        async with self._lock:
+            self._owner = task
+            try:
+                yield
+            finally:
+                self._owner = None
+
+
 class Database:
     """One engine and its session factory; `session()` opens one unit of work."""
 
@@ -54,11 +103,23 @@ class Database:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._writer: _Writer | None = None
+        if self.engine.dialect.name == "sqlite":
+            _begin_immediate(self.engine)
+            self._writer = _Writer()
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session inside a transaction that commits on success and rolls back on error."""
-        async with self.sessions() as session, session.begin():
+        """A session inside a transaction that commits on success and rolls back on error.
+
+        Keep it short and never call Telegram inside: on SQLite it holds the process's one
+        write slot for its whole length.
+        """
+        if self._writer is None:
+            async with self.sessions() as session, session.begin():
+                yield session
+            return
+        async with self._writer.hold(), self.sessions() as session, session.begin():
             yield session
 
     async def close(self) -> None:
