@@ -189,7 +189,11 @@ def _days(*offsets: int) -> set[date]:
         (_days(0, 1, 3, 4), 4),  # one missed day is forgiven
         (_days(0, 2, 4), 2),  # two misses within a week end it
         (_days(0, 1, 4, 5), 2),  # two misses in a row end it
-        (_days(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 12, 13), 12),  # misses 7 days apart: both forgiven
+        (_days(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 12, 13), 12),  # misses 8 days apart: both forgiven
+        # The window is exactly a week: misses 7 days apart are two weeks' one miss each...
+        (_days(0, 1, 2, 4, 5, 6, 7, 8, 9, 11, 12), 11),
+        # ...and misses 6 days apart fall in one week: the older one ends the streak.
+        (_days(0, 1, 2, 4, 5, 6, 7, 8, 10, 11), 8),
         (_days(2, 3), 2),  # yesterday missed (forgiven), today not yet
         (_days(3, 4), 0),  # yesterday and the day before missed
     ],

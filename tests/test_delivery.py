@@ -96,6 +96,17 @@ async def test_snooze_sends_once_more_thirty_minutes_later(
     await tick(bot)
     assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
     # A forged second snooze is refused and changes nothing.
+    start = next(b.callback_data for row in again.buttons for b in row if "Start" in b.text)
+    assert start is not None  # the same session's data, with the action a client could forge
+    bot.emulator.press(phone.user_id, again.message_id, start.replace(":start:", ":snooze:"))
+    await bot.emulator.wait_for_call(
+        "answerCallbackQuery", predicate=lambda c: "can't be snoozed" in c.params.get("text", "")
+    )
+    mark = phone.mark()
+    morning.advance(minutes=31)
+    await tick(bot)
+    assert not [t for t in phone.texts(mark) if "Snoozed routine" in t]
+    # Skip still works after the refusal.
     await phone.press(again, "Skip", expect="Skipped for today")
 
 
