@@ -121,6 +121,7 @@ def test_pain_trend_words() -> None:
         ("7:30 pm", time(19, 30)),
         ("12am", time(0, 0)),
         ("12pm", time(12, 0)),
+        ("1am", time(1, 0)),
         ("7:15 p.m.", time(19, 15)),
         (" 23:59 ", time(23, 59)),
         ("00:00", time(0, 0)),
@@ -171,6 +172,7 @@ def test_impossible_times_are_refused(text: str) -> None:
         ("UTC+0", "UTC"),
         ("GMT-00:00", "UTC"),
         ("UTC-9:30", "UTC-09:30"),
+        ("UTC+3:15", "UTC+03:15"),
     ],
 )
 def test_zones_parse(text: str, expected: str) -> None:
