@@ -177,48 +177,23 @@ class Ticker:
         return claims, more
 
     async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
-        """Send concurrently; record outcomes in small batches so a crash re-sends little.
-
-        A send keeps its place under the gate until its outcome is recorded: sending never runs
-        ahead of the ledger, so after a crash at most `concurrency` sends can repeat.
-        """
+        """Send concurrently; record outcomes in small batches so a crash re-sends little."""
         gate = asyncio.Semaphore(self.concurrency)
         pending: list[Outcome] = []
         flush_lock = asyncio.Lock()
-        loop = asyncio.get_running_loop()
-        recorded: list[asyncio.Future[None]] = [loop.create_future()]  # the next flush's
-        sending = 0
 
         async def flush() -> None:
             async with flush_lock:
                 batch = pending[:]
                 pending.clear()
-                done, recorded[0] = recorded[0], loop.create_future()
-                try:
-                    if batch:
-                        async with self.db.session() as s:
-                            await slots.record(s, batch)
-                finally:
-                    done.set_result(None)
+                if batch:
+                    async with self.db.session() as s:
+                        await slots.record(s, batch)
 
         async def one(claim: Claim) -> None:
-            nonlocal sending
             minutes = self._minutes(claim.card_ids, claim.hold_seconds)
             async with gate:
-                sending += 1
-                try:
-                    outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
-                finally:
-                    sending -= 1
-                note(claim, outcome)
-                pending.append(outcome)
-                # Small batches; the last send of a wave records what is left.
-                if len(pending) >= max(1, self.concurrency // 4) or sending == 0:
-                    await flush()
-                else:
-                    await asyncio.shield(recorded[0])
-
-        def note(claim: Claim, outcome: Outcome) -> None:
+                outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
             if self.metrics is not None:
                 self.metrics.due.labels(outcome.status).inc()
                 if outcome.status == DeliveryStatus.SENT:
@@ -232,10 +207,10 @@ class Ticker:
                 report.failed += 1
                 reason = outcome.error or "error"
                 report.failures[reason] = report.failures.get(reason, 0) + 1
+            pending.append(outcome)
+            # Small batches: after a crash, only unrecorded sends can repeat.
+            if len(pending) >= max(1, self.concurrency // 4):
+                await flush()
 
-        try:
-            await asyncio.gather(*(one(claim) for claim in claims))
-        except BaseException:  # a send that raised never reaches the ledger: nobody waits on
-            recorded[0].set_result(None)
-            raise
+        await asyncio.gather(*(one(claim) for claim in claims))
         await flush()
