@@ -160,7 +160,7 @@ async def _status(settings: Settings) -> str:
     from bot.store.db import Database, upgrade_async
 
     await upgrade_async(settings.db_url)
-    db = Database(settings.db_url)
+    db = Database.from_settings(settings)
     try:
         async with db.session() as session:
             counts = await status(session, datetime.now(UTC))

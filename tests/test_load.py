@@ -1,7 +1,8 @@
 """Load: hundreds of people at once through the real Application, emulator and database.
 
 SQLite allows one writer at a time; python-telegram-bot runs up to 256 updates at once. Nobody may
-get "something went wrong" for lack of a lock, and nothing anybody logged may go missing.
+get "something went wrong" for lack of a lock (SQLite) or of a free connection (PostgreSQL), and
+nothing anybody logged may go missing.
 """
 
 from __future__ import annotations
@@ -9,19 +10,20 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import sqlalchemy.exc
 from sqlalchemy import func, select
 
 from bot.content.model import Library
-from bot.store.db import Database, NestedUnitOfWork
+from bot.store.db import Database, NestedUnitOfWork, Pool
 from bot.store.models import PainReport, StretchSession, Subscriber
 from bot.telegram import texts
 from tests.conftest import FakeClock, Harness, Phone, make_settings
 
 if TYPE_CHECKING:
-    from bot.telegram.emulator import BotApiEmulator
+    from bot.emulator import BotApiEmulator
 
 PEOPLE = 300
 
@@ -34,7 +36,7 @@ async def busy_bot(
     from bot.telegram.app import build_application, running
 
     settings = make_settings(emulator.api_root, db_url, rate_limit=0)
-    app = build_application(settings, library, Database(db_url), clock=clock)
+    app = build_application(settings, library, Database.from_settings(settings), clock=clock)
     async with running(app, poll_timeout=1):
         yield Harness(app, emulator, clock, db_url, settings, library)
 
@@ -123,3 +125,28 @@ async def test_a_read_then_write_does_not_fail_while_another_process_writes(
     finally:
         await first.close()
         await second.close()
+
+
+async def test_the_pool_settings_reach_postgresql_and_default_to_a_burst_sized_pool(
+    db_url: str, emulator: BotApiEmulator
+) -> None:
+    settings = make_settings(emulator.api_root, db_url)
+    configured = (settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout)
+    assert Pool(*configured) == Pool()
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer per process: no pool to size")
+    db = Database.from_settings(settings)
+    tight = {"db_pool_size": 2, "db_max_overflow": 0, "db_pool_timeout": 0.2}
+    small = Database.from_settings(settings.model_copy(update=tight))
+    try:
+        pool: Any = db.engine.pool
+        assert (pool.size(), pool.timeout()) == (20, 60.0)
+        async with small.session() as one, small.session() as two:
+            await one.scalar(select(1))
+            await two.scalar(select(1))
+            with pytest.raises(sqlalchemy.exc.TimeoutError):  # the third waits 0.2 s, then fails
+                async with small.session() as three:
+                    await three.scalar(select(1))
+    finally:
+        await db.close()
+        await small.close()

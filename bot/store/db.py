@@ -5,7 +5,7 @@ unit of work waits for an in-process lock instead of racing for the file lock, a
 `BEGIN IMMEDIATE`: a transaction that reads and then writes can otherwise fail at once with
 "database is locked" (in WAL mode the upgrade from reader to writer does not wait for the busy
 timeout when another writer committed in between). PostgreSQL keeps its row locks and runs
-units of work side by side.
+units of work side by side, on a pool of connections sized for such a burst (`Pool`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -26,6 +27,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -96,17 +100,41 @@ class _Writer:
                 self._owner = None
 
 
+@dataclass(frozen=True)
+class Pool:
+    """PostgreSQL connections for one process: `size` kept open, `overflow` more opened in a
+    burst, and how long (s) a unit of work waits for a free one before it fails. Up to 256
+    updates run at once, so a burst must wait its turn rather than fail at SQLAlchemy's 5 + 10
+    connections and 30 s; the defaults match `Settings` (STRETCHBOT_DB_POOL_*)."""
+
+    size: int = 20
+    overflow: int = 10
+    timeout: float = 60.0
+
+
 class Database:
     """One engine and its session factory; `session()` opens one unit of work."""
 
-    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, pool: Pool | None = None, **engine_kwargs: Any) -> None:
         self.url = url
+        if make_url(url).get_backend_name() != "sqlite":  # SQLite has one writer: no pool to size
+            pool = pool or Pool()
+            engine_kwargs = {
+                "pool_size": pool.size, "max_overflow": pool.overflow,
+                "pool_timeout": pool.timeout, **engine_kwargs,
+            }  # fmt: skip
         self.engine = create_engine(url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._writer: _Writer | None = None
         if self.engine.dialect.name == "sqlite":
             _begin_immediate(self.engine)
             self._writer = _Writer()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Database:
+        """The bot's database: DATABASE_URL (or the SQLite file) and the pool settings."""
+        pool = Pool(settings.db_pool_size, settings.db_max_overflow, settings.db_pool_timeout)
+        return cls(settings.db_url, pool)
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

@@ -130,7 +130,7 @@ async def serve(settings: Settings, library: Library, stop: asyncio.Event | None
     """
     await upgrade_async(settings.db_url)
     stop = stop or _stop_event()
-    db = Database(settings.db_url)
+    db = Database.from_settings(settings)
     if settings.webhook_url:
         await _serve_webhook(settings, library, db, stop)
         return
