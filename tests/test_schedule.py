@@ -429,13 +429,19 @@ async def test_snooze_delivers_once_more_thirty_minutes_later(world: World) -> N
 
 
 async def test_skip_today_counts_as_an_answer(world: World) -> None:
+    """Three routines unanswered bring the "shall we change the time?" question; a skip is an
+    answer, so three with a skip among them do not."""
     world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
     await world.subscribe(1, "UTC", morning="07:30")
-    await run_until(world, datetime(2026, 6, 1, 7, 31, tzinfo=UTC))
-    await world.coach.skip_delivered(1, world.sender.sent[0].session_id, world.clock())
+    await run_until(world, datetime(2026, 6, 3, 7, 31, tzinfo=UTC))
+    assert len(world.sender.sent) == 3
+    await world.coach.skip_delivered(1, world.sender.sent[2].session_id, world.clock())
+    await run_until(world, datetime(2026, 6, 4, 7, 31, tzinfo=UTC))
+    assert world.sender.asked == []
+    assert len(world.sender.sent) == 4  # the fourth morning came as usual
     async with world.db.session() as s:
-        (row,) = (await s.execute(select(StretchSession))).scalars()
-        assert row.skipped_at is not None
+        skipped = (await s.execute(select(StretchSession.skipped_at))).scalars()
+        assert sum(at is not None for at in skipped) == 1
 
 
 async def test_three_ignored_routines_get_one_question_and_then_silence(world: World) -> None:
