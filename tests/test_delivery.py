@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator, BotMessage, LimiterMode
+from bot.errors import Stale
 from bot.schedule.ticker import TickReport
 from bot.store.db import Database
 from bot.store.models import Delivery, StretchSession, Subscriber
@@ -134,6 +135,58 @@ async def test_snooze_sends_once_more_thirty_minutes_later(
     assert not [t for t in phone.texts(mark) if "Snoozed routine" in t]
     # Skip still works after the refusal.
     await phone.press(again, "Skip", expect="Skipped for today")
+
+
+def buttons(message: BotMessage) -> dict[str, str]:
+    """Start, Snooze and Skip's data, kept from before the bot edits the buttons away."""
+    pairs = [(b.text, b.callback_data or "") for row in message.buttons for b in row]
+    return {
+        word: data for word in ("Start", "Snooze", "Skip") for text, data in pairs if word in text
+    }
+
+
+async def alert_for(bot: Harness, phone: Phone, message: BotMessage, data: str) -> str:
+    """Press a button (by its data) on `message` and return the alert the bot answers with."""
+    query = bot.emulator.press(phone.user_id, message.message_id, data)
+    answer = await bot.emulator.wait_for_call(
+        "answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == query
+    )
+    return str(answer.params.get("text"))
+
+
+async def test_snooze_or_skip_after_starting_is_refused_and_the_routine_carries_on(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    await tick(bot)
+    message = await offer(phone, mark)
+    data = buttons(message)
+    await phone.press(message, "Start", expect="Tap Start")
+    assert await alert_for(bot, phone, message, data["Snooze"]) == texts.CANNOT_SNOOZE
+    assert await alert_for(bot, phone, message, data["Skip"]) == texts.stale(Stale.MOVED_ON)
+    mark = phone.mark()
+    morning.advance(minutes=31)
+    await tick(bot)
+    assert not [t for t in phone.texts(mark) if "Snoozed routine" in t]
+    await phone.send("done", expect="Logged")  # the started routine is still the one open
+
+
+async def test_after_a_skip_start_is_refused_and_skipping_again_changes_nothing(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    await tick(bot)
+    message = await offer(phone, mark)
+    data = buttons(message)
+    await phone.press(message, "Skip", expect="Skipped for today")
+    assert await alert_for(bot, phone, message, data["Start"]) == texts.stale(Stale.MOVED_ON)
+    assert await alert_for(bot, phone, message, data["Skip"]) == "Skipped"
+    (delivery,) = await deliveries(bot)
+    assert delivery.status == "sent"  # the ledger is untouched by the taps
 
 
 async def test_rate_limited_send_waits_retry_after_and_sends_once(
