@@ -313,3 +313,14 @@ def test_desk_stretches_rotate_without_a_repeat_until_all_were_shown(
     assert shown[:-1] == list(ids)  # every card once, in order...
     assert shown[-1] == ids[0]  # ...then round again
     assert cursor == 1
+
+
+def test_routine_minutes_round_the_cards_seconds_and_are_at_least_one(library: Library) -> None:
+    cards = tuple(library.cards[c] for c in sorted(library.cards)[:3])
+    seconds = sum(card.seconds(None) for card in cards)
+    assert plan.minutes(cards, None) == max(1, round(seconds / 60))
+    longer = sum(card.seconds(60) for card in cards)
+    assert plan.minutes(cards, 60) == round(longer / 60) > plan.minutes(cards[:1], 15)
+    assert plan.minutes((), None) == 1  # never "a 0-minute routine"
+    (one,) = cards[:1]
+    assert plan.minutes((one,), 1) == max(1, round(one.seconds(1) / 60))
