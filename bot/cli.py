@@ -138,11 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lanes.add_argument("--people", type=int, default=300)
     lanes.add_argument("--subscribers", type=int, default=10_000)
+    updates = bench_commands.add_parser(
+        "updates", help="update handling alone: stretchbot on each backend (and an echo bot)"
+    )
+    updates.add_argument("--no-echo", dest="echo", action="store_false", help="skip the echo bots")
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
     )
-    every.add_argument("--users", type=_positive, default=100)
-    every.add_argument("--rounds", type=_positive, default=20)
+    for command in (updates, every):
+        command.add_argument("--users", type=_positive, default=100)
+        command.add_argument("--rounds", type=_positive, default=20)
     every.add_argument("--holding", type=_positive, default=1000)
     for command in (fanout, every):
         # Checked here, not by the per-configuration subprocess, so a typo gets one clear line.
@@ -155,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
             "--backends", type=backend_list, default=list(BACKENDS),
             help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
         )  # fmt: skip
+    updates.add_argument(
+        "--backends", type=backend_list, default=list(BACKENDS),
+        help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
+    )  # fmt: skip
     return parser
 
 
@@ -165,7 +174,7 @@ async def _status(settings: Settings) -> str:
     from bot.store.db import Database, upgrade_async
 
     await upgrade_async(settings.db_url)
-    db = Database(settings.db_url)
+    db = Database.from_settings(settings)
     try:
         async with db.session() as session:
             counts = await status(session, datetime.now(UTC))
@@ -221,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             from bot.bench import lanes
 
             return lanes.run(args.people, args.subscribers)
+        if args.action == "updates":
+            from bot.bench import updates
+
+            return updates.run(args)
         return suite.run(args) if args.action == "all" else fanout.run(args)
     if args.command == "status":
         print(asyncio.run(_status(settings)))

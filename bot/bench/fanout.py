@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import resource
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.bench.common import DUE, TOKEN, EmulatorProcess
+from bot.bench.common import DUE, TOKEN, EmulatorProcess, drop_database, fresh_database
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -135,52 +134,13 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     }
 
 
-def _postgres_urls() -> tuple[str, str]:
-    """The server to benchmark on, and the asyncpg DSN of its maintenance database."""
-    from sqlalchemy.engine import make_url
-
-    base = os.environ.get("STRETCHBOT_BENCH_POSTGRES_URL") or os.environ.get(
-        "STRETCHBOT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
-    )
-    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
-    return base, admin
-
-
-async def _database(backend: str, folder: Path) -> tuple[str, str | None]:
-    """A fresh database URL (and, for PostgreSQL, the database to drop afterwards)."""
-    if backend == "sqlite":
-        return f"sqlite+aiosqlite:///{folder / 'bench.db'}", None
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    base, admin = _postgres_urls()
-    name = f"stretchbot_bench_{secrets.token_hex(4)}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return make_url(base).set(database=name).render_as_string(hide_password=False), name
-
-
-async def _drop(name: str) -> None:
-    import asyncpg
-
-    _, admin = _postgres_urls()
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
 def run_one(backend: str, subscribers: int, throttle: bool) -> dict[str, Any]:
     """One configuration, in this process: seed, fan out, measure."""
     from bot.store.db import upgrade
 
     emulator = EmulatorProcess(enforce=throttle)
     with tempfile.TemporaryDirectory() as folder:
-        url, dropme = asyncio.run(_database(backend, Path(folder)))
+        url, dropme = asyncio.run(fresh_database(backend, Path(folder)))
         try:
             upgrade(url)
             emulator.control("add_users", {"first": 1, "count": subscribers})
@@ -191,7 +151,7 @@ def run_one(backend: str, subscribers: int, throttle: bool) -> dict[str, Any]:
         finally:
             emulator.stop()
             if dropme:
-                asyncio.run(_drop(dropme))
+                asyncio.run(drop_database(dropme))
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "backend": backend, "subscribers": subscribers, "throttled": throttle,

@@ -263,7 +263,7 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
         local = settings.model_copy(
             update={"telegram_api_url": emulator.api_root, "rate_limit": 0, "chat_rate": 0}
         )
-        app = build_application(local, library, Database(settings.db_url), token=token)
+        app = build_application(local, library, Database.from_settings(settings), token=token)
         await _every_subscriber(settings.db_url, emulator, user_id)
         emulator.add_user(user_id, first_name="You")
         screen = Screen(

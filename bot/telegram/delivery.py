@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -56,8 +56,10 @@ class TelegramSender:
         library: Library,
         *,
         paid_broadcast: bool = False,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.bot = bot
+        self.sleep = sleep  # waits between attempts; tests pass one that only records them
         self.paid_broadcast = paid_broadcast
         self.clock = clock
         self.library = library
@@ -79,8 +81,10 @@ class TelegramSender:
         }
         if self.paid_broadcast:  # up to 1,000 a second, for a fee (README: lanes)
             params["allow_paid_broadcast"] = True
-        error = "error"
+        error, wait = "error", 0.0
         for attempt in range(MAX_ATTEMPTS):
+            if attempt:  # the wait the last failure asked for (none after the last attempt)
+                await self.sleep(wait)
             try:
                 message = await self.bot.do_api_request(
                     "sendMessage", api_kwargs=params, rate_limit_args=Lane.BULK
@@ -88,8 +92,7 @@ class TelegramSender:
                 message_id = message.get("message_id") if isinstance(message, dict) else None
                 return self._outcome(claim, DeliveryStatus.SENT, message_id=message_id)
             except RetryAfter as exc:
-                error = "429"
-                await asyncio.sleep(_seconds(exc.retry_after))
+                error, wait = "429", _seconds(exc.retry_after)
             except Forbidden as exc:
                 return self._outcome(
                     claim, DeliveryStatus.FAILED, error=f"403 {exc.message}", gone=True
@@ -102,11 +105,9 @@ class TelegramSender:
             except TimedOut as exc:
                 if not _never_sent(exc):
                     return self._outcome(claim, DeliveryStatus.UNKNOWN, error="timeout")
-                error = "timeout"
-                await asyncio.sleep(BACKOFF * 2**attempt)
+                error, wait = "timeout", BACKOFF * 2**attempt
             except NetworkError as exc:  # 5xx and connection errors: nothing was delivered
-                error = f"network {exc.message}"[:60]
-                await asyncio.sleep(BACKOFF * 2**attempt)
+                error, wait = f"network {exc.message}"[:60], BACKOFF * 2**attempt
             except TelegramError as exc:
                 return self._outcome(claim, DeliveryStatus.FAILED, error=exc.__class__.__name__)
         return self._outcome(claim, DeliveryStatus.FAILED, error=f"gave up ({error})")
