@@ -14,7 +14,7 @@ from bot.errors import Stale, StaleButton
 from bot.store.db import Database
 from bot.store.models import PainReport, StretchSession, Subscriber
 from bot.telegram.context import SERVICES
-from tests.conftest import FakeClock, Harness, Phone, make_settings
+from tests.conftest import PACE, FakeClock, Harness, Phone, make_settings
 
 
 async def started(bot: Harness, user_id: int = 1001, **kwargs: str) -> Phone:
@@ -437,7 +437,8 @@ async def test_restart_keeps_subscriber_times_and_history(
     phone = Phone(emulator, 1001)
     emulator.add_user(1001)
     async with running(
-        build_application(settings, library, Database(db_url), clock=clock), poll_timeout=1
+        build_application(settings, library, Database(db_url), clock=clock, pace=PACE),
+        poll_timeout=1,
     ):
         await phone.send("/start", expect="stretchbot")
         await phone.send("/timezone Asia/Kolkata", expect="Time zone set")
@@ -447,7 +448,8 @@ async def test_restart_keeps_subscriber_times_and_history(
         await phone.send("/pain 4", expect="Recorded")
     # A new process on the same database.
     async with running(
-        build_application(settings, library, Database(db_url), clock=clock), poll_timeout=1
+        build_application(settings, library, Database(db_url), clock=clock, pace=PACE),
+        poll_timeout=1,
     ):
         settings_card = await phone.send("/settings", expect="Settings")
         assert "Asia/Kolkata" in settings_card.text

@@ -16,7 +16,7 @@ from bot.schedule.ticker import TickReport
 from bot.store.db import Database
 from bot.store.models import Delivery, Subscriber
 from bot.telegram.context import SERVICES
-from tests.conftest import TOKEN, FakeClock, Harness, Phone, make_settings
+from tests.conftest import PACE, TOKEN, FakeClock, Harness, Phone, make_settings
 
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 
@@ -178,7 +178,7 @@ async def test_a_timeout_after_sending_is_not_sent_twice(
     from bot.telegram.app import build_application, running
 
     settings = make_settings(emulator.api_root, db_url, request_timeout=0.5)
-    app = build_application(settings, library, Database(db_url), clock=morning)
+    app = build_application(settings, library, Database(db_url), clock=morning, pace=PACE)
     async with running(app, poll_timeout=1):
         bot = Harness(app, emulator, morning, db_url, settings, library)
         phone = await subscriber(bot, 1001)
@@ -257,7 +257,7 @@ async def test_wall_clock_time_passes_to_a_due_minute(
         now = datetime.now(UTC)
     due = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
     settings = make_settings(emulator.api_root, db_url, tick_seconds=0.5)
-    app = build_application(settings, library, Database(db_url))
+    app = build_application(settings, library, Database(db_url), pace=PACE)
     async with running(app, poll_timeout=1):
         phone = Phone(emulator, 1001)
         emulator.add_user(1001)

@@ -60,9 +60,9 @@ MIN_STAGE_HOLD = 15
 GENTLE_HOLD = 10
 GENTLE_REPS = 2
 
-# Seconds a person needs between holds (to release and re-settle) and to read a card and get into
-# position; used only to estimate how long a routine takes.
-REST_BETWEEN_HOLDS = 5
+# Seconds a person needs between holds (to release, change sides or position and settle: the timer
+# starts the next hold by itself only after this rest) and to read a card and get into position.
+REST_BETWEEN_HOLDS = 15
 SETUP_PER_CARD = 20
 
 

@@ -119,6 +119,16 @@ class Sessions(UseCase):
                 row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
             return running
 
+    async def move_hold(
+        self, chat_id: int, session_id: int, seconds: float, now: datetime, time_scale: float = 1.0
+    ) -> None:
+        """A running timer was paused, resumed or lengthened: it now ends `seconds` from now (a
+        paused one is given a grace period), so another replica's tick knows when it died."""
+        async with self.db.session() as s:
+            row = await repo.session_by_id(s, chat_id, session_id)
+            if row is not None and row.hold_message_id is not None:
+                row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
+
     async def release_hold(self, chat_id: int, session_id: int) -> None:
         """The timer of a session ended (however it ended)."""
         async with self.db.session() as s:
