@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
-from bot.content.model import REST_BETWEEN_HOLDS, Library
+from bot.content.model import AUTO_START_REST, Library
 from bot.emulator import BotApiEmulator, BotMessage
 from bot.errors import Stale, StaleButton
 from bot.store.db import Database
@@ -511,7 +511,7 @@ async def test_several_people_holding_at_once_do_not_wait_for_each_other(bot: Ha
         sum(h.seconds for h in bot.library.cards[c].holds())
         for c in bot.library.routines["desk"].cards
     )
-    one_card = (longest + REST_BETWEEN_HOLDS * 3) * bot.settings.hold_time_scale
+    one_card = (longest + AUTO_START_REST * 3) * bot.settings.hold_time_scale
     assert elapsed < 2 * one_card + 1.0
 
 

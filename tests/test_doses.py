@@ -250,7 +250,7 @@ async def _desk_dose(bot: Harness) -> tuple[str, str, list[str]]:
     await phone.press(step, "Start")
     timer = await holds_done(phone, step)
     edits = [re.sub(r"<[^>]+>", "", e) for e in timer.edits]  # as the person sees them
-    return header.text or "", plan_text, edits
+    return header, plan_text, edits
 
 
 async def test_desk_shows_the_dose_the_timer_then_runs(bot: Harness) -> None:

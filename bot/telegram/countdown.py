@@ -28,16 +28,15 @@ from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.content.model import REST_BETWEEN_HOLDS, Hold
+from bot.content.model import AUTO_START_REST, Hold
 from bot.telegram import keyboards, texts
 from bot.telegram.cards import show_card
 from bot.telegram.limits import Dropped, Lane
 
 log = logging.getLogger(__name__)
 
-# A rest long enough to release, change sides or position and settle: after it the next hold
-# starts by itself (the card says so); Ready starts it sooner.
-REST_SECONDS = REST_BETWEEN_HOLDS
+# After this rest the next hold starts by itself (the card says so); Ready starts it sooner.
+REST_SECONDS = AUTO_START_REST
 MORE_SECONDS = 10  # what +10 s adds to the hold that is running
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coach import plan, programme
 from bot.coach.clock import zone
-from bot.content.model import Slot
+from bot.content.model import AUTO_START_REST, Slot
 from bot.errors import Stale, StaleButton
 from bot.store import repo
 from bot.store.models import StretchSession, Subscriber
@@ -114,7 +114,8 @@ class Sessions(UseCase):
             row.started_at = row.started_at or now
             running = self._running(row)
             if timer_message is not None and running.card is not None:
-                seconds = running.card.timed_seconds(row.hold_seconds)
+                # The longest the timer can run untouched: every rest until it starts by itself.
+                seconds = running.card.timed_seconds(row.hold_seconds, AUTO_START_REST)
                 row.hold_message_id = timer_message
                 row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
             return running
