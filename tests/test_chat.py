@@ -36,8 +36,22 @@ def test_a_newcomer_subscribes_stretches_logs_reports_pain_and_sees_progress(
     out = run_chat(
         tmp_path,
         # Buttons are pressed by label or by number: Next through the card's steps, then Start.
-        ["/start", "1", "/desk", "Next ▶", "Next ▶", "Next ▶", "1", "done", "4", "/progress",
-         "/settings", "2", "3", "/quit"],  # fmt: skip
+        [
+            "/start",
+            "1",
+            "/desk",
+            "Next ▶",
+            "Next ▶",
+            "Next ▶",
+            "1",
+            "done",
+            "4",
+            "/progress",
+            "/settings",
+            "2",
+            "3",
+            "/quit",
+        ],  # fmt: skip
     )
     assert "I'm stretchbot" in out
     assert "not a clinician" in out

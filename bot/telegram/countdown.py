@@ -254,7 +254,7 @@ class Countdowns:
                 # that only count down may be.
                 lane = Lane.COUNTDOWN
                 if shown_phase is None:
-                    lane = Lane.RELEASE
+                    lane = Lane.REPLY if timer.index == 0 else Lane.RELEASE
                 elif changed:
                     lane = Lane.REPLY
                 text = texts.countdown(timer.view, hold, math.ceil(left - 1e-6))
@@ -273,10 +273,12 @@ class Countdowns:
         """Between holds: say so on the card and in a notice; go on at Ready or after the rest."""
         done, following = timer.holds[timer.index - 1], timer.hold
         timer.phase, timer.deadline = Phase.RESTING, self.clock.now() + REST_SECONDS
-        text = texts.resting(timer.view, done, following, REST_SECONDS)
-        if not await self._edit(bot, timer, text, keyboards.resting(timer), Lane.RELEASE):
-            return False
+        # The notice first: it is what makes the phone buzz. The card's Ready can wait behind
+        # other people's releases (bulk lane: never dropped, never ahead of a release).
         timer.notice = await self._notify(bot, timer, texts.release_notice(done, following))
+        text = texts.resting(timer.view, done, following, REST_SECONDS)
+        if not await self._edit(bot, timer, text, keyboards.resting(timer), Lane.BULK):
+            return False
         while not timer.stopped and (left := timer.deadline - self.clock.now()) > 0:
             timer.wake.clear()
             await self.clock.wait(left, timer.wake)
