@@ -51,7 +51,7 @@ def test_a_newcomer_subscribes_stretches_logs_reports_pain_and_sees_progress(
             "2",
             "3",
             "/quit",
-        ],  # fmt: skip
+        ],
     )
     assert "I'm stretchbot" in out
     assert "not a clinician" in out
