@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.bench.common import TOKEN, bot_process, drive_updates, free_port, percentile, stop_process
+from bot.bench.common import TOKEN, bot_process, free_port, percentile, stop_process
 from bot.emulator import BotApiEmulator, LimiterMode
 
+BATCH = 100
 SETUP_ENV = {"STRETCHBOT_RATE_LIMIT": "0", "STRETCHBOT_CHAT_RATE": "0"}
 
 
@@ -36,6 +37,19 @@ async def _to_timed_step(emulator: BotApiEmulator, uid: int, card: Any) -> Any:
     return card
 
 
+async def _set_up(emulator: BotApiEmulator, uid: int) -> Any:
+    """/start, /desk, and Next to the card's timed step."""
+    mark = len(emulator.chat(uid))
+    emulator.send_text(uid, "/start")
+    await emulator.wait_for_message(uid, after=mark, timeout=120)
+    mark = len(emulator.chat(uid))
+    emulator.send_text(uid, "/desk")
+    card = await emulator.wait_for_message(
+        uid, after=mark, timeout=120, predicate=lambda m: "Step 1 of" in (m.text or "")
+    )
+    return await _to_timed_step(emulator, uid, card)
+
+
 async def measure(holding: int = 1000, spread: float = 60.0) -> dict[str, float]:
     """Set `holding` people up on a desk card's timed step (limits off, so set-up is quick), then
     restart the bot with Telegram's limits on both sides and press Start `spread` seconds apart
@@ -48,22 +62,11 @@ async def measure(holding: int = 1000, spread: float = 60.0) -> dict[str, float]
             try:
                 for uid in ids:
                     emulator.add_user(uid)
-                await drive_updates(emulator, ids, 1, "/start")
-                marks = {uid: len(emulator.chat(uid)) for uid in ids}
-                for uid in ids:
-                    emulator.send_text(uid, "/desk")
-                cards = await asyncio.gather(
-                    *(
-                        emulator.wait_for_message(
-                            uid, after=marks[uid], timeout=120,
-                            predicate=lambda m: "Step 1 of" in (m.text or ""),
-                        )
-                        for uid in ids
-                    )
-                )  # fmt: skip
-                steps = await asyncio.gather(
-                    *(_to_timed_step(emulator, uid, c) for uid, c in zip(ids, cards, strict=True))
-                )
+                steps = []
+                # In batches: SQLite's busy timeout runs out with a thousand /start at once.
+                for first in range(0, holding, BATCH):
+                    batch = ids[first : first + BATCH]
+                    steps += await asyncio.gather(*(_set_up(emulator, uid) for uid in batch))
             finally:
                 await stop_process(process)
             emulator.limiter.mode = LimiterMode.ENFORCE
