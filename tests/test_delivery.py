@@ -163,7 +163,7 @@ async def test_snooze_or_skip_after_starting_is_refused_and_the_routine_carries_
     await tick(bot)
     message = await offer(phone, mark)
     data = buttons(message)
-    await phone.press(message, "Start", expect="Tap Start")
+    await phone.press(message, "Start", expect="Step 1 of")
     assert await alert_for(bot, phone, message, data["Snooze"]) == texts.CANNOT_SNOOZE
     assert await alert_for(bot, phone, message, data["Skip"]) == texts.stale(Stale.MOVED_ON)
     mark = phone.mark()
