@@ -6,6 +6,7 @@ commands, then free text, then everything else. This is the one place that regis
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -24,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.coach import safety as triage
 from bot.config import Settings
 from bot.content.model import Library
 from bot.metrics import Metrics
@@ -42,6 +44,7 @@ from bot.telegram.handlers import (
     preferences,
     privacy,
     progress,
+    safety,
     session,
 )
 from bot.telegram.http import AiohttpRequest
@@ -103,8 +106,15 @@ def build_application(
     async def tick(context: Context) -> None:
         await context.services.ticker.tick()
 
+    async def warm_up() -> None:
+        seconds = await asyncio.to_thread(triage.warm_up)
+        log.info("safety pipeline loaded in %.2f s", seconds)
+
     async def post_init(app: BotApplication) -> None:
         await app.bot.set_my_commands(_command_list())
+        # The safety pipeline takes seconds to load: in a worker thread, after start-up. A
+        # message that comes first waits for the same load (in its own thread).
+        loading.append(asyncio.create_task(warm_up()))
         if settings.tick_seconds > 0 and app.job_queue is not None:
             app.job_queue.run_repeating(
                 tick,
@@ -115,7 +125,11 @@ def build_application(
                 job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
             )
 
+    loading: list[asyncio.Task[None]] = []
+
     async def post_shutdown(app: BotApplication) -> None:
+        for task in loading:  # a thread cannot be cancelled: let the load finish
+            await asyncio.gather(task, return_exceptions=True)
         await countdowns.stop_all()
         await db.close()
 
@@ -155,11 +169,15 @@ def build_application(
 def register_handlers(app: BotApplication) -> None:
     """Every handler, in order. A new command is one function and one line here."""
     messages = filters.UpdateType.MESSAGE
+    written = filters.TEXT | filters.CAPTION
     # Group -2: any message or tap is an answer (slots held back for not nagging resume).
     app.add_handler(TypeHandler(Update, chat.note_answer), group=-2)
-    # Group -1: red flags and over-long messages are answered before anything else.
+    # Group -1: red flags and over-long messages are answered before anything else; every text
+    # the person writes is screened, edited messages and captions included.
     app.add_handler(
-        MessageHandler(messages & (filters.TEXT | filters.CAPTION), onboarding.screen_message),
+        MessageHandler(
+            (messages | filters.UpdateType.EDITED_MESSAGE) & written, safety.screen_message
+        ),
         group=-1,
     )
     commands = {
@@ -174,6 +192,7 @@ def register_handlers(app: BotApplication) -> None:
         "progress": progress.show_progress,
         "pause": preferences.pause,
         "resume": preferences.resume,
+        "cleared": safety.cleared,
         "settings": preferences.show_settings,
         "help": onboarding.show_help,
         "selftest": progress.self_test,
@@ -197,6 +216,8 @@ def register_handlers(app: BotApplication) -> None:
         Action.KEEP: preferences.keep_slot,
         Action.SAFETY: onboarding.safety_answer,
         Action.FORGET: privacy.forget_button,
+        Action.CLEARED: safety.cleared_button,
+        Action.ASK: safety.safety_question_answer,
     }
     app.add_handler(CallbackQueryHandler(buttons.dispatcher(buttons_by_action)))
     # Domain exceptions become texts here; anything else is logged and answered honestly.

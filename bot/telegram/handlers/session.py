@@ -8,7 +8,7 @@ from telegram.constants import ParseMode
 
 from bot.content.model import Card
 from bot.content.render import session_messages
-from bot.errors import Stale, StaleButton
+from bot.errors import OnSafetyHold, Stale, StaleButton
 from bot.telegram import keyboards, texts
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import Context
@@ -57,8 +57,10 @@ async def _advance(context: Context, chat: int, run: Running, finished: Card) ->
         after = await context.coach.finish_card(
             chat, run.session_id, run.card_index, context.now()
         )
-    except StaleButton:
-        return  # the person moved on (e.g. a newer session) while the timer ran: nothing to say
+    except (StaleButton, OnSafetyHold):
+        # The person moved on (a newer session) or went on a safety hold while the timer ran:
+        # no next card.
+        return
     for message in session_messages(finished, run.routine.hold_seconds)[finished.timed_step + 1 :]:
         await context.bot.send_message(chat, message.text, parse_mode=HTML)
     await send_card(context, chat, after)
