@@ -347,6 +347,13 @@ UNKNOWN_TEXT = (
     "I didn't catch that. You can say <b>done</b>, <b>desk stretch</b>, or <b>my pain is 3</b>, "
     "or send /help for everything I can do."
 )
+STRETCH_ADVICE = (
+    "Good question. My routines are made for tight hamstrings and a stiff lower back: gentle "
+    "hamstring stretches, hip and back mobility and some core work, one step at a time.\n\n"
+    "With sciatica (pain, tingling or numbness down a leg), keep every stretch to a mild pull and "
+    "stop any that sends symptoms further down the leg; a GP or physiotherapist can suggest "
+    "exercises for your case. Try /desk for one quick stretch or /now for a routine."
+)
 GREETING = "Hello! Say desk stretch for a quick one, or /now for a routine."
 THANKS = "You're welcome. See you at the next routine!"
 NON_TEXT = "I can only read text messages. Try /desk for a stretch, or /help."
