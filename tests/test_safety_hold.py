@@ -1,6 +1,6 @@
-"""The safety screen, the safety hold and the pain rules, end to end: the real Application over HTTP
-against the Bot API emulator, on SQLite and (when configured) PostgreSQL. Plus the clinician table
-in content/SAFETY.md checked against the code, and the wording rule of each level."""
+"""The safety screen, the safety hold and the pain rules, end to end: the real Application over
+HTTP against the Bot API emulator, on SQLite and (when configured) PostgreSQL. Plus the clinician
+table in content/SAFETY.md checked against the code, and the wording rule of each level."""
 
 from __future__ import annotations
 
