@@ -1,0 +1,140 @@
+"""Reading a message like a clinician would: what is mentioned, and whether it is the person's own.
+
+Built on medspaCy: its target matcher finds the words for symptoms, body sites and risk factors
+(our own rules below, everyday and vulgar words included), and ConText (Harkema et al. 2009, the
+successor of NegEx) marks each mention negated, hypothetical, historical or about someone else.
+Misspellings of the key words are mended first with rapidfuzz. The pipeline is a blank English
+one (no model download); it is built once, lazily, because importing spaCy takes about 1.5 s and
+start-up must stay quick. A person's words never reach a log: PyRuSH's loguru output is disabled
+and we use spaCy's own sentencizer, not PyRuSH.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bot.coach.lexicon import (
+    CONTEXT_RULES,
+    FUZZY_VOCABULARY,
+    NOT_MISSPELLINGS,
+    TARGET_RULES,
+    VARIANTS,
+    drop_match,
+)
+
+_lock = threading.Lock()
+_nlp: Any = None
+LOAD_SECONDS: float | None = None  # measured by the first load
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a target word, with its assertion."""
+
+    label: str
+    text: str
+    sentence: int  # index of the sentence in the message
+    negated: bool
+    hypothetical: bool
+    historical: bool
+    other_person: bool
+
+
+def _build() -> Any:
+    import loguru  # medspaCy pulls it in; PyRuSH would log every token at DEBUG
+
+    loguru.logger.disable("PyRuSH")
+    loguru.logger.disable("medspacy")
+    import spacy
+    from medspacy.context import ConTextRule
+    from medspacy.target_matcher import TargetRule
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", ";", "\n"]})
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher")
+    matcher.add(
+        [TargetRule(literal, label, pattern=pattern) for label, literal, pattern in TARGET_RULES]
+    )
+    context: Any = nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": "default", "prune_on_target_overlap": True, "max_scope": 8},
+    )
+    context.add(
+        [
+            ConTextRule(
+                literal,
+                category,
+                pattern=pattern,
+                direction=direction,
+                terminated_by={"SELF"} if category == "FAMILY" else None,
+            )
+            for literal, category, direction, pattern in CONTEXT_RULES
+        ]
+    )
+    return nlp
+
+
+def load() -> float:
+    """Build the pipeline if not built yet; return how long the first build took (seconds)."""
+    global _nlp, LOAD_SECONDS
+    with _lock:
+        if _nlp is None:
+            started = time.perf_counter()
+            _nlp = _build()
+            LOAD_SECONDS = time.perf_counter() - started
+    return LOAD_SECONDS or 0.0
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_QUESTION_REPLY = re.compile(r"\?\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """Mend misspellings of the key words ("incontinance", "feaver") and glue "fever? no".
+
+    A question mark followed by a short answer stays in one sentence so that the answer can
+    negate what came before it.
+    """
+    from rapidfuzz import fuzz, process
+
+    def mend(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if lower in VARIANTS:
+            return VARIANTS[lower]
+        if len(lower) < 6 or lower in FUZZY_VOCABULARY or lower in NOT_MISSPELLINGS:
+            return word
+        best = process.extractOne(lower, FUZZY_VOCABULARY, scorer=fuzz.ratio, score_cutoff=85)
+        if best is None or best[0][0] != lower[0]:
+            return word
+        return str(best[0])
+
+    return _QUESTION_REPLY.sub(", ", _WORD.sub(mend, text))
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every target mention in `text`, with its assertion."""
+    load()
+    doc = _nlp(normalise(text))
+    starts = [sent.start for sent in doc.sents]
+    found = []
+    for ent in doc.ents:
+        if drop_match(ent.label_, doc, ent.start, ent.end):
+            continue
+        sentence = sum(1 for s in starts if s <= ent.start) - 1
+        found.append(
+            Mention(
+                ent.label_,
+                ent.text.lower(),
+                sentence,
+                bool(ent._.is_negated),
+                bool(ent._.is_hypothetical),
+                bool(ent._.is_historical),
+                bool(ent._.is_family),
+            )
+        )
+    return found
