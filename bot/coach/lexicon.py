@@ -60,7 +60,7 @@ _add("SENSORY", [_re(r"^(numb|tingl|prickl)")], "pins and needles", "no feeling"
      "lost feeling", "lost the feeling", "lost all feeling", "loss of feeling",
      "loss of sensation", "reduced sensation", "less feeling", "dead feeling", "feels dead",
      "like cotton wool", "lost sensation", "gone dead", "went dead",
-     *_neg_can(_in("feel", "sense"), {"OP": "?"}, {"OP": "?"}))  # fmt: skip
+     "feel dead", *_neg_can(_in("feel", "sense")))  # fmt: skip
 _add("SADDLE", [_in(*_SADDLE)], "down there", "private parts", "private area", "inner thighs",
      "inner thigh", "my bits", "when i wipe", "when wiping", "toilet paper",
      [_re(r"^wip(e|ing)$")],
@@ -89,11 +89,14 @@ _add("BLADDER", [_re(r"^incontin")], "wet myself", "wetting myself", "peed mysel
      *_neg_can(_in("hold", "control", "stop"), _in("it", "my", "pee", "wee", "urine", "bladder",
                                                     "bowels", "bowel", "peeing", "poo")),
      *_neg_can(_in("tell", "feel", "sense"), _in("when", "if"), {"OP": "?"}, {"OP": "?"},
+               {"OP": "?"},
                _in("pee", "wee", "poo", "go", "toilet", "bladder")),
      "shat myself", "shit myself", "shitting myself", "pooed myself", "pooped myself",
      "soiled myself", "poo'd myself", "messed myself", "accident in my pants",
      "faecal incontinence", "fecal incontinence", "bowel accident", "bladder accident",
-     "pee just came out", "pee came out", "poo came out")  # fmt: skip
+     "pee just came out", "pee came out", "poo came out", "loss of bladder control",
+     "loss of bowel control", "lost bladder control", "lost bowel control", "no bladder control",
+     "no bowel control", "bladder control has gone", "bowel control has gone")  # fmt: skip
 _add(
     "CONTROL_LOSS",
     "lost control",
@@ -109,14 +112,15 @@ _add("ELIMINATION", [_in("bladder", "bowel", "bowels", "pee", "wee", "urine", "p
 _add("SEXUAL", [_re(r"^(erectile|impoten\w*)$")], "no erection", "no erections",
      "erection problems", "erection trouble", "no feeling during sex",
      *_neg_can(_in("get", "keep", "have", "maintain", "achieve", "stay"), {"OP": "?"},
-               _re(r"^(erect\w*|hard|orgasm|climax|aroused)$")))  # fmt: skip
+               _re(r"^(erect\w*|hard|orgasm|climax|aroused)$")),
+     *_neg_can(_re(r"^(orgasm|climax|ejaculate|come)$")))  # fmt: skip
 _add("SEX_CTX", [_re(r"^(sex|intercourse|orgasm\w*|climax\w*|ejaculat\w*|penetration)$")])
 
 # -- trauma and bone ----------------------------------------------------------------------------
 _add("SEVERE_TRAUMA", [_in("car", "motorbike", "motorcycle", "road", "bike", "cycling", "ski",
                            "skiing", "rugby", "riding", "traffic", "horse"),
                        _in("accident", "crash", "collision", "smash")],
-     [_re(r"^(hit|knocked)$"), _in("by", "off", "down"), _in("a", "the"), {"OP": "?"}],
+     [_re(r"^(hit|knocked)$"), _in("by", "off", "down"), _in("a", "the", "my"), {"OP": "?"}],
      [_in("crashed", "rolled", "wrote"), _in("my", "the"), {"OP": "?"}],
      [_in("fell", "fall", "falling", "fallen", "thrown"), _in("off", "from", "out"), _OPT_DET,
       _in("ladder", "roof", "horse", "scaffolding", "scaffold", "balcony", "tree", "wall",
@@ -138,7 +142,9 @@ _add("BONE_RISK", [_re(r"^(osteopor|osteopen|steroid|prednis|dexameth)")], "brit
 _add("FEVER", [_re(r"^(fever|feverish|febrile|chills|shivers|shivering|rigors)$")],
      "high temperature", "a temperature", "raised temperature", "a temp", "high temp",
      "running a temp", "burning up", "night sweats", "sweats at night", "hot and cold",
-     "hot and shivery", [_in("temperature", "temp"), _in("of", "is", "was", "at"), {"OP": "?"},
+     "hot and shivery",
+     [_in("temperature", "temp"), {"LOWER": {"IN": ["of", "is", "was", "at"]}, "OP": "?"},
+      {"OP": "?"},
                          _re(r"^(3[89]|4[01])([.,]\d)?$")],
      [_re(r"^(3[89]|4[01])([.,]\d)?$"), _in("degrees", "°", "c")])  # fmt: skip
 _add(
@@ -211,7 +217,7 @@ _OTHERS = [
     "friend", "friends", "colleague", "coworker", "neighbour", "neighbor", "patient", "patients",
     "client", "clients", "brother", "sister", "grandma", "grandad", "granddad", "grandmother",
     "grandfather", "nan", "nana", "aunt", "auntie", "uncle", "cousin", "flatmate", "roommate",
-    "boss", "he", "she", "he's", "she's", "someone", "somebody", "people", "dog", "cat",
+    "boss", "he", "she", "he's", "she's", "someone", "somebody", "people",
     "teammate", "character", "sibling", "parents", "family", "him", "her", "they", "mate",
     "everyone", "anyone", "nobody", "bloke", "guy", "lady", "woman", "man",
 ]  # fmt: skip
@@ -241,8 +247,6 @@ CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
     ("used to", "HISTORICAL", "FORWARD", None),
     ("no longer", "NEGATED_EXISTENCE", "BIDIRECTIONAL", None),
     ("not anymore", "NEGATED_EXISTENCE", "BACKWARD", None),
-    ("any more", "NEGATED_EXISTENCE", "BACKWARD", None),
-    ("anymore", "NEGATED_EXISTENCE", "BACKWARD", None),
     ("no sign of", "NEGATED_EXISTENCE", "FORWARD", None),
     ("never had", "NEGATED_EXISTENCE", "FORWARD", None),
     ("zero", "NEGATED_EXISTENCE", "FORWARD", None),
@@ -312,27 +316,28 @@ NOT_MISSPELLINGS = frozenset(
 _DROP_AFTER = {
     "FALL": {"asleep", "apart", "behind", "in", "for", "short", "through", "off", "out",
              "silent", "into", "ill", "pregnant", "back", "flat", "victim", "foul",
-             "under", "sick", "about", "of", "asleep."},
+             "under", "sick", "about", "of", "my", "up"},
     "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats"},
     "CANCER": {"research", "charity", "awareness", "run", "ward", "trust", "fundraiser",
                "star", "season"},
-    "ACCIDENT": {"prone"},
+    "ACCIDENT": {"prone", "course"},
     "SADDLE": {"line", "up", "of", "bag", "shelf", "drawer", "sore", "sores", "bags", "clean",
                "down", "the", "table", "tables", "screen", "counter", "phone", "dry",
                "kitchen", "bench", "surface", "surfaces", "floor", "windows", "glasses"},
     "WEAK": {"signal", "wifi", "wi-fi", "coffee", "tea", "password", "joke", "excuse",
              "battery", "link", "point", "spot", "moment", "argument", "team", "wrist",
              "grip", "core", "arms", "abs", "hamstrings", "glutes", "at", "currency", "pound"},
-    "CONTROL_LOSS": {"freak", "of", "over"},
+    "CONTROL_LOSS": {"freak"},
     "NIGHT": {"shift", "shifts", "out", "owl"},
 }  # fmt: skip
 _DROP_BEFORE = {
     "FALL": {"in", "last", "this", "next", "autumn", "water", "snow", "rain", "rainfall",
-             "prices", "price", "leaves", "will", "might", "to", "not", "shares", "stocks"},
+             "prices", "price", "leaves", "will", "might", "to", "not", "shares", "stocks",
+             "drawers", "grades", "tree", "vase", "cat", "dog", "cup", "glass", "phone"},
     "FEVER": {"cabin", "spring", "night", "football", "world", "cup", "gold", "saturday", "bieber",
               "election", "disco", "wedding", "baby", "christmas", "festival", "jungle",
               "hay"},
-    "CANCER": {"a", "i'm", "im", "sign"},
+    "CANCER": {"sign"},
     "ACCIDENT": {"by", "happy", "an", "no"},
     "SADDLE": {"bike", "bicycle", "horse", "pony", "to", "and", "please", "then", "i'll",
                "will", "just", "quickly", "you", "gotta", "must", "we", "they", "did"},
@@ -346,6 +351,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     text = doc[start:end].text.lower()
     if label == "SADDLE" and text not in {"wipe", "wiping", "when i wipe", "when wiping"}:
         return False
+    if label == "CANCER" and "sign" in doc.text.lower():
+        return True
     if label == "ACCIDENT" and before == "an":
         return False
     if label == "FALL" and text not in {"fell", "fallen", "falling"}:

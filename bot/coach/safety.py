@@ -46,6 +46,8 @@ def _signs(found: list[Mention], words: set[str]) -> set[Category]:
         by_sentence.setdefault(m.sentence, set()).add(m.label)
         if m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL):
             by_sentence[m.sentence].add("LEGS")
+        if m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony")):
+            by_sentence[m.sentence].add("PAIN")
     hurt = bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"}) or "back" in words
     out: set[Category] = set()
     for here in by_sentence.values():

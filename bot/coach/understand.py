@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,9 +50,11 @@ def _build() -> Any:
 
     loguru.logger.disable("PyRuSH")
     loguru.logger.disable("medspacy")
-    import spacy
-    from medspacy.context import ConTextRule
-    from medspacy.target_matcher import TargetRule
+    with warnings.catch_warnings():  # spaCy's CLI imports a deprecated click helper
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import spacy
+        from medspacy.context import ConTextRule
+        from medspacy.target_matcher import TargetRule
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", ";", "\n"]})

@@ -1,0 +1,107 @@
+"""The red-flag triage: levels, assertion (negated, other people, questions, history), spelling,
+pain numbers, emergency numbers, and the targets on the labelled corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.coach import safety_eval
+from bot.coach.safety import Level, emergency_number, screen, triage
+from bot.coach.signs import QUESTIONS, Category, answer_level
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("can't feel anything when I wipe", Level.EMERGENCY),
+        ("not sure why but my groin is numb", Level.EMERGENCY),
+        ("PEED MYSELF on the bus", Level.EMERGENCY),
+        ("incontinance since yesterday", Level.EMERGENCY),
+        ("I have a temprature and my back hurts", Level.URGENT),
+        ("I fell", Level.ASK),
+        ("I have sciatica", Level.CLINICIAN),
+        ("my legs aren't numb", Level.NONE),
+        ("fever? no", Level.NONE),
+        ("my kid has a fever", Level.NONE),
+        ("is it ok to stretch after a fall? asking for my mum", Level.NONE),
+        ("what stretches are good for sciatica?", Level.NONE),
+        ("sciatica from years ago that's gone now", Level.NONE),
+        ("I fell asleep at my desk", Level.NONE),
+        ("felt the stretch in my calf, no tingling", Level.NONE),
+    ],
+)
+def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:
+    assert triage(text).level is level
+
+
+def test_a_pain_number_in_a_red_flag_message_is_returned() -> None:
+    result = triage("my pain is 8 and I have tingling down my leg")
+    assert result.pain == 8
+    assert result.level is Level.CLINICIAN
+
+
+def test_an_unclear_mention_gets_a_question_and_its_answers_decide() -> None:
+    result = triage("I had a fall")
+    assert result.question == QUESTIONS[Category.POSSIBLE_FALL]
+    assert answer_level(result.question, yes=True) is Level.URGENT
+    assert answer_level(result.question, yes=False) is Level.NONE
+
+
+def test_the_older_screen_returns_urgent_and_emergency_signs_only() -> None:
+    assert [f.urgency.value for f in screen("lost control of my bowels")] == ["emergency"]
+    assert screen("I have sciatica") == []
+    assert screen("I fell") == []
+
+
+@pytest.mark.parametrize(
+    ("zone", "language", "number"),
+    [
+        ("Europe/London", None, "999"),
+        ("Europe/Berlin", "en", "112"),
+        ("America/Toronto", None, "911"),
+        ("Australia/Sydney", "en", "000"),
+        ("Pacific/Auckland", None, "111"),
+        (None, "de", "112"),
+        (None, "en-GB", "999"),
+        (None, "en", None),
+        ("Asia/Ulaanbaatar", None, None),
+        (None, None, None),
+    ],
+)
+def test_emergency_number_by_zone_then_language(
+    zone: str | None, language: str | None, number: str | None
+) -> None:
+    assert emergency_number(zone, language) == number
+
+
+@pytest.mark.parametrize("name", ["safety_corpus.tsv", "safety_heldout.tsv"])
+def test_targets_on_the_labelled_corpora(name: str) -> None:
+    path = HERE / name
+    if not path.exists():
+        pytest.skip(f"{name} not written yet")
+    cases = safety_eval.load_corpus(path)
+    report = safety_eval.evaluate(cases)
+    assert report.sensitivity(Level.EMERGENCY, Level.URGENT) >= 0.98, safety_eval.render(
+        report, name
+    )
+    assert report.false_alarm_rate <= 0.02, safety_eval.render(report, name)
+
+
+def test_safety_eval_prints_figures_and_rejects_a_bad_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "c.tsv"
+    good.write_text("# comment\npeed myself\temergency\nI fell asleep\tnone\n", encoding="utf-8")
+    assert main(["safety", "eval", "--corpus", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert "emergency+urgent caught 100.0 %" in out
+    assert "0/1 answered" in out
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("no level here\n", encoding="utf-8")
+    assert main(["safety", "eval", "--corpus", str(bad)]) == 1
+    assert "bad.tsv:1" in capsys.readouterr().out
