@@ -79,7 +79,14 @@ def test_emergency_number_by_zone_then_language(
     assert emergency_number(zone, language) == number
 
 
-@pytest.mark.parametrize("name", ["safety_corpus.tsv", "safety_heldout.tsv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "safety_corpus.tsv",  # tuning: written alongside the rules
+        "safety_dev.tsv",  # written blind, then used to learn which kinds of phrasing failed
+        "safety_heldout.tsv",  # a fresh blind set nobody tuned for (skips until it exists)
+    ],
+)
 def test_targets_on_the_labelled_corpora(name: str) -> None:
     path = HERE / name
     if not path.exists():
@@ -105,3 +112,21 @@ def test_safety_eval_prints_figures_and_rejects_a_bad_corpus(
     bad.write_text("no level here\n", encoding="utf-8")
     assert main(["safety", "eval", "--corpus", str(bad)]) == 1
     assert "bad.tsv:1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "header", ["# text\texpected level\tcategory or note", "text\tlevel\tnote"]
+)
+def test_a_corpus_may_start_with_either_header(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text(f"{header}\npeed myself\temergency\tbladder\n", encoding="utf-8")
+    assert safety_eval.load_corpus(path) == [
+        safety_eval.Case("peed myself", Level.EMERGENCY, "bladder")
+    ]
+
+
+def test_a_header_line_later_in_the_file_is_a_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text("peed myself\temergency\ntext\tlevel\tnote\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"c\.tsv:2"):
+        safety_eval.load_corpus(path)

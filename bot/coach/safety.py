@@ -9,6 +9,7 @@ yes/no question decides), or none. It also returns a pain score stated in the sa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -33,30 +34,59 @@ class Triage:
     pain: int | None  # a 0-10 score stated in the message ("my pain is 8 and ..."), if any
 
 
-def _signs(found: list[Mention], words: set[str]) -> set[Category]:
+_SITES = ("SADDLE", "LEG", "LEGS", "FOOT")
+_SHARP = ("burning", "shooting", "radiat", "zing", "electric")
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    """Tokens between two mentions (0 when they touch or overlap)."""
+    return max(0, a.start - b.end, b.start - a.end)
+
+
+def _saddle_sensation(sentence: list[Mention]) -> bool:
+    """A loss of sensation whose nearest body site is the saddle (not a leg or foot)."""
+    sites = [m for m in sentence if m.label in _SITES]
+    for sense in (m for m in sentence if m.label == "SENSORY"):
+        if sites:
+            nearest = min(sites, key=lambda m: (_gap(m, sense), m.label != "SADDLE"))
+            if nearest.label == "SADDLE":
+                return True
+    return False
+
+
+def _own(found: list[Mention]) -> list[Mention]:
+    """The mentions about the person's own body now (a history of cancer or steroids counts)."""
     proxy = any(m.label == "PROXY" for m in found)
-    own = [
+    return [
         m for m in found
         if not (m.negated or m.hypothetical or m.other_person or proxy)
         and (not m.historical or m.label in ("CANCER", "BONE_RISK"))
     ]  # fmt: skip
+
+
+def _signs(found: list[Mention], text: str) -> set[Category]:
+    own = _own(found)
     labels = {m.label for m in own}
-    by_sentence: dict[int, set[str]] = {}
+    sentences: dict[int, list[Mention]] = {}
     for m in own:
-        by_sentence.setdefault(m.sentence, set()).add(m.label)
-        if m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL):
-            by_sentence[m.sentence].add("LEGS")
-        if m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony")):
-            by_sentence[m.sentence].add("PAIN")
-    hurt = bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"}) or "back" in words
+        sentences.setdefault(m.sentence, []).append(m)
+    hurt = bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"}) or "back" in text
     out: set[Category] = set()
-    for here in by_sentence.values():
+    for sentence in sentences.values():
+        here = {m.label for m in sentence}
+        if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
+               for m in sentence):  # fmt: skip
+            here.add("LEGS")
+        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony"))
+               for m in sentence):  # fmt: skip
+            here.add("PAIN")
+        painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
         nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"})
-        if "SENSORY" in here and "SADDLE" in here:
+        if _saddle_sensation(sentence):
             out.add(Category.SADDLE_NUMBNESS)
         if "SENSORY" in here and "SEX_CTX" in here:
             out.add(Category.SEXUAL)
-        if "CONTROL_LOSS" in here and "ELIMINATION" in here:
+        if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY"} and "ELIMINATION" in here:
             out.add(Category.BLADDER_BOWEL)
         if nerve and "LEGS" in here:
             out.add(Category.BILATERAL_LEGS)
@@ -64,7 +94,16 @@ def _signs(found: list[Mention], words: set[str]) -> set[Category]:
             out.add(Category.WEAKNESS)
         elif "SENSORY" in here and "LEG" in here:
             out.add(Category.SCIATICA)
-        if "NIGHT" in here and here & {"PAIN", "HURT", "SCIATICA"}:
+        if "DROP" in here and here & {"FOOT", "LEG"}:
+            out.add(Category.WEAKNESS)
+        if ("VEHICLE" in here and "IMPACT" in here) or ("FALL" in here and "HEIGHT" in here):
+            out.add(Category.SEVERE_TRAUMA)
+        if "CHEST" in here and painful:
+            out.add(Category.CHEST_PAIN)
+        sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
+        if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
+            out.add(Category.SCIATICA)
+        if "NIGHT" in here and painful:
             out.add(Category.NIGHT_PAIN)
     simple = {
         "BLADDER": Category.BLADDER_BOWEL, "SEXUAL": Category.SEXUAL,
@@ -73,22 +112,26 @@ def _signs(found: list[Mention], words: set[str]) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
-    if labels & {"FALL", "ACCIDENT"}:
-        if "BONE_RISK" in labels:
-            out.add(Category.FRAGILITY_TRAUMA)
-        elif hurt:
-            out.add(Category.TRAUMA)
-        else:
-            out.add(Category.POSSIBLE_FALL)
+    if "BONE_RISK" in labels and labels & {"FALL", "ACCIDENT", "MINOR_TRAUMA"}:
+        out.add(Category.FRAGILITY_TRAUMA)
+    elif labels & {"FALL", "ACCIDENT"}:
+        out.add(Category.TRAUMA if hurt else Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
     if "FEVER" in labels:
+        words = set(re.findall(r"[a-z']+", text))
         out.add(Category.FEVER if hurt or words & _SELF else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
     if "WEIGHT" in labels and "UNEXPLAINED" in labels:
         out.add(Category.WEIGHT_LOSS)
-    if "NOT_IMPROVING" in labels and hurt:
+    lasting = any(
+        m.label == "DURATION" and (m.text.startswith("for ") or m.text.endswith(" now"))
+        for m in own
+    )
+    if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
+        (lasting and labels & {"PAIN", "HURT"}) or ("NOT_IMPROVING" in labels and hurt)
+    ):
         out.add(Category.NOT_IMPROVING)
     return out
 
@@ -103,8 +146,7 @@ def _pain(text: str) -> int | None:
 def triage(text: str) -> Triage:
     """Read `text` and decide the safety level (loads the language pipeline on first use)."""
     found = understand.mentions(text)
-    words = {w.strip(".,!?;:'\"").lower() for w in text.split()}
-    signs = sorted((SIGNS[c] for c in _signs(found, words)), key=lambda s: -s.level.rank)
+    signs = sorted((SIGNS[c] for c in _signs(found, text.lower())), key=lambda s: -s.level.rank)
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
     return Triage(level, tuple(s for s in signs if s.level is level), question, _pain(text))

@@ -1,6 +1,7 @@
 """Measuring the safety triage on a labelled corpus: sensitivity per level and false alarms.
 
-A corpus is a TSV file: text, expected level, a note; lines starting with "#" are comments. A sign
+A corpus is a TSV file: text, expected level, a note; lines starting with "#" are comments, and a
+first line naming the columns ("text<TAB>level<TAB>note", with or without "#") is a header. A sign
 is caught when the triage answers at its level or a more serious one (an urgent sign answered as
 an emergency is caught; answered with a question it is not). A false alarm is anything but "none"
 for a phrase labelled "none" (ordinary chat); alarms (urgent or emergency) are also counted apart.
@@ -46,6 +47,15 @@ class Report:
         return self.flags_on_chat / chat if chat else 0.0
 
 
+def _is_header(parts: list[str]) -> bool:
+    """A first line naming the columns: "text", then a column named "level" or "expected level"."""
+    return (
+        len(parts) >= 2
+        and parts[0].strip().lower() == "text"
+        and (parts[1].strip().lower() in ("level", "expected level"))
+    )
+
+
 def load_corpus(path: Path) -> list[Case]:
     """Read a corpus file; raise ValueError naming the line of a malformed row."""
     cases = []
@@ -53,6 +63,8 @@ def load_corpus(path: Path) -> list[Case]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
+        if number == 1 and _is_header(parts):
+            continue
         if len(parts) < 2 or parts[1] not in set(Level):
             raise ValueError(f"{path}:{number}: expected 'text<TAB>level<TAB>note'")
         cases.append(Case(parts[0], Level(parts[1]), parts[2] if len(parts) > 2 else ""))
@@ -108,7 +120,11 @@ def render(report: Report, name: str) -> str:
     return "\n".join(lines)
 
 
-DEFAULT_CORPORA = (Path("tests/safety_corpus.tsv"), Path("tests/safety_heldout.tsv"))
+DEFAULT_CORPORA = (
+    Path("tests/safety_corpus.tsv"),
+    Path("tests/safety_dev.tsv"),
+    Path("tests/safety_heldout.tsv"),
+)
 
 
 def main(paths: list[Path] | None) -> int:

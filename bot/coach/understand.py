@@ -18,6 +18,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
+from bot.coach.concepts import CONCEPT_RULES, EXTRA_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
     FUZZY_VOCABULARY,
@@ -43,6 +44,8 @@ class Mention:
     hypothetical: bool
     historical: bool
     other_person: bool
+    start: int = 0  # token span, for pairing a sensation with the nearest body site
+    end: int = 0
 
 
 def _build() -> Any:
@@ -57,10 +60,13 @@ def _build() -> Any:
         from medspacy.target_matcher import TargetRule
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", ";", "\n"]})
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n"]})
     matcher: Any = nlp.add_pipe("medspacy_target_matcher")
     matcher.add(
-        [TargetRule(literal, label, pattern=pattern) for label, literal, pattern in TARGET_RULES]
+        [
+            TargetRule(literal, label, pattern=pattern)
+            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES)
+        ]
     )
     context: Any = nlp.add_pipe(
         "medspacy_context",
@@ -78,6 +84,16 @@ def _build() -> Any:
             for literal, category, direction, pattern in CONTEXT_RULES
         ]
     )
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction,
+                        terminated_by=ends)
+            for literal, category, direction, pattern, ends in EXTRA_CONTEXT
+        ]
+    )  # fmt: skip
+    # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
+    # scope is its sentence cut to 8 tokens (the global setting ignores sentence boundaries).
+    context.max_scope = None
     return nlp
 
 
@@ -93,14 +109,14 @@ def load() -> float:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_QUESTION_REPLY = re.compile(r"\?\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
+_QUESTION_REPLY = re.compile(r"\?+\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
     """Mend misspellings of the key words ("incontinance", "feaver") and glue "fever? no".
 
-    A question mark followed by a short answer stays in one sentence so that the answer can
-    negate what came before it.
+    A question mark followed by a short answer ("numb? no") becomes "numb answered no", one
+    sentence, so that the answer can negate what came before it.
     """
     from rapidfuzz import fuzz, process
 
@@ -116,7 +132,7 @@ def normalise(text: str) -> str:
             return word
         return str(best[0])
 
-    return _QUESTION_REPLY.sub(", ", _WORD.sub(mend, text))
+    return _QUESTION_REPLY.sub(" answered ", _WORD.sub(mend, text))
 
 
 def mentions(text: str) -> list[Mention]:
@@ -124,20 +140,29 @@ def mentions(text: str) -> list[Mention]:
     load()
     doc = _nlp(normalise(text))
     starts = [sent.start for sent in doc.sents]
+    # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
+    pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
     found = []
     for ent in doc.ents:
-        if drop_match(ent.label_, doc, ent.start, ent.end):
+        if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
             continue
+        kinds = {
+            m.category
+            for m in ent._.modifiers
+            if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
+        }
         sentence = sum(1 for s in starts if s <= ent.start) - 1
         found.append(
             Mention(
                 ent.label_,
                 ent.text.lower(),
                 sentence,
-                bool(ent._.is_negated),
-                bool(ent._.is_hypothetical),
-                bool(ent._.is_historical),
-                bool(ent._.is_family),
+                "NEGATED_EXISTENCE" in kinds,
+                "HYPOTHETICAL" in kinds,
+                "HISTORICAL" in kinds,
+                "FAMILY" in kinds,
+                ent.start,
+                ent.end,
             )
         )
     return found

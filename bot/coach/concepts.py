@@ -1,0 +1,291 @@
+"""Concept classes for compositional sign matching, and the idioms that look like signs.
+
+A sign is rarely one phrase: it is a combination of concepts said about the person's own body in
+one sentence (a REGION of the saddle with a SENSATION loss, an ELIMINATION word with a DYSFUNCTION
+word, a VEHICLE with an IMPACT, a FOOT with a DROP, a BONE_RISK with a MINOR_TRAUMA ...).
+bot/coach/lexicon.py holds the single-word classes; this module adds the second halves of those
+pairs, idioms that must win over the words inside them ("wet my pants laughing", "weak at the
+knees", "crash course"), and the extra ConText rules for questions about generalities, benign
+explained causes, past events that are over, pets and professional contexts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Pattern = list[dict[str, Any]]
+
+
+def _in(*words: str) -> dict[str, Any]:
+    return {"LOWER": {"IN": list(words)}}
+
+
+def _re(regex: str) -> dict[str, Any]:
+    return {"LOWER": {"REGEX": regex}}
+
+
+_ANY = {"OP": "?"}
+_CANT = [[_in("ca", "can", "could", "wo", "will", "do", "does", "did"), _in("n't", "not", "nt")],
+         [_in("cant", "cannot", "couldnt", "wont", "dont", "doesnt", "didnt", "unable")],
+         [_in("not", "never", "havent", "haven't", "hasnt", "hasn't"), _in("been"), _in("able")],
+         [_in("have", "has"), _in("n't", "not", "nt"), _in("been"), _in("able")],
+         [_in("not"), _in("able")]]  # fmt: skip
+_ELIM_VERB = _re(r"^(pee\w*|wee|weeing|piss\w*|urinat\w*|poo|pooing|poop\w*|shit|go|empty)$")
+
+CONCEPT_RULES: list[tuple[str, str, Pattern | None]] = []
+
+
+def _add(label: str, *patterns: Pattern | str) -> None:
+    for pattern in patterns:
+        if isinstance(pattern, str):
+            CONCEPT_RULES.append((label, pattern, None))
+        else:
+            CONCEPT_RULES.append((label, label.lower(), pattern))
+
+
+# Bladder and bowel: the dysfunction half ("can't pee" is one phrase; "strain ... nothing comes
+# out" pairs with an elimination word anywhere in the sentence).
+_add("BLADDER", *[[*c, _in("really", "properly", "even", "actually"), _ELIM_VERB] for c in _CANT],
+     *[[*c, _in("to"), _ELIM_VERB] for c in _CANT])  # fmt: skip
+_add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*)$")],
+     "barely anything", "nothing comes out", "nothing came out", "nothing coming out",
+     "comes out on its own", "came out on its own", "on its own", "by itself",
+     "don't feel it", "dont feel it", "didn't feel it", "didnt feel it", "without knowing",
+     "without feeling", "can't tell", "cant tell", "cannot tell", "really hard", "so hard",
+     "hard to", "trouble", "difficulty", "struggling to", "won't come", "wont come",
+     "won't start", "wont start", "accident", "accidents", "lost control", "no control",
+     "losing control", "when it's full", "when its full", "is full", "first time since",
+     *[[*c, _in("feel", "tell", "sense", "control", "stop", "hold")] for c in _CANT])  # fmt: skip
+
+# Sexual function: an object of loss, and the loss.
+_add(
+    "SEXUAL",
+    *[[*c, _in("get", "keep"), _in("it"), _in("up")] for c in _CANT],
+    [
+        _re(r"^(erections?|hard-?ons?|boners?)$"),
+        {"OP": "?"},
+        {"OP": "?"},
+        _re(r"^(stopped|gone|disappeared|vanished|went|stopping)$"),
+    ],
+    [_in("no", "lost"), _in("more")],
+    *[[*c, _in("cum", "come", "finish")] for c in _CANT],
+)
+
+# Saddle: extra registers of the same region.
+_add("SADDLE", [_in("dick", "cock", "knob", "vag", "fanny", "pussy", "hooha", "bits", "nethers",
+                    "undercarriage", "nuts", "sack", "clit", "minge", "rectum", "perianal")],
+     [_in("hoo"), _in("-"), _in("ha")], "nether regions", "down below", "private area",
+     "bum cheeks", "ass cheeks", "arse cheeks", "butt cheeks", "my seat")  # fmt: skip
+_add("SENSORY", "pins n needles", "pins & needles", "pins and needles",
+     *[[*c, _in("really", "properly", "even", "actually", "quite"), _in("feel")] for c in _CANT],
+     [_in("feels", "feel", "feeling"), _in("weird", "different", "strange", "funny", "odd"),
+      _in("when", "down", "around", "there")])  # fmt: skip
+
+# Severe trauma: a vehicle or a height, and an impact.
+_add(
+    "VEHICLE",
+    [
+        _in(
+            "car",
+            "cars",
+            "motorway",
+            "highway",
+            "freeway",
+            "motorbike",
+            "motorcycle",
+            "lorry",
+            "truck",
+            "van",
+            "bus",
+            "taxi",
+            "scooter",
+            "moped",
+            "quad",
+            "road",
+        )
+    ],
+)
+_add("IMPACT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended",
+     [_re(r"^(flipped|rolled|crashed|crash|collision|collided|smashed|wrecked|totalled|"
+          r"totaled|t-boned|ploughed|plowed|overturned|accident|pileup|pile-up)$")],
+     [_in("hit", "knocked"), _in("by", "off")], [_in("written"), _in("off")],
+     [_re(r"^\d{2,3}$"), _in("mph", "kmh", "km/h")])  # fmt: skip
+_add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balcony", "tree",
+                    "cliff", "horse", "loft", "storey", "stories", "floors", "rooftop")],
+     [_re(r"^\d+(\.\d+)?$"), _in("metres", "meters", "m", "feet", "ft", "foot")],
+     [_re(r"^\d+(\.\d+)?(m|ft)$")])  # fmt: skip
+
+# Fragility trauma: the minor knock that matters with thin bones or steroids.
+_add("MINOR_TRAUMA", [_re(r"^(sneez\w*|cough\w*|crack\w*|bent|bending|lifted|lifting|twisted|"
+                          r"jolted|knocked|bumped|landed|tripped|slipped|fell|stumbled)$")],
+     "something went", "something gave", "something popped", "missed a step",
+     "onto my back", "on my back")  # fmt: skip
+_add(
+    "BONE_RISK",
+    [_in("pred", "prednisone", "hydrocortisone", "dexamethasone")],
+    "long term steroids",
+    "long-term steroids",
+)
+
+# Weight: loss, and no reason for it.
+_add("WEIGHT", [_in("clothes", "jeans", "trousers", "pants", "belt"), {"OP": "?"}, {"OP": "?"},
+                _re(r"^(falling|hanging|loose|baggy|looser)$")],
+     [_in("down", "lost", "dropped", "losing"), _re(r"^\d+(\.\d+)?$"),
+      _re(r"^(kg|kgs|kilos?|pounds|lbs?|stone|st)$")],
+     [_in("down", "lost", "dropped"), _re(r"^\d+(kg|kgs|lbs?|st)$")],
+     [_in("dropped", "down"), _in("a", "two", "2"), _in("dress", "sizes", "size")])  # fmt: skip
+_add("UNEXPLAINED", "not trying", "wasn't trying", "wasnt trying", "without trying",
+     [_in("havent", "haven't", "not", "wasnt", "wasn't", "didnt", "didn't"), {"OP": "?"},
+      _re(r"^(dieting|diet|trying)$")],
+     [_in("have", "was", "did"), _in("n't", "not", "nt"), {"OP": "?"},
+      _re(r"^(dieting|diet|trying)$")],
+     "without meaning to", "no reason", "no idea why")  # fmt: skip
+
+# Foot drop: a foot, and it not lifting.
+_add("FOOT", [_in("foot", "toes", "toe", "ankle", "heel", "heels")])
+_add("DROP", [_re(r"^(floppy|drags|dragging|dragged|slaps|slapping|flops|flopping)$")],
+     *[[*c, _in("lift", "raise", "pull"), {"OP": "?"}, {"OP": "?"}] for c in _CANT],
+     *[[*c, _in("walk", "stand"), _in("on")] for c in _CANT],
+     [_in("won't", "wont", "doesn't", "doesnt"), _in("lift", "come")],
+     [_in("wo", "does"), _in("n't", "nt"), _in("lift", "come")],
+     [_re(r"^(trip|tripping|catch|catching|catches)$"), _in("over", "on")],
+     "keeps catching", "keep tripping")  # fmt: skip
+
+# Chest and upper back.
+_add(
+    "CHEST",
+    [_in("chest")],
+    [_in("between")],
+    [_in("shoulder")],
+    [_in("between"), _in("my", "the"), _in("shoulder"), _in("blades")],
+)
+
+# Not improving: a length of time, and no change.
+_add("DURATION", [_re(r"^(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+                      r"many|few)$"), _in("weeks", "months", "wks", "week", "month")],
+     [_in("month", "months", "weeks"), _in("and"), _in("a"), _in("half")],
+     [_in("weeks", "months"), _in("now", "on", "in")], "for weeks", "for months")  # fmt: skip
+_add("NOCHANGE", [_in("has", "have", "is", "had"), _in("n't", "not", "nt"), {"OP": "?"},
+                  _re(r"^(improved|improving|changed|eased|shifted|budged|helped)$")],
+     [_in("hasnt", "havent", "isnt", "not", "never"), {"OP": "?"},
+      _re(r"^(improved|improving|changed|eased|shifted|budged|helped)$")],
+     "no change", "no difference", "zero improvement", "no improvement", "still the same",
+     "nothing changes", "nothing has changed", "nothing's changed", "the same",
+     [_in("still"), _in("ca", "cant", "can't", "hurts", "sore", "painful", "aching", "bad",
+                        "there")])  # fmt: skip
+
+# Radiating one-sided pain.
+_add("RADIATE", [_re(r"^(radiat\w*|shoot\w*|travels|travelling|burning|zing\w*)$")],
+     [_in("down", "into")], [_in("to", "into"), _in("my", "the"),
+                             _in("foot", "ankle", "calf", "toes", "knee", "heel")])  # fmt: skip
+
+# Idioms: longer than the sign words inside them, so the target matcher keeps them instead.
+_add("IDIOM", [_re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing)$"), _in("my", "myself"),
+               {"OP": "?"}, _re(r"^(laugh\w*|lol|lmao)$")],
+     [_re(r"^(wet|peed|pissed|weed)$"), _in("myself", "my"), _in("pants", "knickers"),
+      _re(r"^(laugh\w*|lol|lmao|😂+)$")],
+     [_in("weak"), _in("at"), _in("the"), _in("knees")],
+     [_in("knees"), _in("go", "goes", "went", "going", "feel"), _in("weak", "wobbly")],
+     [_in("weak"), _in("af", "as"), {"OP": "?"}, _in("at", "in")],
+     [_in("crash"), _in("course", "fest", "diet", "test", "mat", "pad")],
+     [_in("crashed", "crash"), _in("out")], [_in("fell", "fall", "falling"), _in("in"),
+                                             _in("love")],
+     [_in("fell", "fall", "falling"), _in("off"), _in("the"), _in("wagon")],
+     [_in("fell", "fall", "falling"), _in("behind", "asleep", "apart")],
+     [_in("pain"), _in("in"), _in("the"), _in("butt", "ass", "arse", "neck", "bum")],
+     [_in("chest"), _in("day", "press", "stretch", "opener", "workout", "fly", "flies")],
+     [_in("steroid"), _in("cream", "inhaler", "spray", "drops", "ointment")],
+     [_in("cancer"), _in("screening", "research", "awareness", "charity", "scare")],
+     [_in("fever"), _in("dream", "dreams", "pitch")])  # fmt: skip
+
+# -- ConText rules -----------------------------------------------------------------------------
+_QSTART = [
+    "can",
+    "could",
+    "does",
+    "do",
+    "would",
+    "might",
+    "will",
+    "is",
+    "are",
+    "what",
+    "why",
+    "how",
+    "whats",
+    "what's",
+    "when",
+    "which",
+    "should",
+    "if",
+]
+_PROS = [
+    "nurse",
+    "doctor",
+    "physio",
+    "physiotherapist",
+    "gp",
+    "paramedic",
+    "carer",
+    "medic",
+    "student",
+    "teacher",
+    "trainer",
+    "chiropractor",
+    "osteopath",
+    "surgeon",
+    "midwife",
+]
+EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
+    # A question about generalities: the sentence opens with a question word and never says "I"
+    # or "my" before the sign ("can stretching cause foot drop?", "does X mean Y?").
+    ("general question", "HYPOTHETICAL", "FORWARD", [{"IS_SENT_START": True,
+                                                      "LOWER": {"IN": _QSTART}}], {"SELF"}),
+    ("mine", "SELF", "BIDIRECTIONAL", [_in("my", "mine")], None),
+    ("writing", "HYPOTHETICAL", "BIDIRECTIONAL", [_re(r"^(essay|assignment|homework|exam|"
+                                                      r"lecture|course|module|uni)$")], None),
+    # A benign cause named with the symptom.
+    ("benign cause", "NEGATED_EXISTENCE", "BACKWARD",
+     [_in("from", "after", "because", "cos", "cause", "due"), {"LOWER": "of", "OP": "?"},
+      {"LOWER": {"IN": ["the", "being", "a"]}, "OP": "?"},
+      _re(r"^(cold|sitting|kneeling|cross|crossed|sleeping|lying|laughing|laughter|gym|"
+          r"running|cycling|riding|stretch\w*|yoga|workout|squats|freezing|snow|ice|drunk|"
+          r"drinking|water)$")], None),
+    ("not from", "PSEUDO", "FORWARD", [_in("not", "isnt", "isn't"), _in("from", "after")], None),
+    # Past events that are over.
+    ("in year", "HISTORICAL", "BIDIRECTIONAL", [_in("in", "since", "back"),
+                                                _re(r"^(19|20)\d\d$")], None),
+    ("last year", "HISTORICAL", "BIDIRECTIONAL", [_in("last", "a", "one"),
+                                                  _in("year", "summer", "winter", "spring",
+                                                      "autumn", "decade")], None),
+    ("fine since", "HISTORICAL", "BIDIRECTIONAL", [_re(r"^(fine|ok|okay|good|healed|recovered|"
+                                                       r"sorted|normal)$"),
+                                                   _in("since", "now", "again")], None),
+    ("fully healed", "HISTORICAL", "BIDIRECTIONAL", [_in("fully", "completely", "totally"),
+                                                     _re(r"^(healed|recovered|fine|better)$")],
+     None),
+    ("back to normal", "HISTORICAL", "BIDIRECTIONAL", None, None),
+    ("sorted it", "HISTORICAL", "BIDIRECTIONAL", [_in("sorted"), _in("it", "out")], None),
+    # Not past: "first time since I was a kid" is a new event, not history.
+    ("since i was", "PSEUDO", "FORWARD", [_in("since"), _in("i"), _in("was")], None),
+    ("unsure if", "PSEUDO", "FORWARD", [_in("idk", "dunno", "sure", "know", "wondering",
+                                            "unsure", "relevant"), _in("if", "whether")], None),
+    ("if this", "PSEUDO", "FORWARD", [_in("if"), _in("this", "its", "it's", "that")], None),
+    ("like a kid", "PSEUDO", "FORWARD", [_in("i"), _in("was"), _in("a"), _in("kid", "child")],
+     None),
+    # Other experiencers: pets, and what a professional sees at work.
+    ("pets", "FAMILY", "BIDIRECTIONAL", [_in("dog", "dogs", "cat", "cats", "pet", "puppy",
+                                             "kitten"),
+                                         _in("is", "has", "was", "'s", "got", "had", "needs")],
+     {"SELF"}),
+    ("his", "FAMILY", "BIDIRECTIONAL", [_in("his", "hers", "their", "them", "hes", "shes",
+                                            "mates")], {"SELF"}),
+    ("almost", "NEGATED_EXISTENCE", "FORWARD", [_in("almost", "nearly")], None),
+    ("professional", "FAMILY", "BIDIRECTIONAL", [_in("i'm", "im", "am", "'m", "m"),
+                                                 _in("a", "an"), _in(*_PROS)], None),
+    ("at work i see", "FAMILY", "BIDIRECTIONAL", [_in("i"), _in("see", "treat", "nurse", "meet"),
+                                                  _re(r"^(patients|clients|people|lots|loads|"
+                                                      r"cases|a)$")], None),
+    ("asking cos", "FAMILY", "BIDIRECTIONAL", [_in("asking"), _in("cos", "because", "cause",
+                                                                 "as", "since")], None),
+]  # fmt: skip
