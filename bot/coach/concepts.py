@@ -47,10 +47,23 @@ def _add(label: str, *patterns: Pattern | str) -> None:
 # out" pairs with an elimination word anywhere in the sentence).
 _add("BLADDER", *[[*c, _in("really", "properly", "even", "actually"), _ELIM_VERB] for c in _CANT],
      *[[*c, _in("to"), _ELIM_VERB] for c in _CANT])  # fmt: skip
-_add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*)$")],
+_add(
+    "BLADDER",
+    [
+        _re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing|pooed|pooped|shat|soiled)$"),
+        _in("the", "my"),
+        _in("bed", "pants", "trousers", "knickers", "jeans", "sheets"),
+    ],
+    [_re(r"^(wet|peed|pissed|weed|pooed|pooped|shat|soiled|messed)$"), _in("myself")],
+)
+_add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*|trickl\w*|"
+                        r"hesitan\w*)$")],
+     "no urge", "no need to go", "takes ages", "weak stream", "slow stream",
+     [_in("let", "letting"), _in("go")],
      "barely anything", "nothing comes out", "nothing came out", "nothing coming out",
      "comes out on its own", "came out on its own", "on its own", "by itself",
      "don't feel it", "dont feel it", "didn't feel it", "didnt feel it", "without knowing",
+     "without noticing", "without realising", "without realizing",
      "without feeling", "can't tell", "cant tell", "cannot tell", "really hard", "so hard",
      "hard to", "trouble", "difficulty", "struggling to", "won't come", "wont come",
      "won't start", "wont start", "accident", "accidents", "lost control", "no control",
@@ -73,42 +86,46 @@ _add(
 
 # Saddle: extra registers of the same region.
 _add("SADDLE", [_in("dick", "cock", "knob", "vag", "fanny", "pussy", "hooha", "bits", "nethers",
+                    "balls", "bollocks", "testicle", "vulva", "vaginal", "genital",
                     "undercarriage", "nuts", "sack", "clit", "minge", "rectum", "perianal")],
      [_in("hoo"), _in("-"), _in("ha")], "nether regions", "down below", "private area",
      "bum cheeks", "ass cheeks", "arse cheeks", "butt cheeks", "my seat")  # fmt: skip
 _add("SENSORY", "pins n needles", "pins & needles", "pins and needles",
      *[[*c, _in("really", "properly", "even", "actually", "quite"), _in("feel")] for c in _CANT],
-     [_in("feels", "feel", "feeling"), _in("weird", "different", "strange", "funny", "odd"),
-      _in("when", "down", "around", "there")])  # fmt: skip
-
-# Severe trauma: a vehicle or a height, and an impact.
+)  # fmt: skip
+# An odd feeling is a saddle sign only next to the saddle ("feels weird down there").
 _add(
-    "VEHICLE",
+    "ODD",
     [
-        _in(
-            "car",
-            "cars",
-            "motorway",
-            "highway",
-            "freeway",
-            "motorbike",
-            "motorcycle",
-            "lorry",
-            "truck",
-            "van",
-            "bus",
-            "taxi",
-            "scooter",
-            "moped",
-            "quad",
-            "road",
-        )
+        _in("feels", "feel", "feeling", "felt"),
+        _in("weird", "different", "strange", "funny", "odd", "wrong", "off"),
     ],
 )
+
+_add("WEAK", [_in("went", "gone", "go", "goes", "going"), _in("from"), _in("under")],
+     [_in("gave", "give", "giving", "gives"), _in("out")], [_in("legs", "leg"), _in("collapsed")],
+     [_re(r"^collaps\w*$")])  # fmt: skip
+_add("NOCHANGE", "just as bad", "as bad as ever", "no better", "not any better", "not better",
+     "same as before", "still bad", "still there")  # fmt: skip
+_add("FEVER", [_re(r"^(sweat\w*|drenched|soaked)$"), {"OP": "?"}, {"OP": "?"},
+               _in("at", "in", "through", "every", "all"), {"LOWER": "the", "OP": "?"},
+               _in("night", "nights")])  # fmt: skip
+_add("NIGHT", [_re(r"^(worse|unbearable|bad|terrible|excruciating|awful|agony|worst)$"),
+               _in("at", "in", "every", "all"), {"LOWER": "the", "OP": "?"}, _in("night")],
+     [_in("does", "do", "wo", "will", "did"), _in("n't", "nt", "not"),
+      {"LOWER": "ever", "OP": "?"}, _in("go", "stop", "let"), _in("away", "up")],
+     [_in("never"), _in("goes", "eases", "lets"), _in("away", "off", "up")])  # fmt: skip
+_add("ACCIDENT", [_in("fender"), {"TEXT": "-", "OP": "?"}, _in("bender")], "prang", "pranged")
+
+# Severe trauma: a vehicle or a height, and an impact.
+_add("VEHICLE", [_in("car", "cars", "junction", "roundabout", "motorway", "highway", "freeway",
+                    "motorbike", "motorcycle", "lorry", "truck", "van", "bus", "taxi", "scooter",
+                    "moped", "quad", "road")])  # fmt: skip
 _add("IMPACT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended",
      [_re(r"^(flipped|rolled|crashed|crash|collision|collided|smashed|wrecked|totalled|"
           r"totaled|t-boned|ploughed|plowed|overturned|accident|pileup|pile-up)$")],
      [_in("hit", "knocked"), _in("by", "off")], [_in("written"), _in("off")],
+     [_in("t"), {"TEXT": "-", "OP": "?"}, _in("boned")], "head on", "head-on",
      [_re(r"^\d{2,3}$"), _in("mph", "kmh", "km/h")])  # fmt: skip
 _add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balcony", "tree",
                     "cliff", "horse", "loft", "storey", "stories", "floors", "rooftop")],
@@ -133,13 +150,19 @@ _add("WEIGHT", [_in("clothes", "jeans", "trousers", "pants", "belt"), {"OP": "?"
      [_in("down", "lost", "dropped", "losing"), _re(r"^\d+(\.\d+)?$"),
       _re(r"^(kg|kgs|kilos?|pounds|lbs?|stone|st)$")],
      [_in("down", "lost", "dropped"), _re(r"^\d+(kg|kgs|lbs?|st)$")],
-     [_in("dropped", "down"), _in("a", "two", "2"), _in("dress", "sizes", "size")])  # fmt: skip
+     [_in("dropped", "down"), _in("a", "two", "2"), _in("dress", "sizes", "size")],
+     [_in("lost", "losing", "dropped", "shed", "shedding", "dropping"), {"OP": "?"}, {"OP": "?"},
+      {"OP": "?"}, _re(r"^(weight|stone|kilos?|kgs?|pounds|lbs?)$")])  # fmt: skip
 _add("UNEXPLAINED", "not trying", "wasn't trying", "wasnt trying", "without trying",
      [_in("havent", "haven't", "not", "wasnt", "wasn't", "didnt", "didn't"), {"OP": "?"},
       _re(r"^(dieting|diet|trying)$")],
      [_in("have", "was", "did"), _in("n't", "not", "nt"), {"OP": "?"},
       _re(r"^(dieting|diet|trying)$")],
-     "without meaning to", "no reason", "no idea why")  # fmt: skip
+     "without meaning to", "no reason", "no idea why",
+     [_in("have", "has"), _in("n't", "nt", "not"), _in("changed"), _in("what", "my", "how"),
+      {"OP": "?"}, {"OP": "?"}],
+     [_in("havent", "not"), _in("changed"), _in("what", "my", "how"), {"OP": "?"}, {"OP": "?"}],
+     [_in("eating"), _in("normally", "the", "same", "loads", "plenty", "more")])  # fmt: skip
 
 # Foot drop: a foot, and it not lifting.
 _add("FOOT", [_in("foot", "toes", "toe", "ankle", "heel", "heels")])
@@ -150,6 +173,16 @@ _add("DROP", [_re(r"^(floppy|drags|dragging|dragged|slaps|slapping|flops|floppin
      [_in("wo", "does"), _in("n't", "nt"), _in("lift", "come")],
      [_re(r"^(trip|tripping|catch|catching|catches)$"), _in("over", "on")],
      "keeps catching", "keep tripping")  # fmt: skip
+
+# Pain through the night, or rest that does not ease it.
+_add("NIGHT", [_re(r"^(pain|hurts|hurting|aching|aches|agony|throbbing)$"),
+               _in("all", "every", "through", "throughout"), {"LOWER": "the", "OP": "?"},
+               _in("night", "nights")],
+     [_re(r"^(lying|lie|laying|lay|rest|resting|sleep|sleeping|bed)$"), {"OP": "?"},
+      _in("does", "do", "did", "is"), _in("n't", "nt", "not"),
+      _in("help", "ease", "touch", "change", "helping", "easing")],
+     [_in("nothing", "no", "not"), {"LOWER": "position", "OP": "?"},
+      _in("helps", "eases", "works", "touches")])  # fmt: skip
 
 # Chest and upper back.
 _add(
@@ -199,6 +232,16 @@ _add("IDIOM", [_re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing)$"), _in("my"
      [_in("fever"), _in("dream", "dreams", "pitch")])  # fmt: skip
 
 # -- ConText rules -----------------------------------------------------------------------------
+# "I'm fine" clears a fall or a bump, never a symptom ("groin numb, otherwise I'm fine").
+TRAUMA_ONLY_CONTEXT: list[tuple[str, str, str, Pattern]] = [
+    ("i'm fine", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_in("i", "im", "i'm"), {"LOWER": {"IN": ["'m", "m", "am"]}, "OP": "?"},
+      {"LOWER": {"IN": ["totally", "completely", "absolutely", "perfectly", "all"]}, "OP": "?"},
+      _in("fine", "ok", "okay", "unhurt", "alright", "good", "uninjured")]),
+    ("didn't fall", "NEGATED_EXISTENCE", "BACKWARD",
+     [_in("did", "didnt"), {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"}, _in("fall")]),
+]  # fmt: skip
+TRAUMA_TYPES = {"FALL", "ACCIDENT", "MINOR_TRAUMA"}  # never a crash or a height
 _QSTART = [
     "can",
     "could",
@@ -247,10 +290,27 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     # A benign cause named with the symptom.
     ("benign cause", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("from", "after", "because", "cos", "cause", "due"), {"LOWER": "of", "OP": "?"},
-      {"LOWER": {"IN": ["the", "being", "a"]}, "OP": "?"},
-      _re(r"^(cold|sitting|kneeling|cross|crossed|sleeping|lying|laughing|laughter|gym|"
-          r"running|cycling|riding|stretch\w*|yoga|workout|squats|freezing|snow|ice|drunk|"
-          r"drinking|water)$")], None),
+      {"OP": "?"}, {"OP": "?"},
+      _re(r"^(cold|sitting|sat|kneeling|cross|crossed|sleeping|lying|laughing|laughter|gym|"
+          r"running|run|cycling|riding|stretch\w*|yoga|workout|squats?|freezing|snow|ice|"
+          r"drunk|drinking|water|chair|seat|sofa|couch|floor|toilet|loo|bike|saddle|hike|"
+          r"hiking|walk|session|class|training|leg|day|drive|driving|journey|commute|deadlifts?|lunges|plank|pilates|swim\w*)$")],
+     None),
+    ("benign habits", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_in("cross", "crossed"), {"TEXT": "-", "OP": "?"}, _in("legged", "legs")], None),
+    ("tight shoes", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_in("tight", "new", "high"), _in("shoes", "boots", "heels", "trainers")], None),
+    ("slept on it", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_in("slept", "sat", "sitting", "sleeping", "lying", "lay"), _in("on"), _in("it", "them")],
+     None),
+    ("always has", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("always"), _in("has", "had", "have", "been", "done", "is", "does")], None),
+    ("said it's fine", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_in("said", "says", "told"), {"OP": "?"}, _in("it", "its", "it's", "that", "thats"),
+      {"OP": "?"}, _in("fine", "normal", "nothing", "harmless", "benign")], None),
+    ("not to be", "PSEUDO", "FORWARD",
+     [_in("not"), _in("to", "gonna", "going", "being", "sure", "that"), {"OP": "?"},
+      {"OP": "?"}], None),
     ("not from", "PSEUDO", "FORWARD", [_in("not", "isnt", "isn't"), _in("from", "after")], None),
     # Past events that are over.
     ("in year", "HISTORICAL", "BIDIRECTIONAL", [_in("in", "since", "back"),

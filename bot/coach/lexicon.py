@@ -202,9 +202,11 @@ _add("NOT_IMPROVING", "not improving", "isn't improving", "hasn't improved", "no
      "isn't getting better", "hasn't got better", "hasn't gotten better", "no better",
      "no improvement", "not any better", "still no better", "getting worse", "gotten worse",
      "got worse", "worse and worse", "not eased", "hasn't eased", "still hurts after",
-     "still the same after", "weeks now", "months now", "for weeks", "for months",
-     "over a month", [_re(r"^\d+$|^(two|three|four|five|six|eight|several|many)$"),
-                      _in("weeks", "months"), _in("now", "later", "and")])  # fmt: skip
+     "still the same after",
+     "over a month")  # fmt: skip
+_add("DURATION", "weeks now", "months now", "for weeks", "for months",
+     [_re(r"^\d+$|^(two|three|four|five|six|eight|several|many)$"),
+      _in("weeks", "months"), _in("now", "later", "and")])  # fmt: skip
 _add("PROXY", "asking for my", "asking for a", "asking for someone", "for a friend",
      "on behalf of", "for my mum", "for my mom", "for my dad", "for my wife", "for my husband",
      "for my partner", "for my patient", "for my client", "for my son",
@@ -276,7 +278,9 @@ CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
     ("worried about", "HYPOTHETICAL", "FORWARD", None),
     ("read about", "HYPOTHETICAL", "FORWARD", None),
     ("article", "HYPOTHETICAL", "BIDIRECTIONAL", [_re(r"^(article|podcast|video|documentary|"
-                                                     r"book|film|movie|episode|show)$")]),
+                                                     r"book|film|movie|episode|show|tv|telly|"
+                                                     r"watched|watching|youtube|tiktok|"
+                                                     r"news)$")]),
     ("signs of", "HYPOTHETICAL", "FORWARD", None),
     ("symptoms of", "HYPOTHETICAL", "FORWARD", None),
     ("what is", "HYPOTHETICAL", "FORWARD", [_in("what", "what's", "whats"), _in("is", "are",
@@ -318,7 +322,8 @@ _DROP_AFTER = {
     "FALL": {"asleep", "apart", "behind", "in", "for", "short", "through", "out",
              "silent", "into", "ill", "pregnant", "back", "flat", "victim", "foul",
              "under", "sick", "about", "of", "my", "up"},
-    "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats"},
+    "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats", "in", "outside", "out",
+              "weather"},
     "CANCER": {"research", "charity", "awareness", "run", "ward", "trust", "fundraiser",
                "star", "season"},
     "ACCIDENT": {"prone", "course"},

@@ -46,10 +46,11 @@ def _gap(a: Mention, b: Mention) -> int:
 def _saddle_sensation(sentence: list[Mention]) -> bool:
     """A loss of sensation whose nearest body site is the saddle (not a leg or foot)."""
     sites = [m for m in sentence if m.label in _SITES]
-    for sense in (m for m in sentence if m.label == "SENSORY"):
+    for sense in (m for m in sentence if m.label in ("SENSORY", "ODD")):
         if sites:
             nearest = min(sites, key=lambda m: (_gap(m, sense), m.label != "SADDLE"))
-            if nearest.label == "SADDLE":
+            close = sense.label == "SENSORY" or _gap(nearest, sense) < 3
+            if nearest.label == "SADDLE" and close:
                 return True
     return False
 
@@ -96,7 +97,8 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
             out.add(Category.SCIATICA)
         if "DROP" in here and here & {"FOOT", "LEG"}:
             out.add(Category.WEAKNESS)
-        if ("VEHICLE" in here and "IMPACT" in here) or ("FALL" in here and "HEIGHT" in here):
+        fell = bool(here & {"FALL", "MINOR_TRAUMA"})
+        if ("VEHICLE" in here and "IMPACT" in here) or (fell and "HEIGHT" in here):
             out.add(Category.SEVERE_TRAUMA)
         if "CHEST" in here and painful:
             out.add(Category.CHEST_PAIN)
@@ -126,7 +128,8 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
     if "WEIGHT" in labels and "UNEXPLAINED" in labels:
         out.add(Category.WEIGHT_LOSS)
     lasting = any(
-        m.label == "DURATION" and (m.text.startswith("for ") or m.text.endswith(" now"))
+        m.label == "DURATION"
+        and (m.text.startswith("for ") or m.text.endswith((" now", " later", " and")))
         for m in own
     )
     if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (

@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from bot.coach.concepts import CONCEPT_RULES, EXTRA_CONTEXT
+from bot.coach.concepts import CONCEPT_RULES, EXTRA_CONTEXT, TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES
 from bot.coach.lexicon import (
     CONTEXT_RULES,
     FUZZY_VOCABULARY,
@@ -91,6 +91,13 @@ def _build() -> Any:
             for literal, category, direction, pattern, ends in EXTRA_CONTEXT
         ]
     )  # fmt: skip
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction,
+                        allowed_types=TRAUMA_TYPES)
+            for literal, category, direction, pattern in TRAUMA_ONLY_CONTEXT
+        ]
+    )  # fmt: skip
     # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
     # scope is its sentence cut to 8 tokens (the global setting ignores sentence boundaries).
     context.max_scope = None
@@ -109,6 +116,7 @@ def load() -> float:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_ISH = re.compile(r"(\w)-ish\b", re.IGNORECASE)
 _QUESTION_REPLY = re.compile(r"\?+\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
 
 
@@ -132,6 +140,7 @@ def normalise(text: str) -> str:
             return word
         return str(best[0])
 
+    text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
     return _QUESTION_REPLY.sub(" answered ", _WORD.sub(mend, text))
 
 
