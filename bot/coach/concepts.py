@@ -117,14 +117,33 @@ _add("NIGHT", [_re(r"^(worse|unbearable|bad|terrible|excruciating|awful|agony|wo
      [_in("never"), _in("goes", "eases", "lets"), _in("away", "off", "up")])  # fmt: skip
 _add("ACCIDENT", [_in("fender"), {"TEXT": "-", "OP": "?"}, _in("bender")], "prang", "pranged")
 
+_add("BLADDER", [_in("have", "has"), _in("n't", "nt", "not"),
+                _re(r"^(peed|weed|urinated|pissed)$")],
+     [_in("havent", "not", "never"), _re(r"^(peed|weed|urinated|pissed)$")],
+     [_in("i", "ive", "im", "started", "keep", "been", "am", "'ve", "'m"),
+      _re(r"^(leaking|dribbling)$")])  # fmt: skip
+_add("WEAK", [_in("wo", "do", "does", "ca", "can", "wont", "dont", "cant"),
+              {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"},
+              _in("hold", "support", "carry"), _in("me", "my")])  # fmt: skip
+_add("FEVER", [_re(r"^(3[89]|4[01])([.,]\d)?$"), _in("temp", "temperature", "fever", "c", "°c")])
+# A collision that needs no vehicle named: "rear-ended", "t-boned", "head-on".
+_add(
+    "SEVERE_TRAUMA",
+    [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended")],
+    [_in("t"), {"TEXT": "-", "OP": "?"}, _in("boned")],
+    "head on collision",
+    "head-on collision",
+)
+
 # Severe trauma: a vehicle or a height, and an impact.
 _add("VEHICLE", [_in("car", "cars", "junction", "roundabout", "motorway", "highway", "freeway",
                     "motorbike", "motorcycle", "lorry", "truck", "van", "bus", "taxi", "scooter",
+                    "lights",
                     "moped", "quad", "road")])  # fmt: skip
 _add("IMPACT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended",
      [_re(r"^(flipped|rolled|crashed|crash|collision|collided|smashed|wrecked|totalled|"
           r"totaled|t-boned|ploughed|plowed|overturned|accident|pileup|pile-up)$")],
-     [_in("hit", "knocked"), _in("by", "off")], [_in("written"), _in("off")],
+     [_in("hit", "knocked", "ran"), _in("by", "off", "me", "over")], [_in("written"), _in("off")],
      [_in("t"), {"TEXT": "-", "OP": "?"}, _in("boned")], "head on", "head-on",
      [_re(r"^\d{2,3}$"), _in("mph", "kmh", "km/h")])  # fmt: skip
 _add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balcony", "tree",
@@ -285,6 +304,14 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("general question", "HYPOTHETICAL", "FORWARD", [{"IS_SENT_START": True,
                                                       "LOWER": {"IN": _QSTART}}], {"SELF"}),
     ("mine", "SELF", "BIDIRECTIONAL", [_in("my", "mine")], None),
+    ("read that", "HYPOTHETICAL", "BIDIRECTIONAL",
+     [_in("read", "heard", "learned", "learnt", "says", "said"), _in("that", "about")], {"SELF"}),
+    ("red flag", "HYPOTHETICAL", "BIDIRECTIONAL",
+     [_in("red", "warning"), _in("flag", "flags", "sign", "signs")], {"SELF"}),
+    ("watch for", "HYPOTHETICAL", "FORWARD",
+     [_in("watch", "look", "looking", "watching", "check", "checking"),
+      {"LOWER": "out", "OP": "?"},
+      _in("for")], {"SELF"}),
     ("writing", "HYPOTHETICAL", "BIDIRECTIONAL", [_re(r"^(essay|assignment|homework|exam|"
                                                       r"lecture|course|module|uni)$")], None),
     # A benign cause named with the symptom.
@@ -338,7 +365,7 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
                                              "kitten"),
                                          _in("is", "has", "was", "'s", "got", "had", "needs")],
      {"SELF"}),
-    ("his", "FAMILY", "BIDIRECTIONAL", [_in("his", "hers", "their", "them", "hes", "shes",
+    ("his", "FAMILY", "BIDIRECTIONAL", [_in("his", "hers", "their", "hes", "shes",
                                             "mates")], {"SELF"}),
     ("almost", "NEGATED_EXISTENCE", "FORWARD", [_in("almost", "nearly")], None),
     ("professional", "FAMILY", "BIDIRECTIONAL", [_in("i'm", "im", "am", "'m", "m"),

@@ -319,7 +319,7 @@ NOT_MISSPELLINGS = frozenset(
 
 # Matches that are not what they look like ("fell asleep", "fever dream", "in the fall").
 _DROP_AFTER = {
-    "FALL": {"asleep", "apart", "behind", "in", "for", "short", "through", "out",
+    "FALL": {"asleep", "apart", "behind", "for", "short", "through", "out",
              "silent", "into", "ill", "pregnant", "back", "flat", "victim", "foul",
              "under", "sick", "about", "of", "my", "up"},
     "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats", "in", "outside", "out",

@@ -87,7 +87,7 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
             out.add(Category.SADDLE_NUMBNESS)
         if "SENSORY" in here and "SEX_CTX" in here:
             out.add(Category.SEXUAL)
-        if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY"} and "ELIMINATION" in here:
+        if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY", "ACCIDENT"} and "ELIMINATION" in here:
             out.add(Category.BLADDER_BOWEL)
         if nerve and "LEGS" in here:
             out.add(Category.BILATERAL_LEGS)
