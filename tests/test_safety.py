@@ -39,6 +39,64 @@ def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> No
     assert triage(text).level is level
 
 
+# Concept classes combine: each row pairs words that appear in no single rule together.
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        ("my knob feels dead since the back went", Level.EMERGENCY, Category.SADDLE_NUMBNESS),
+        ("it feels strange down there when I wipe", Level.EMERGENCY, Category.SADDLE_NUMBNESS),
+        ("going for a wee takes ages and it's only a trickle", Level.EMERGENCY,
+         Category.BLADDER_BOWEL),
+        ("my bowels let go without me noticing", Level.EMERGENCY, Category.BLADDER_BOWEL),
+        ("my hard-ons have gone since the disc slipped", Level.EMERGENCY, Category.SEXUAL),
+        ("both my thighs have pins n needles", Level.EMERGENCY, Category.BILATERAL_LEGS),
+        ("the lorry rolled over on the motorway with me in it", Level.EMERGENCY,
+         Category.SEVERE_TRAUMA),
+        ("slipped off a 4m scaffold, back is sore", Level.EMERGENCY, Category.SEVERE_TRAUMA),
+        ("my heel drags and my toes won't lift", Level.URGENT, Category.WEAKNESS),
+        ("on pred since 2019 and coughed and something cracked in my back", Level.URGENT,
+         Category.FRAGILITY_TRAUMA),
+        ("my belt is loose now and I'm not dieting, back aches", Level.URGENT,
+         Category.WEIGHT_LOSS),
+        ("an ache between the shoulder blades and my chest", Level.URGENT, Category.CHEST_PAIN),
+        ("shooting pain into my calf on the left", Level.CLINICIAN, Category.SCIATICA),
+        ("5 months in and still the same back pain", Level.CLINICIAN, Category.NOT_IMPROVING),
+    ],
+)  # fmt: skip
+def test_signs_are_combinations_of_concepts(text: str, level: Level, category: Category) -> None:
+    result = triage(text)
+    assert result.level is level
+    assert category in {s.category for s in result.signs}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can a tight piriformis cause numbness in the groin?",  # a question about generalities
+        "does weak legs mean a disc problem?",
+        "my legs are numb from kneeling on the floor",  # a benign cause named with it
+        "my bum went numb after the long drive",
+        "I peed myself laughing at the cat",  # an idiom
+        "my knees went weak when the cake came out",
+        "fell off the wagon with my stretches",
+        "crash course in hip openers please",
+        "broke my back in a car crash in 2008, totally healed",  # over
+        "my cat is on steroids and fell off the sofa",  # a pet
+        "I'm a physio and I see foot drop every week",  # work, not self
+        "I tripped on the step but I'm fine",  # a fall cleared by the person
+        "not numb, not tingling, just stiff",
+    ],
+)
+def test_harmless_messages_with_sign_words_stay_harmless(text: str) -> None:
+    assert triage(text).level is Level.NONE
+
+
+def test_a_negated_sign_does_not_hide_an_affirmed_one() -> None:
+    result = triage("No fever and no pins and needles. Oh, and my crotch has gone numb")
+    assert result.level is Level.EMERGENCY
+    assert [s.category for s in result.signs] == [Category.SADDLE_NUMBNESS]
+
+
 def test_a_pain_number_in_a_red_flag_message_is_returned() -> None:
     result = triage("my pain is 8 and I have tingling down my leg")
     assert result.pain == 8

@@ -67,22 +67,16 @@ _add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*
      "without feeling", "can't tell", "cant tell", "cannot tell", "really hard", "so hard",
      "hard to", "trouble", "difficulty", "struggling to", "won't come", "wont come",
      "won't start", "wont start", "accident", "accidents", "lost control", "no control",
-     "losing control", "when it's full", "when its full", "is full", "first time since",
+     "losing control",
      *[[*c, _in("feel", "tell", "sense", "control", "stop", "hold")] for c in _CANT])  # fmt: skip
 
 # Sexual function: an object of loss, and the loss.
-_add(
-    "SEXUAL",
-    *[[*c, _in("get", "keep"), _in("it"), _in("up")] for c in _CANT],
-    [
-        _re(r"^(erections?|hard-?ons?|boners?)$"),
-        {"OP": "?"},
-        {"OP": "?"},
-        _re(r"^(stopped|gone|disappeared|vanished|went|stopping)$"),
-    ],
-    [_in("no", "lost"), _in("more")],
-    *[[*c, _in("cum", "come", "finish")] for c in _CANT],
-)
+_add("SEXUAL", *[[*c, _in("get", "keep"), _in("it"), _in("up")] for c in _CANT],
+     [_re(r"^(erections?|boners?)$"), {"OP": "?"}, {"OP": "?"},
+      _re(r"^(stopped|gone|disappeared|vanished|went|stopping)$")],
+     [_in("hard"), {"TEXT": "-", "OP": "?"}, _in("on", "ons"), {"OP": "?"}, {"OP": "?"},
+      _re(r"^(stopped|gone|disappeared|vanished|went|stopping)$")],
+     *[[*c, _in("cum", "come", "finish")] for c in _CANT])  # fmt: skip
 
 # Saddle: extra registers of the same region.
 _add("SADDLE", [_in("dick", "cock", "knob", "vag", "fanny", "pussy", "hooha", "bits", "nethers",
@@ -340,7 +334,7 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
       {"OP": "?"}], None),
     ("not from", "PSEUDO", "FORWARD", [_in("not", "isnt", "isn't"), _in("from", "after")], None),
     # Past events that are over.
-    ("in year", "HISTORICAL", "BIDIRECTIONAL", [_in("in", "since", "back"),
+    ("in year", "HISTORICAL", "BIDIRECTIONAL", [_in("in", "back"),
                                                 _re(r"^(19|20)\d\d$")], None),
     ("last year", "HISTORICAL", "BIDIRECTIONAL", [_in("last", "a", "one"),
                                                   _in("year", "summer", "winter", "spring",

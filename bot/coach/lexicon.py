@@ -337,7 +337,8 @@ _DROP_AFTER = {
     "NIGHT": {"shift", "shifts", "out", "owl"},
 }  # fmt: skip
 _DROP_BEFORE = {
-    "FALL": {"in", "last", "this", "next", "autumn", "water", "snow", "rain", "rainfall",
+    "FALL": {"in", "last", "this", "next", "autumn", "disc", "disk", "water", "snow", "rain",
+             "rainfall",
              "prices", "price", "leaves", "will", "might", "to", "not", "shares", "stocks",
              "drawers", "grades", "tree", "vase", "cat", "dog", "cup", "glass", "phone"},
     "FEVER": {"cabin", "spring", "night", "football", "world", "cup", "gold", "saturday", "bieber",
