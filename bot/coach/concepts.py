@@ -46,7 +46,8 @@ def _add(label: str, *patterns: Pattern | str) -> None:
 # Bladder and bowel: the dysfunction half ("can't pee" is one phrase; "strain ... nothing comes
 # out" pairs with an elimination word anywhere in the sentence).
 _add("BLADDER", *[[*c, _in("really", "properly", "even", "actually"), _ELIM_VERB] for c in _CANT],
-     *[[*c, _in("to"), _ELIM_VERB] for c in _CANT])  # fmt: skip
+     *[[*c, _in("to"), _ELIM_VERB] for c in _CANT],
+     *[[*c, _in("seem", "manage"), _in("to"), _ELIM_VERB] for c in _CANT])  # fmt: skip
 _add(
     "BLADDER",
     [
@@ -55,6 +56,14 @@ _add(
         _in("bed", "pants", "trousers", "knickers", "jeans", "sheets"),
     ],
     [_re(r"^(wet|peed|pissed|weed|pooed|pooped|shat|soiled|messed)$"), _in("myself")],
+)
+_add(
+    "DYSFUNCTION",
+    "stopped coming",
+    "stopped flowing",
+    "going to burst",
+    "gonna burst",
+    "about to burst",
 )
 _add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*|trickl\w*|"
                         r"hesitan\w*)$")],
@@ -79,7 +88,8 @@ _add("SEXUAL", *[[*c, _in("get", "keep"), _in("it"), _in("up")] for c in _CANT],
      *[[*c, _in("cum", "come", "finish")] for c in _CANT])  # fmt: skip
 
 # Saddle: extra registers of the same region.
-_add("SADDLE", [_in("dick", "cock", "knob", "vag", "fanny", "pussy", "hooha", "bits", "nethers",
+_add("SADDLE", [_in("anal", "rectal", "anus",
+                    "dick", "cock", "knob", "vag", "fanny", "pussy", "hooha", "bits", "nethers",
                     "balls", "bollocks", "testicle", "vulva", "vaginal", "genital",
                     "undercarriage", "nuts", "sack", "clit", "minge", "rectum", "perianal")],
      [_in("hoo"), _in("-"), _in("ha")], "nether regions", "down below", "private area",
@@ -146,7 +156,7 @@ _add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balc
      [_re(r"^\d+(\.\d+)?(m|ft)$")])  # fmt: skip
 
 # Fragility trauma: the minor knock that matters with thin bones or steroids.
-_add("MINOR_TRAUMA", [_re(r"^(sneez\w*|cough\w*|crack\w*|bent|bending|lifted|lifting|twisted|"
+_add("MINOR_TRAUMA", [_re(r"^(sneez\w*|coughed|crack\w*|bent|bending|lifted|lifting|twisted|"
                           r"jolted|knocked|bumped|landed|tripped|slipped|fell|stumbled)$")],
      "something went", "something gave", "something popped", "missed a step",
      "onto my back", "on my back")  # fmt: skip
@@ -226,6 +236,26 @@ _add("RADIATE", [_re(r"^(radiat\w*|shoot\w*|travels|travelling|burning|zing\w*)$
                              _in("foot", "ankle", "calf", "toes", "knee", "heel")])  # fmt: skip
 
 # Idioms: longer than the sign words inside them, so the target matcher keeps them instead.
+_add(
+    "IDIOM",
+    [
+        _in("fell", "fall", "falling", "nearly", "almost"),
+        {"OP": "?"},
+        _in("off", "out"),
+        _in("my", "the", "of"),
+        _in("chair", "seat", "sofa", "bed"),
+        _re(r"^(laugh\w*|lol|lmao|haha\w*)$"),
+    ],
+    *[
+        [
+            *c,
+            _in("feel"),
+            _in("the", "a", "any", "much", "that"),
+            _re(r"^(stretch\w*|pull|burn|difference)$"),
+        ]
+        for c in _CANT
+    ],
+)
 _add("IDIOM", [_re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing)$"), _in("my", "myself"),
                {"OP": "?"}, _re(r"^(laugh\w*|lol|lmao)$")],
      [_re(r"^(wet|peed|pissed|weed)$"), _in("myself", "my"), _in("pants", "knickers"),
@@ -251,10 +281,12 @@ TRAUMA_ONLY_CONTEXT: list[tuple[str, str, str, Pattern]] = [
      [_in("i", "im", "i'm"), {"LOWER": {"IN": ["'m", "m", "am"]}, "OP": "?"},
       {"LOWER": {"IN": ["totally", "completely", "absolutely", "perfectly", "all"]}, "OP": "?"},
       _in("fine", "ok", "okay", "unhurt", "alright", "good", "uninjured")]),
+    ("saw a", "HYPOTHETICAL", "FORWARD", [_in("saw", "witnessed", "passed"), _in("a", "an")]),
     ("didn't fall", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("did", "didnt"), {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"}, _in("fall")]),
 ]  # fmt: skip
 TRAUMA_TYPES = {"FALL", "ACCIDENT", "MINOR_TRAUMA"}  # never a crash or a height
+SEEN_TYPES = {*TRAUMA_TYPES, "SEVERE_TRAUMA", "VEHICLE", "IMPACT", "HEIGHT"}
 _QSTART = [
     "can",
     "could",
@@ -314,7 +346,7 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
       {"OP": "?"}, {"OP": "?"},
       _re(r"^(cold|sitting|sat|kneeling|cross|crossed|sleeping|lying|laughing|laughter|gym|"
           r"running|run|cycling|riding|stretch\w*|yoga|workout|squats?|freezing|snow|ice|"
-          r"drunk|drinking|water|chair|seat|sofa|couch|floor|toilet|loo|bike|saddle|hike|"
+          r"drunk|drinking|water|coughing|cough|chair|seat|sofa|couch|floor|toilet|loo|bike|saddle|hike|"
           r"hiking|walk|session|class|training|leg|day|drive|driving|journey|commute|deadlifts?|lunges|plank|pilates|swim\w*)$")],
      None),
     ("benign habits", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
@@ -332,6 +364,8 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("not to be", "PSEUDO", "FORWARD",
      [_in("not"), _in("to", "gonna", "going", "being", "sure", "that"), {"OP": "?"},
       {"OP": "?"}], None),
+    ("freezing", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_re(r"^(freezing|frozen|icy|frostbit\w*|frostnip)$")], None),
     ("not from", "PSEUDO", "FORWARD", [_in("not", "isnt", "isn't"), _in("from", "after")], None),
     # Past events that are over.
     ("in year", "HISTORICAL", "BIDIRECTIONAL", [_in("in", "back"),

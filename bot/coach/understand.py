@@ -18,7 +18,13 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from bot.coach.concepts import CONCEPT_RULES, EXTRA_CONTEXT, TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES
+from bot.coach.concepts import (
+    CONCEPT_RULES,
+    EXTRA_CONTEXT,
+    SEEN_TYPES,
+    TRAUMA_ONLY_CONTEXT,
+    TRAUMA_TYPES,
+)
 from bot.coach.lexicon import (
     CONTEXT_RULES,
     FUZZY_VOCABULARY,
@@ -94,7 +100,8 @@ def _build() -> Any:
     context.add(
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
-                        allowed_types=TRAUMA_TYPES)
+                        allowed_types=SEEN_TYPES if literal == "saw a" else TRAUMA_TYPES,
+                        max_scope=4 if literal == "saw a" else 8)
             for literal, category, direction, pattern in TRAUMA_ONLY_CONTEXT
         ]
     )  # fmt: skip
