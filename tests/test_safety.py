@@ -91,6 +91,20 @@ def test_harmless_messages_with_sign_words_stay_harmless(text: str) -> None:
     assert triage(text).level is Level.NONE
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I've got a temperature of 39", Level.URGENT),  # said plainly of themselves
+        ("I think I might be a bit feverish", Level.ASK),  # hedged
+        ("temperature since yesterday, do I skip today?", Level.ASK),  # no subject
+    ],
+)
+def test_a_fever_without_back_pain_is_asked_about_unless_stated_plainly(
+    text: str, level: Level
+) -> None:
+    assert triage(text).level is level
+
+
 def test_a_negated_sign_does_not_hide_an_affirmed_one() -> None:
     result = triage("No fever and no pins and needles. Oh, and my crotch has gone numb")
     assert result.level is Level.EMERGENCY

@@ -130,6 +130,13 @@ _add("WEAK", [_in("wo", "do", "does", "ca", "can", "wont", "dont", "cant"),
               {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"},
               _in("hold", "support", "carry"), _in("me", "my")])  # fmt: skip
 _add("FEVER", [_re(r"^(3[89]|4[01])([.,]\d)?$"), _in("temp", "temperature", "fever", "c", "°c")])
+_add(
+    "FEVER",
+    [
+        _in("temp", "temperature", "temps"),
+        _in("since", "for", "all", "again", "today", "tonight", "yesterday", "overnight"),
+    ],
+)
 # A collision that needs no vehicle named: "rear-ended", "t-boned", "head-on".
 _add(
     "SEVERE_TRAUMA",

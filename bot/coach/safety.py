@@ -21,6 +21,7 @@ __all__ = ["Level", "Question", "Sign", "Triage", "emergency_number", "screen", 
 
 GUIDELINE = "NICE NG59 and the NHS pages on back pain and cauda equina syndrome"
 _SELF = {"i", "i'm", "im", "my", "me", "i've", "ive", "myself", "mine"}
+_HEDGES = {"might", "maybe", "think", "probably", "possibly", "perhaps", "bit", "slight"}
 _BILATERAL = ("legs", "feet", "both", "thighs", "calves", "shins", "ankles", "knees")
 
 
@@ -53,6 +54,18 @@ def _saddle_sensation(sentence: list[Mention]) -> bool:
             if nearest.label == "SADDLE" and close:
                 return True
     return False
+
+
+def _said_of_self(mention: Mention, text: str) -> bool:
+    """Whether the person says it of themselves, plainly: "I have a fever", "my temp is 38.5".
+
+    A fever with no subject ("fever since monday"), or a hedged one ("I think I might have a
+    temp"), gets a question instead.
+    """
+    text = understand.normalise(text).lower()  # the mention's words are the mended ones
+    clause = re.split(r"[.!?;]", text[: max(0, text.find(mention.text))])[-1]
+    words = set(re.findall(r"[a-z']+", clause))
+    return bool(words & _SELF) and not words & _HEDGES
 
 
 def _own(found: list[Mention]) -> list[Mention]:
@@ -121,8 +134,8 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
     if "FEVER" in labels:
-        words = set(re.findall(r"[a-z']+", text))
-        out.add(Category.FEVER if hurt or words & _SELF else Category.POSSIBLE_FEVER)
+        fever = next(m for m in own if m.label == "FEVER")
+        out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
     if "WEIGHT" in labels and "UNEXPLAINED" in labels:
