@@ -294,6 +294,8 @@ FUZZY_VOCABULARY: tuple[str, ...] = (
     "buttocks", "weakness", "unexplained", "erection", "erectile", "shivering", "accident",
     "prednisolone", "cancer", "tumour", "chemotherapy", "radiating", "shooting", "numbness",
     "perineum", "urinate", "dragging", "leukaemia", "lymphoma", "myeloma", "retention",
+    "control", "needles", "constantly", "constant", "sensation", "prednisone", "collision",
+    "scaffolding", "motorway", "dieting", "urinating", "vagina", "testicles", "unwell",
 )  # fmt: skip
 VARIANTS: dict[str, str] = {
     "feaver": "fever", "fevor": "fever", "fevah": "fever", "temp": "temp", "numbe": "numb",
@@ -314,7 +316,8 @@ NOT_MISSPELLINGS = frozenset(
      "buttons", "button", "tumours", "rumour", "rumours", "humour", "sciatic", "radiate",
      "tinkling", "twinkling", "sparkling", "tickling", "fiver", "liver", "river", "shivery",
      "erecting", "election", "elections", "erected", "retention", "retentions", "shimmering",
-     "temperatures", "incontinent", "perineal"}
+     "temperatures", "incontinent", "perineal", "needless", "sensational", "controlled",
+     "controller", "constants", "dietician", "vaginal"}
 )  # fmt: skip
 
 # Matches that are not what they look like ("fell asleep", "fever dream", "in the fall").

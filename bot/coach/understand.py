@@ -142,7 +142,9 @@ def normalise(text: str) -> str:
             return VARIANTS[lower]
         if len(lower) < 6 or lower in FUZZY_VOCABULARY or lower in NOT_MISSPELLINGS:
             return word
-        best = process.extractOne(lower, FUZZY_VOCABULARY, scorer=fuzz.ratio, score_cutoff=85)
+        # Long words can lose more letters and stay recognisable ("temprachure").
+        cutoff = 85 if len(lower) < 9 else 78
+        best = process.extractOne(lower, FUZZY_VOCABULARY, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None or best[0][0] != lower[0]:
             return word
         return str(best[0])
