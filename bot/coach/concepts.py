@@ -288,12 +288,27 @@ TRAUMA_ONLY_CONTEXT: list[tuple[str, str, str, Pattern]] = [
      [_in("i", "im", "i'm"), {"LOWER": {"IN": ["'m", "m", "am"]}, "OP": "?"},
       {"LOWER": {"IN": ["totally", "completely", "absolutely", "perfectly", "all"]}, "OP": "?"},
       _in("fine", "ok", "okay", "unhurt", "alright", "good", "uninjured")]),
-    ("saw a", "HYPOTHETICAL", "FORWARD", [_in("saw", "witnessed", "passed"), _in("a", "an")]),
     ("didn't fall", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("did", "didnt"), {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"}, _in("fall")]),
 ]  # fmt: skip
 TRAUMA_TYPES = {"FALL", "ACCIDENT", "MINOR_TRAUMA"}  # never a crash or a height
+# A crash seen, or with nobody hurt in it, is not the person's own.
+SEEN_CONTEXT: list[tuple[str, str, str, Pattern]] = [
+    ("saw a", "HYPOTHETICAL", "FORWARD", [_in("saw", "witnessed", "passed"), _in("a", "an")]),
+    ("no one hurt", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+     [_in("no", "nobody", "noone"), {"LOWER": "one", "OP": "?"},
+      {"LOWER": {"IN": ["was", "got", "in", "inside"]}, "OP": "?"}]),
+]  # fmt: skip
 SEEN_TYPES = {*TRAUMA_TYPES, "SEVERE_TRAUMA", "VEHICLE", "IMPACT", "HEIGHT"}
+# Feeling the stretch run down a leg is the stretch working, not nerve pain.
+STRETCH_CONTEXT: list[tuple[str, str, str, Pattern]] = [
+    ("feel the stretch", "NEGATED_EXISTENCE", "FORWARD",
+     [_in("feel", "feeling", "felt", "feels"), _in("a", "the", "it", "that"),
+      _in("stretch", "pull", "stretching")]),
+    ("the stretch goes", "NEGATED_EXISTENCE", "FORWARD",
+     [_in("stretch", "pull"), _in("goes", "went", "runs", "ran", "travels", "reaches")]),
+]  # fmt: skip
+STRETCH_TYPES = {"SCIATICA", "RADIATE"}
 _QSTART = [
     "can",
     "could",
@@ -354,7 +369,7 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
       _re(r"^(cold|sitting|sat|kneeling|cross|crossed|sleeping|lying|laughing|laughter|gym|"
           r"running|run|cycling|riding|stretch\w*|yoga|workout|squats?|freezing|snow|ice|"
           r"drunk|drinking|water|coughing|cough|chair|seat|sofa|couch|floor|toilet|loo|bike|saddle|hike|"
-          r"hiking|walk|session|class|training|leg|day|drive|driving|journey|commute|deadlifts?|lunges|plank|pilates|swim\w*)$")],
+          r"hiking|walk|session|class|training|leg|day|drive|driving|journey|commute|flights?|plane|deadlifts?|lunges|plank|pilates|swim\w*)$")],
      None),
     ("benign habits", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
      [_in("cross", "crossed"), {"TEXT": "-", "OP": "?"}, _in("legged", "legs")], None),
@@ -364,7 +379,8 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
      [_in("slept", "sat", "sitting", "sleeping", "lying", "lay"), _in("on"), _in("it", "them")],
      None),
     ("always has", "HISTORICAL", "BIDIRECTIONAL",
-     [_in("always"), _in("has", "had", "have", "been", "done", "is", "does")], None),
+     [_in("always"), _in("has", "had", "have", "been", "done", "is", "does", "go", "goes",
+                         "gets", "get", "happens")], None),
     ("said it's fine", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
      [_in("said", "says", "told"), {"OP": "?"}, _in("it", "its", "it's", "that", "thats"),
       {"OP": "?"}, _in("fine", "normal", "nothing", "harmless", "benign")], None),

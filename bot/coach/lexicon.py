@@ -86,8 +86,9 @@ _add("BLADDER", [_re(r"^incontin")], "wet myself", "wetting myself", "peed mysel
      "leaked urine", "no urge to pee", "no urge to wee", "retention", "urinary retention",
      "dribbling urine", "wet my pants", "wet the bed", "peeing without knowing",
      *_neg_can(_in("pee", "wee", "urinate", "piss", "empty"), {"OP": "?"}, {"OP": "?"}),
-     *_neg_can(_in("hold", "control", "stop"), _in("it", "my", "pee", "wee", "urine", "bladder",
-                                                    "bowels", "bowel", "peeing", "poo")),
+     *_neg_can(_in("hold", "control", "stop"), {"LOWER": {"IN": ["my", "the"]}, "OP": "?"},
+               _in("pee", "wee", "urine", "bladder", "bowels", "bowel", "peeing", "poo")),
+     *_neg_can(_in("hold"), _in("it"), _in("in")),
      *_neg_can(_in("tell", "feel", "sense"), _in("when", "if"), {"OP": "?"}, {"OP": "?"},
                {"OP": "?"},
                _in("pee", "wee", "poo", "go", "toilet", "bladder")),
@@ -280,6 +281,7 @@ CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
     ("article", "HYPOTHETICAL", "BIDIRECTIONAL", [_re(r"^(article|podcast|video|documentary|"
                                                      r"book|film|movie|episode|show|tv|telly|"
                                                      r"watched|watching|youtube|tiktok|"
+                                                     r"reading|novel|thriller|story|game|"
                                                      r"news)$")]),
     ("signs of", "HYPOTHETICAL", "FORWARD", None),
     ("symptoms of", "HYPOTHETICAL", "FORWARD", None),

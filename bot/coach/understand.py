@@ -21,7 +21,10 @@ from typing import Any
 from bot.coach.concepts import (
     CONCEPT_RULES,
     EXTRA_CONTEXT,
+    SEEN_CONTEXT,
     SEEN_TYPES,
+    STRETCH_CONTEXT,
+    STRETCH_TYPES,
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
@@ -100,9 +103,10 @@ def _build() -> Any:
     context.add(
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
-                        allowed_types=SEEN_TYPES if literal == "saw a" else TRAUMA_TYPES,
-                        max_scope=4 if literal == "saw a" else 8)
-            for literal, category, direction, pattern in TRAUMA_ONLY_CONTEXT
+                        allowed_types=types, max_scope=8)
+            for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
+                                 (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES))
+            for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
     # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
