@@ -59,6 +59,10 @@ _add(
 )
 _add(
     "DYSFUNCTION",
+    "nothing happens",
+    "nothing happened",
+    "nothing comes",
+    "nothing came",
     "stopped coming",
     "stopped flowing",
     "going to burst",
@@ -149,6 +153,7 @@ _add(
 # Severe trauma: a vehicle or a height, and an impact.
 _add("VEHICLE", [_in("car", "cars", "junction", "roundabout", "motorway", "highway", "freeway",
                     "motorbike", "motorcycle", "lorry", "truck", "van", "bus", "taxi", "scooter",
+                    "bike",
                     "lights",
                     "moped", "quad", "road")])  # fmt: skip
 _add("IMPACT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended",
@@ -175,6 +180,15 @@ _add(
 )
 
 # Weight: loss, and no reason for it.
+_add(
+    "WEIGHT",
+    [
+        _in("weight", "pounds", "kilos", "weight's"),
+        {"OP": "?"},
+        _in("dropping", "falling", "coming", "melting", "dropped", "fell"),
+        _in("off"),
+    ],
+)
 _add("WEIGHT", [_in("clothes", "jeans", "trousers", "pants", "belt"), {"OP": "?"}, {"OP": "?"},
                 _re(r"^(falling|hanging|loose|baggy|looser)$")],
      [_in("down", "lost", "dropped", "losing"), _re(r"^\d+(\.\d+)?$"),

@@ -221,7 +221,7 @@ _OTHERS = [
     "client", "clients", "brother", "sister", "grandma", "grandad", "granddad", "grandmother",
     "grandfather", "nan", "nana", "aunt", "auntie", "uncle", "cousin", "flatmate", "roommate",
     "boss", "he", "she", "he's", "she's", "someone", "somebody", "people",
-    "teammate", "character", "sibling", "parents", "family", "him", "her", "they", "mate",
+    "teammate", "character", "sibling", "parents", "family", "him", "her", "mate",
     "everyone", "anyone", "nobody", "bloke", "guy", "lady", "woman", "man",
 ]  # fmt: skip
 CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
