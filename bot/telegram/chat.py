@@ -15,6 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 
+from bot.coach import safety
 from bot.config import Settings
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator, BotMessage
@@ -175,6 +176,9 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
         _read_lines(lines)
         async with running(app, poll_timeout=1):
             countdowns = app.bot_data[SERVICES].countdowns
+            # The safety screen's first message waits for its pipeline (seconds): wait for it
+            # here, once, so piped lines are not answered out of turn.
+            await asyncio.to_thread(safety.warm_up)
             printer = asyncio.create_task(_keep_showing(screen, emulator))
             try:
                 while (line := await lines.get()) is not None:
