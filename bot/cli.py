@@ -10,10 +10,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.bench.fanout import BACKENDS, backend_list
-from bot.config import Settings
+from bot.config import Settings, setting_name
 from bot.content.loader import ContentError, load_library
 from bot.content.model import Library, Slot
+from bot.logs import redact, setup_logging
 
 
 def _summary(library: Library) -> str:
@@ -56,6 +59,8 @@ def content_check(directory: Path) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found in {directory}", file=sys.stderr)
         return 1
+    for warning in library.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(_summary(library))
     for card_id in library.unused():
         path = library.cards[card_id].path
@@ -69,8 +74,13 @@ def content_check(directory: Path) -> int:
 
 def load_or_exit(settings: Settings) -> Library:
     """Load the content for start-up; a broken card stops start-up with its file and line."""
+    return load_or_exit_dir(settings.content_dir)
+
+
+def load_or_exit_dir(directory: Path) -> Library:
+    """Load a content folder or exit, printing every problem as `file:line: what is wrong`."""
     try:
-        return load_library(settings.content_dir)
+        return load_library(directory)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -112,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="action", required=True)
     check = content_commands.add_parser("check", help="validate cards and routines")
     check.add_argument("directory", nargs="?", type=Path, default=None)
+    images = content_commands.add_parser("images", help="render every card's pictures")
+    images.add_argument("directory", nargs="?", type=Path, default=None)
+    images.add_argument("--out", type=Path, default=Path("pictures"), help="folder to write to")
+    images.add_argument("--jobs", type=int, default=2, help="worker processes")
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="action", required=True)
     db_commands.add_parser("upgrade", help="apply database migrations")
@@ -174,20 +188,28 @@ async def _status(settings: Settings) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `stretchbot` console script."""
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            where = setting_name(str(problem["loc"][0])) if problem["loc"] else "settings"
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            print(f"stretchbot: {where} {message}", file=sys.stderr)
+        return 1
     # The terminal chat is a conversation, not a log: only warnings, unless asked for more.
     quiet = args.command == "chat" and "STRETCHBOT_LOG_LEVEL" not in os.environ
-    logging.basicConfig(
-        level="WARNING" if quiet else settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    token = settings.telegram_bot_token
+    setup_logging(
+        "WARNING" if quiet else settings.log_level,
+        token=token.get_secret_value() if token else None,
     )
-    # httpx logs every request URL, and the URL holds the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    # A tick that is still busy makes APScheduler skip the next one (by design: max_instances=1)
-    # and say so at WARNING every time; its job runs are INFO noise every few seconds.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+    if args.command == "content" and args.action == "images":
+        from bot.pictures.gallery import write_gallery
+
+        library = load_or_exit_dir(args.directory or settings.content_dir)
+        print(write_gallery(library, args.out, args.jobs))
+        print(f"written to {args.out}")
+        return 0
     if args.command == "content":
         return content_check(args.directory or settings.content_dir)
     if args.command == "db":
@@ -212,10 +234,20 @@ def main(argv: list[str] | None = None) -> int:
         print(asyncio.run(_status(settings)))
         return 0
     if args.command == "run":
+        from bot.startup import CannotRun
         from bot.telegram.web import serve
 
         settings.token()  # a clear message now rather than a traceback later
-        asyncio.run(serve(settings, load_or_exit(settings)))
+        try:
+            asyncio.run(serve(settings, load_or_exit(settings)))
+        except CannotRun as error:
+            print(f"stretchbot: {redact(str(error))}", file=sys.stderr)
+            return 1
+        except Exception as error:
+            # A bug: its traceback goes through logging, which drops exception texts (they can
+            # hold the token or a person's words); Python's own printout would not.
+            logging.getLogger("bot.cli").critical("stretchbot stopped by an error", exc_info=error)
+            return 1
         return 0
     if args.command == "chat":
         from bot.telegram.chat import run_chat

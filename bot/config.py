@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def default_data_dir() -> Path:
@@ -72,13 +75,40 @@ class Settings(BaseSettings):
     # Where the bot listens for the webhook, /healthz and /metrics (in both modes).
     http_host: str = "0.0.0.0"  # inside a container the server must listen on all interfaces
     http_port: int = Field(default=8080, ge=0, le=65535)
+    # At start-up, how long to keep trying an unreachable database or Telegram (seconds, one log
+    # line per attempt) before exiting 1.
+    startup_retry_seconds: float = Field(default=60.0, ge=0)
     # Names this process in the delivery ledger (defaults to host and pid).
     worker_id: str = Field(default_factory=lambda: f"{os.uname().nodename}-{os.getpid()}")
 
     @field_validator("telegram_api_url")
     @classmethod
-    def _strip_slash(cls, value: str | None) -> str | None:
-        return value.rstrip("/") if value else value
+    def _check_api_url(cls, value: str | None) -> str | None:
+        # A typo here would otherwise surface as a network error that quotes the URL (with the
+        # token appended); say what is wrong with the setting itself instead.
+        if not value:
+            return value
+        parsed = urlsplit(value)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ValueError("must look like https://host[:port] (http:// or https://, a host)")
+        try:
+            parsed.port  # noqa: B018 (raises on a port out of range)
+        except ValueError:
+            raise ValueError("the port must be a number from 1 to 65535") from None
+        return value.rstrip("/")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for secret_token: 1-256 characters of A-Z, a-z, 0-9, _ and -. An empty
+        # value would switch the check off; refuse it rather than guess.
+        if value is None:
+            return value
+        if not _SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (e.g. openssl rand -hex 32)"
+            )
+        return value
 
     @property
     def db_url(self) -> str:
@@ -95,3 +125,10 @@ class Settings(BaseSettings):
                 "Telegram: stretchbot chat"
             )
         return self.telegram_bot_token.get_secret_value()
+
+
+def setting_name(field: str) -> str:
+    """The environment variable that sets `field`."""
+    field = field.lower()
+    unprefixed = {"telegram_bot_token", "telegram_api_url", "database_url"}
+    return field.upper() if field in unprefixed else f"STRETCHBOT_{field.upper()}"

@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 import configparser
+import importlib.metadata
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,9 @@ import pytest
 import yaml
 from check_jsonschema.builtin_schemas import get_builtin_schema
 from jsonschema.validators import validator_for
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from pydantic import AliasChoices, TypeAdapter
 from sqlalchemy.engine import make_url
 
@@ -574,3 +579,108 @@ def test_deploy_files_set_only_settings_the_bot_reads(
     used |= set(environment(compose["services"]["bot"]))
     used |= set(re.findall(r"^Environment=([A-Z_]+)=", UNIT.read_text(), re.MULTILINE))
     assert sorted(k for k in used if k.startswith(SETTING_PREFIXES) and k not in known) == []
+
+
+# --- the lock file: what the image installs -------------------------------------------------
+
+LOCK = DEPLOY / "requirements.lock"
+LOCK_INPUTS = DEPLOY / "requirements.in"
+PYPROJECT = ROOT / "pyproject.toml"
+# The image's interpreter (deploy/Dockerfile): the lock is checked for it.
+IMAGE_PYTHON = {
+    "python_version": "3.11", "python_full_version": "3.11.14", "sys_platform": "linux",
+    "platform_system": "Linux", "platform_machine": "x86_64", "os_name": "posix",
+    "implementation_name": "cpython", "platform_python_implementation": "CPython",
+}  # fmt: skip
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
+
+
+def locked_pins(text: str) -> tuple[dict[str, str], list[str]]:
+    """{name: version} for the image's Python, and the pins that carry no hash."""
+    pins: dict[str, str] = {}
+    unhashed: list[str] = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        match = PIN.match(line)
+        if not match:
+            continue
+        name, version, marker = match[1], match[2], match[3]
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if "--hash=sha256:" not in following:
+            unhashed.append(name)
+        if marker is None or Marker(marker).evaluate(IMAGE_PYTHON):
+            pins[canonicalize_name(name)] = version
+    return pins, unhashed
+
+
+def lock_problems(requirements: Sequence[str], text: str) -> list[str]:
+    """What `requirements` (with their extras, one level down) need and the lock lacks."""
+    pins, unhashed = locked_pins(text)
+    problems = [f"{name} has no hash" for name in unhashed]
+    needed = [Requirement(r) for r in requirements]
+    for requirement in list(needed):
+        for extra in requirement.extras:  # e.g. python-telegram-bot[job-queue] -> apscheduler
+            for line in importlib.metadata.requires(requirement.name) or []:
+                inner = Requirement(line)
+                if inner.marker and inner.marker.evaluate(IMAGE_PYTHON | {"extra": extra}):
+                    inner.marker = None  # needed: checked below like a direct dependency
+                    needed.append(inner)
+    for requirement in needed:
+        if requirement.marker and not requirement.marker.evaluate(IMAGE_PYTHON | {"extra": ""}):
+            continue
+        version = pins.get(canonicalize_name(requirement.name))
+        if version is None:
+            problems.append(f"{requirement.name} is not in the lock")
+        elif not requirement.specifier.contains(version, prereleases=True):
+            problems.append(f"{requirement.name}=={version} does not meet {requirement}")
+    return problems
+
+
+def pyproject() -> dict[str, Any]:
+    return tomllib.loads(PYPROJECT.read_text())
+
+
+def test_the_lock_pins_every_dependency_with_hashes() -> None:
+    project = pyproject()
+    build = project["build-system"]["requires"]
+    inputs = [
+        line for line in LOCK_INPUTS.read_text().splitlines() if line and not line.startswith("#")
+    ]
+    assert (
+        lock_problems([*project["project"]["dependencies"], *build, *inputs], LOCK.read_text())
+        == []
+    )
+
+
+def test_the_lock_check_notices_a_missing_or_stale_pin() -> None:
+    text = LOCK.read_text()
+    without_aiohttp = re.sub(r"(?m)^aiohttp==.*$", "", text)
+    assert "aiohttp is not in the lock" in lock_problems(["aiohttp>=3.14.3"], without_aiohttp)
+    assert any("does not meet" in p for p in lock_problems(["aiohttp>=99"], text))
+    assert any("apscheduler" in p for p in lock_problems(
+        ["python-telegram-bot[job-queue]"], re.sub(r"(?m)^apscheduler==.*$", "", text)
+    ))  # fmt: skip
+    unhashed = "aiohttp==3.14.5\n    # via stretchbot\n"
+    assert lock_problems(["aiohttp"], unhashed) == ["aiohttp has no hash"]
+
+
+def test_the_image_installs_exactly_the_lock(image: tuple[dockerfile.Command, ...]) -> None:
+    builder = stages(image)[0]
+    installs = [
+        " ".join(c.value) for c in builder if instruction(c) == "RUN" and "pip" in c.value[0]
+    ]
+    assert "--require-hashes -r deploy/requirements.lock" in installs[0]
+    # stretchbot itself last, adding nothing: no dependency and no build backend from elsewhere.
+    assert "--no-deps" in installs[-1]
+    assert "--no-build-isolation" in installs[-1]
+    assert all("--require-hashes" in i or "--no-deps" in i for i in installs)
+
+
+def test_the_package_metadata_builds_without_deprecation_noise() -> None:
+    project = pyproject()
+    assert project["project"]["license"] == "MIT"  # the SPDX string, not a table
+    backend = Requirement(project["build-system"]["requires"][0])
+    assert backend.name == "setuptools"
+    assert not backend.specifier.contains("76.1.0")  # SPDX strings need setuptools >= 77
+    aiohttp = next(Requirement(r) for r in project["project"]["dependencies"] if "aiohttp" in r)
+    assert not aiohttp.specifier.contains("3.14.2")  # GHSA-cq5v-8q36-5273 was fixed in 3.14.3

@@ -151,3 +151,67 @@ async def test_polling_mode_serves_health_too_and_stops_gracefully(polling_bot: 
         with pytest.raises(aiohttp.ClientError):
             async with client.get(f"{polling_bot.base}/healthz"):
                 pass
+
+
+NESTED = b'{"update_id": 7, "message": ' + b'{"a": ' * 50_000 + b"1" + b"}" * 50_001
+
+
+async def _raw_post(base: str, body: bytes, secret: bytes) -> int:
+    """A hand-written HTTP request: clients refuse to send bytes that are not UTF-8 in headers."""
+    port = int(base.rsplit(":", 1)[1])
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(
+        b"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + b"X-Telegram-Bot-Api-Secret-Token: " + secret + b"\r\n"
+        + b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n"
+        + body
+    )  # fmt: skip
+    await writer.drain()
+    status_line = await reader.readline()
+    writer.close()
+    await writer.wait_closed()
+    return int(status_line.split()[1])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[]",
+        b"1",
+        b'"x"',
+        b"null",
+        b'{"message": "str"}',
+        b'{"update_id": 3, "message": "str"}',
+        b'{"update_id": 4, "message": {"message_id": "x", "chat": 5}}',
+        b'{"update_id": "5"}',
+        NESTED,
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"update_id": 6, "message": {"text": "\xff\xfe"}}',  # not UTF-8
+    ],
+    ids=lambda body: body[:20].decode("utf-8", "replace"),
+)
+async def test_a_body_that_is_not_an_update_gets_a_400_and_one_log_line(
+    webhook_bot: Running, body: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG"):
+        status = await _raw_post(webhook_bot.base, body, SECRET.encode())
+    assert status == 400
+    ours = [r for r in caplog.records if r.name.startswith(("bot", "aiohttp"))]
+    assert [r.levelname for r in ours] == ["WARNING"]
+    assert "not an update" in ours[0].getMessage()
+    assert "Traceback" not in caplog.text
+    # The bot still takes real updates afterwards.
+    phone = Phone(webhook_bot.emulator, 1001)
+    webhook_bot.emulator.add_user(1001)
+    await phone.send("/start", expect="stretchbot")
+
+
+async def test_a_secret_header_that_is_not_utf8_gets_a_403(
+    webhook_bot: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING"):
+        status = await _raw_post(webhook_bot.base, b'{"update_id": 1}', b"s3cret\xff\xfe")
+    assert status == 403
+    assert [r.getMessage() for r in caplog.records if r.name.startswith(("bot", "aiohttp"))] == [
+        "webhook request refused: missing or wrong secret token"
+    ]

@@ -53,6 +53,7 @@ class Reader:
         self.problems: list[Problem] = []
         self.id_lines: dict[str, int] = {}
         self.key_lines: dict[str, dict[str, int]] = {}  # per card file, for cross-card checks
+        self.warnings: list[str] = []  # worth fixing, not worth refusing to start over
 
     def name(self, path: Path) -> str:
         try:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from bot.content.body import read_pose
 from bot.content.document import Problem, Reader, sections, visible
 from bot.content.model import (
     DEFAULT_EQUIPMENT,
@@ -72,6 +73,7 @@ CARD_FIELDS: dict[str, tuple[bool, Callable[[Any], Any]]] = {
     "why": (False, text(600)),
     "sources": (False, list_of(identifier)),
     "substitute": (False, identifier),
+    "pose": (False, lambda value: value),  # read by bot.content.body, with its own lines
 }
 
 ROUTINE_FIELDS: dict[str, tuple[bool, Callable[[Any], Any]]] = {
@@ -177,6 +179,13 @@ def _read_card(reader: Reader, path: Path) -> Card | None:
             f"'hold_step' is {hold_step}, but there are only {len(steps)} steps",
         )
         return None
+    pose, problems = read_pose(doc.data.get("pose"), doc.value_nodes.get("pose"), doc.first)
+    for problem in problems:
+        reader.problem(doc.path, problem.line, f"pose: {problem.message}")
+    if problems:
+        return None
+    if pose is None:
+        reader.warnings.append(f"{doc.path}:{doc.key_lines['id']}: the card has no pose yet")
     reader.id_lines[doc.path] = doc.key_lines["id"]
     reader.key_lines[doc.path] = doc.key_lines
     return Card(
@@ -201,6 +210,7 @@ def _read_card(reader: Reader, path: Path) -> Card | None:
         sources=values.get("sources", ()),
         substitute=values.get("substitute"),
         path=doc.path,
+        pose=pose,
     )
 
 
@@ -485,4 +495,4 @@ def load_library(root: Path) -> Library:
         reader.problem(reader.name(programme), 0, "the 8-week programme file is missing")
     if reader.problems:
         raise ContentError(reader.problems)
-    return Library(cards=cards, routines=routines, stages=stages)
+    return Library(cards=cards, routines=routines, stages=stages, warnings=tuple(reader.warnings))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.content.pose import Pose
+
 
 class Slot(StrEnum):
     """When a card or routine is meant to be done."""
@@ -148,6 +150,7 @@ class Card:
     sources: tuple[str, ...] = ()
     substitute: str | None = None  # a card needing less equipment that can stand in for this one
     path: str = ""
+    pose: Pose | None = field(default=None, compare=False)
 
     @property
     def timed_step(self) -> int:
@@ -227,6 +230,7 @@ class Library:
     cards: dict[str, Card]
     routines: dict[str, Routine]
     stages: tuple[Stage, ...] = field(default=())
+    warnings: tuple[str, ...] = ()  # worth fixing, not worth refusing to start over
 
     def routine_for(self, slot: Slot) -> Routine:
         """The routine that serves `slot`."""

@@ -30,8 +30,13 @@ def _prepare_sqlite(url: str) -> None:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An async engine; SQLite gets WAL mode, foreign keys, and a busy timeout."""
+    """An async engine; SQLite gets WAL mode, foreign keys, and a busy timeout.
+
+    `hide_parameters`: an error's text (which ends up in logs) names the statement but not its
+    parameters, which hold chat ids and a person's words.
+    """
     _prepare_sqlite(url)
+    kwargs.setdefault("hide_parameters", True)
     engine = create_async_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -244,7 +245,12 @@ async def running(app: BotApplication, *, poll_timeout: int = 10) -> AsyncIterat
             yield app
         finally:
             if app.updater.running:  # stop taking updates first
-                await app.updater.stop()
+                try:
+                    await app.updater.stop()
+                except TelegramError as error:
+                    # A poller that died (a 401 from getUpdates) re-raises its error here; the
+                    # rest of the shutdown (database included) must still happen.
+                    log.warning("the poller had stopped: %s", type(error).__name__)
             if app.running:
                 await app.stop()
             if app.post_stop:

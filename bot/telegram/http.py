@@ -4,7 +4,7 @@ The fan-out sends up to a hundred messages at once; through httpx's connection p
 process manages a few hundred requests a second on two cores, through aiohttp several times that
 (see the README's benchmarks). Error handling is python-telegram-bot's own: this class only moves
 bytes, and maps aiohttp's failures onto `TimedOut` and `NetworkError` as its httpx request class
-does.
+does, with texts that never quote the URL (it holds the bot token).
 """
 
 from __future__ import annotations
@@ -100,5 +100,16 @@ class AiohttpRequest(BaseRequest):
                 return res.status, await res.read()
         except TimeoutError as err:
             raise TimedOut from err
-        except aiohttp.ClientError as err:
-            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+        except (aiohttp.ClientError, ValueError) as err:
+            # aiohttp's texts quote the URL, and the URL holds the token: name the failure only.
+            raise NetworkError(f"aiohttp.{err.__class__.__name__}{_reason(err)}") from None
+
+
+def _reason(err: Exception) -> str:
+    """What went wrong, without the URL: the operating system's words, if it gave any."""
+    os_error = getattr(err, "os_error", None)
+    strerror = getattr(os_error or err, "strerror", None)
+    if isinstance(strerror, str) and strerror:
+        return f": {strerror}"
+    status = getattr(err, "status", None)
+    return f": HTTP {status}" if isinstance(status, int) else ""
