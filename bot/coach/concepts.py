@@ -31,6 +31,11 @@ _CANT = [[_in("ca", "can", "could", "wo", "will", "do", "does", "did"), _in("n't
          [_in("have", "has"), _in("n't", "not", "nt"), _in("been"), _in("able")],
          [_in("not"), _in("able")]]  # fmt: skip
 _ELIM_VERB = _re(r"^(pee\w*|wee|weeing|piss\w*|urinat\w*|poo|pooing|poop\w*|shit|go|empty)$")
+_SOILED = (
+    r"^(wet|peed|pissed|weed|wetting|peeing|pissing|pooed|pooped|shat|soiled|crapped|crapping|"
+    r"shitted|shitting|messed|pood|wee'd|poo'd)$"
+)
+_ONESELF = ("myself", "meself", "mesel", "mysel", "myslef")
 
 CONCEPT_RULES: list[tuple[str, str, Pattern | None]] = []
 
@@ -51,12 +56,19 @@ _add("BLADDER", *[[*c, _in("really", "properly", "even", "actually"), _ELIM_VERB
 _add(
     "BLADDER",
     [
-        _re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing|pooed|pooped|shat|soiled)$"),
-        _in("the", "my"),
-        _in("bed", "pants", "trousers", "knickers", "jeans", "sheets"),
+        _re(_SOILED),
+        _in("the", "my", "me"),
+        _in("bed", "pants", "trousers", "knickers", "jeans", "sheets", "kecks", "undies"),
     ],
-    [_re(r"^(wet|peed|pissed|weed|pooed|pooped|shat|soiled|messed)$"), _in("myself")],
-)
+    [_re(_SOILED), _in(*_ONESELF)],
+    # No wee for hours, and no need for one.
+    [_in("havent", "haven't", "not", "hasnt"), _in("had", "been", "done"),
+     {"LOWER": {"IN": ["a", "for"]}, "OP": "?"}, {"LOWER": "a", "OP": "?"},
+     _in("wee", "pee", "piss", "wees")],
+    [_in("have", "has"), _in("n't", "nt", "not"), _in("had", "been", "done"),
+     {"LOWER": {"IN": ["a", "for"]}, "OP": "?"}, {"LOWER": "a", "OP": "?"},
+     _in("wee", "pee", "piss", "wees")],
+)  # fmt: skip
 _add(
     "DYSFUNCTION",
     "nothing happens",
@@ -71,7 +83,13 @@ _add(
 )
 _add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*|trickl\w*|"
                         r"hesitan\w*)$")],
-     "no urge", "no need to go", "takes ages", "weak stream", "slow stream",
+     "no urge", "no need to go",
+     [_in("not", "isn't", "isnt", "won't", "wont", "doesn't", "doesnt", "never"),
+      {"LOWER": {"IN": ["properly", "fully", "completely"]}, "OP": "?"},
+      _re(r"^(empty|emptying|empties)$")],
+     [_in("wo", "does", "is", "did"), _in("n't", "nt", "not"),
+      {"LOWER": {"IN": ["properly", "fully", "completely"]}, "OP": "?"},
+      _re(r"^(empty|emptying|empties)$")], "takes ages", "weak stream", "slow stream",
      [_in("let", "letting"), _in("go")],
      "barely anything", "nothing comes out", "nothing came out", "nothing coming out",
      "comes out on its own", "came out on its own", "on its own", "by itself",
@@ -113,6 +131,12 @@ _add(
 _add("WEAK", [_in("went", "gone", "go", "goes", "going"), _in("from"), _in("under")],
      [_in("gave", "give", "giving", "gives"), _in("out")], [_in("legs", "leg"), _in("collapsed")],
      [_re(r"^collaps\w*$")])  # fmt: skip
+_add("NOCHANGE", "no different", "not any different", "not shifting", "nothing's shifting",
+     "nothing is shifting", "nothing shifting", "stuck at", "still stuck",
+     [_in("won't", "wont", "isn't", "isnt", "not", "never"), _in("go", "going", "gone"),
+      _in("away")],
+     [_in("wo", "is", "has"), _in("n't", "nt", "not"), _in("go", "going", "gone"),
+      _in("away")])  # fmt: skip
 _add("NOCHANGE", "just as bad", "as bad as ever", "no better", "not any better", "not better",
      "same as before", "still bad", "still there")  # fmt: skip
 _add("FEVER", [_re(r"^(sweat\w*|drenched|soaked)$"), {"OP": "?"}, {"OP": "?"},
@@ -159,9 +183,18 @@ _add("VEHICLE", [_in("car", "cars", "junction", "roundabout", "motorway", "highw
 _add("IMPACT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended",
      [_re(r"^(flipped|rolled|crashed|crash|collision|collided|smashed|wrecked|totalled|"
           r"totaled|t-boned|ploughed|plowed|overturned|accident|pileup|pile-up)$")],
-     [_in("hit", "knocked", "ran"), _in("by", "off", "me", "over")], [_in("written"), _in("off")],
+     [_in("hit", "knocked", "ran"), _in("by", "off", "me", "over", "us", "our", "into")],
+     [_in("smashed", "crashed", "drove", "ploughed", "plowed", "slammed", "piled", "careered",
+          "veered", "skidded"), _in("into")],
+     [_in("went", "ran"), _in("into"), _in("the", "my", "our"),
+      _in("back", "side", "rear", "front"), _in("of")], "side on", "side-on",
+     [_in("at"), _in("speed")], [_in("written"), _in("off")],
      [_in("t"), {"TEXT": "-", "OP": "?"}, _in("boned")], "head on", "head-on",
      [_re(r"^\d{2,3}$"), _in("mph", "kmh", "km/h")])  # fmt: skip
+_add("HEIGHT", [_in("first", "second", "third", "1st", "2nd", "3rd", "upstairs", "top"),
+                _in("floor", "storey", "story", "step")],
+     [_re(r"^(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)$"),
+      _in("metres", "meters", "feet", "ft", "foot")])  # fmt: skip
 _add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balcony", "tree",
                     "cliff", "horse", "loft", "storey", "stories", "floors", "rooftop")],
      [_re(r"^\d+(\.\d+)?$"), _in("metres", "meters", "m", "feet", "ft", "foot")],
@@ -169,7 +202,9 @@ _add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balc
 
 # Fragility trauma: the minor knock that matters with thin bones or steroids.
 _add("MINOR_TRAUMA", [_re(r"^(sneez\w*|coughed|crack\w*|bent|bending|lifted|lifting|twisted|"
-                          r"jolted|knocked|bumped|landed|tripped|slipped|fell|stumbled)$")],
+                          r"jolted|knocked|bumped|landed|tripped|slipped|fell|stumbled|"
+                          r"plonked|jumped|leapt|leaped)$")],
+     [_in("sat", "dropped", "came", "landed"), _in("down"), _in("hard", "heavily")],
      "something went", "something gave", "something popped", "missed a step",
      "onto my back", "on my back")  # fmt: skip
 _add(
@@ -241,6 +276,13 @@ _add(
 _add("DURATION", [_re(r"^(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|"
                       r"many|few)$"), _in("weeks", "months", "wks", "week", "month")],
      [_in("month", "months", "weeks"), _in("and"), _in("a"), _in("half")],
+     [_in("been", "over", "past", "last", "nearly", "almost"),
+      {"LOWER": {"IN": ["a", "the", "about", "around", "over", "like"]}, "OP": "?"},
+      _re(r"^(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)$"),
+      _in("weeks", "months", "wks", "week", "month")],
+     [_re(r"^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)$"),
+      _in("weeks", "months", "wks"), _in("on", "now", "later")],
+     [_in("been"), _in("ages", "forever", "months", "weeks")],
      [_in("weeks", "months"), _in("now", "on", "in")], "for weeks", "for months")  # fmt: skip
 _add("NOCHANGE", [_in("has", "have", "is", "had"), _in("n't", "not", "nt"), {"OP": "?"},
                   _re(r"^(improved|improving|changed|eased|shifted|budged|helped)$")],
@@ -253,6 +295,11 @@ _add("NOCHANGE", [_in("has", "have", "is", "had"), _in("n't", "not", "nt"), {"OP
 
 # Radiating one-sided pain.
 _add("RADIATE", [_re(r"^(radiat\w*|shoot\w*|travels|travelling|burning|zing\w*)$")],
+     [_in("to", "into", "till", "until", "down"), {"LOWER": {"IN": ["my", "the"]}, "OP": "?"},
+      _in("left", "right"), _in("leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin")],
+     [_in("from"), {"LOWER": {"IN": ["my", "the"]}, "OP": "?"},
+      {"LOWER": {"IN": ["lower", "low"]}, "OP": "?"},
+      _in("back", "spine", "hip", "bum", "buttock")],
      [_in("down", "into")], [_in("to", "into"), _in("my", "the"),
                              _in("foot", "ankle", "calf", "toes", "knee", "heel")])  # fmt: skip
 
@@ -291,7 +338,11 @@ _add("IDIOM", [_re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing)$"), _in("my"
      [_in("fell", "fall", "falling"), _in("behind", "asleep", "apart")],
      [_in("pain"), _in("in"), _in("the"), _in("butt", "ass", "arse", "neck", "bum")],
      [_in("chest"), _in("day", "press", "stretch", "opener", "workout", "fly", "flies")],
-     [_in("steroid"), _in("cream", "inhaler", "spray", "drops", "ointment")],
+     [_in("steroid"), _in("cream", "inhaler", "spray", "drops", "ointment", "injection",
+                        "injections", "jab", "jabs", "shot", "shots")],
+     [_in("was", "is", "been", "what", "such", "proper", "total", "absolute", "complete"),
+      {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, _in("car", "train"), _in("crash", "wreck")],
+     [_in("car", "train"), _in("crash", "wreck"), _in("of")],
      [_in("cancer"), _in("screening", "research", "awareness", "charity", "scare")],
      [_in("fever"), _in("dream", "dreams", "pitch")])  # fmt: skip
 
@@ -299,7 +350,8 @@ _add("IDIOM", [_re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing)$"), _in("my"
 # "I'm fine" clears a fall or a bump, never a symptom ("groin numb, otherwise I'm fine").
 TRAUMA_ONLY_CONTEXT: list[tuple[str, str, str, Pattern]] = [
     ("i'm fine", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-     [_in("i", "im", "i'm"), {"LOWER": {"IN": ["'m", "m", "am"]}, "OP": "?"},
+     [_in("i", "im", "i'm", "he", "she", "they", "hes", "shes", "he's", "she's"),
+      {"LOWER": {"IN": ["'m", "m", "am"]}, "OP": "?"},
       {"LOWER": {"IN": ["totally", "completely", "absolutely", "perfectly", "all"]}, "OP": "?"},
       _in("fine", "ok", "okay", "unhurt", "alright", "good", "uninjured")]),
     ("didn't fall", "NEGATED_EXISTENCE", "BACKWARD",

@@ -37,7 +37,7 @@ _SADDLE = [
     "groin", "genitals", "genital", "genitalia", "buttock", "buttocks", "bum", "butt", "bottom",
     "backside", "crotch", "privates", "perineum", "taint", "vagina", "vulva", "labia", "penis",
     "scrotum", "testicles", "anus", "arse", "ass", "saddle", "undercarriage", "nethers", "willy",
-    "cheeks",
+    "cheeks", "perineal", "perianal",
 ]  # fmt: skip
 
 TARGET_RULES: list[tuple[str, str, Pattern | None]] = []
@@ -56,7 +56,9 @@ def _neg_can(*rest: dict[str, Any]) -> list[Pattern]:
 
 
 # -- sensation, and where ------------------------------------------------------------------------
-_add("SENSORY", [_re(r"^(numb|tingl|prickl)")], "pins and needles", "no feeling", "no sensation",
+_add("SENSORY", [_re(r"^(numb|tingl|prickl|an(a)?esthe|par(a)?esthe|hypo(a)?esthe|dys(a)?esthe)")],
+     [_re(r"^(reduced|altered|decreased|diminished|abnormal)$"), {"OP": "?"},
+      _in("sensation", "sensations", "feeling")], "pins and needles", "no feeling", "no sensation",
      "lost feeling", "lost the feeling", "lost all feeling", "loss of feeling",
      "loss of sensation", "reduced sensation", "less feeling", "dead feeling", "feels dead",
      "like cotton wool", "lost sensation", "gone dead", "went dead",
@@ -67,6 +69,7 @@ _add("SADDLE", [_in(*_SADDLE)], "down there", "private parts", "private area", "
      "between my legs", "back passage")  # fmt: skip
 _add("LEG", [_in(*_ONE_LEG)], "one leg", "left leg", "right leg")
 _add("LEGS", [_in("both"), _OPT_DET, _in(*_ONE_LEG, *_BOTH_LEGS)], [_in(*_BOTH_LEGS)],
+     [_re(r"^bilateral(ly)?$")],
      "both sides", "left and right leg", "both my legs")  # fmt: skip
 _add("WEAK", [_re(r"^weak(ness|er|ening)?$")], "giving way", "gives way", "gave way",
      "give way", "keep giving way", [_re(r"^buckl")], "no strength", "lost strength",
@@ -83,7 +86,9 @@ _add("FOOTDROP", "foot drop", "drop foot", "dropfoot", "footdrop", "foot drags",
 _add("BLADDER", [_re(r"^incontin")], "wet myself", "wetting myself", "peed myself",
      "pee'd myself", "weed myself", "pissed myself", "pissing myself", "peeing myself",
      "wee'd myself", "leaking urine", "leaking pee", "leaking wee", "leak urine", "urine leaks",
-     "leaked urine", "no urge to pee", "no urge to wee", "retention", "urinary retention",
+     "leaked urine", "no urge to pee", "no urge to wee",
+     *_neg_can(_in("pass"), _in("water", "urine", "wee", "stool", "motion", "motions")),
+     "retention", "urinary retention",
      "dribbling urine", "wet my pants", "wet the bed", "peeing without knowing",
      *_neg_can(_in("pee", "wee", "urinate", "piss", "empty"), {"OP": "?"}, {"OP": "?"}),
      *_neg_can(_in("hold", "control", "stop"), {"LOWER": {"IN": ["my", "the"]}, "OP": "?"},
@@ -108,7 +113,8 @@ _add(
     *_neg_can(_in("control")),
     "out of control",
 )
-_add("ELIMINATION", [_in("bladder", "bowel", "bowels", "pee", "wee", "urine", "poo", "poop",
+_add("ELIMINATION", [_in("pass", "passing", "passed"), _in("water", "urine", "stool", "motion")],
+     [_in("bladder", "bowel", "bowels", "pee", "wee", "urine", "poo", "poop",
                          "toilet", "peeing", "weeing", "pooing")])  # fmt: skip
 _add("SEXUAL", [_re(r"^(erectile|impoten\w*)$")], "no erection", "no erections",
      "erection problems", "erection trouble", "no feeling during sex",
@@ -128,8 +134,15 @@ _add("SEVERE_TRAUMA", [_in("car", "motorbike", "motorcycle", "road", "bike", "cy
           "height", "window", "cliff", "motorbike", "bike", "stage", "loft", "building")],
      [_in("fell", "fall", "fallen"), _in("down"), _OPT_DET,
       _in("stairs", "flight", "cliff", "ravine", "escalator")],
+     [_in("came", "come", "coming", "thrown", "flew", "flung"), _in("off"), _OPT_DET,
+      _in("motorbike", "motorcycle", "horse", "scooter", "quad", "moped")],
      "high fall", "whiplash")  # fmt: skip
-_add("FALL", [_in("fell", "fallen", "falling")], [_in("a", "bad", "nasty", "big", "my", "that",
+_add("FALL", [_in("went", "go", "going", "gone"), _in("down", "over"),
+              _in("on", "hard", "heavily")],
+     [_in("lost", "lose", "losing"), _in("my"), _in("footing", "balance")],
+     [_in("hit", "hitting"), _in("the"), _in("deck", "ground", "floor", "pavement")],
+     [_in("came", "come"), _in("a"), _in("cropper")],
+     [_in("fell", "fallen", "falling")], [_in("a", "bad", "nasty", "big", "my", "that",
      "the", "heavy", "hard"), _in("fall", "tumble", "spill")],
      [_re(r"^(slipped|tripped|stumbled)$")], "took a tumble", "went flying", "landed on",
      "came off my bike")  # fmt: skip
@@ -176,13 +189,20 @@ _add("NIGHT", "night pain", "pain at night", "worse at night", "hurts at night",
      "wakes me up", "wakes me", "woke me up", "woken up", "keeps me awake", "kept me awake",
      "keeping me awake", "wake up in pain", "woke up in agony", "every night",
      "doesn't ease", "does not ease", "won't ease", "doesnt ease", "no position",
-     "even when resting", "even at rest", "even lying down", "even when i lie down",
+     "even when resting", "even at rest", "even in bed", [_in("never"),
+     _in("eases", "ease", "settles", "stops", "lets")], "even lying down", "even when i lie down",
      "lying still", "rest doesn't help", "resting doesn't help", "constant", "constantly",
      "all the time", "never stops", "never lets up", "24/7", "day and night", "non-stop",
      "nonstop", "relentless", "can't get comfortable", "cant get comfortable",
      *_neg_can(_in("sleep"), _in("for", "because", "with", "from")))  # fmt: skip
 _add(
-    "PAIN", [_re(r"^(pain|pains|painful|hurts?|hurting|ache|aches|aching|agony|throbbing|sore)$")]
+    "PAIN",
+    [
+        _re(
+            r"^(pain|pains|painful|hurts?|hurting|ache|aches|aching|agony|throbbing|sore|lbp|"
+            r"lumbago|crook)$"
+        )
+    ],
 )
 _add("CHEST_PAIN", "chest pain", "chest pains", "chest hurts", "tight chest", "chest tightness",
      "tightness in my chest", "pressure in my chest", "chest pressure", "crushing",
@@ -200,7 +220,17 @@ _add("SCIATICA", [_re(r"^(sciatica|sciatic|radiculopathy|radiating|shooting)$")]
      [_in("down", "into", "through"), _OPT_DET, _re(r"^(left|right)$"), _in(*_ONE_LEG)],
      [_in("down", "into", "through"), _OPT_DET, _in(*_ONE_LEG, *_BOTH_LEGS)])  # fmt: skip
 _add("NOT_IMPROVING", "not improving", "isn't improving", "hasn't improved", "not getting better",
-     "isn't getting better", "hasn't got better", "hasn't gotten better", "no better",
+     "isn't getting better", "hasn't got better",
+     [_in("isn't", "isnt", "not", "hasn't", "hasnt", "ain't", "aint", "never", "wasn't"),
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      _in("better")],
+     [_in("is", "has", "was"), _in("n't", "nt", "not"),
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      _in("better")],
+     [_in("still"), _in("sore", "hurts", "hurting", "aching", "painful", "bad", "there"),
+      _in("after")], "hasn't gotten better", "no better",
      "no improvement", "not any better", "still no better", "getting worse", "gotten worse",
      "got worse", "worse and worse", "not eased", "hasn't eased", "still hurts after",
      "still the same after",
@@ -221,11 +251,19 @@ _OTHERS = [
     "client", "clients", "brother", "sister", "grandma", "grandad", "granddad", "grandmother",
     "grandfather", "nan", "nana", "aunt", "auntie", "uncle", "cousin", "flatmate", "roommate",
     "boss", "he", "she", "he's", "she's", "someone", "somebody", "people",
-    "teammate", "character", "sibling", "parents", "family", "him", "her", "mate",
-    "everyone", "anyone", "nobody", "bloke", "guy", "lady", "woman", "man",
+    "teammate", "character", "sibling", "parents", "family", "him", "her",
+    "everyone", "anyone", "nobody", "gran", "granny", "grandpa", "gramps", "grampa", "nanny",
+    "grandson", "granddaughter", "stepson", "stepdaughter", "niece", "nephew", "fiance",
+    "fiancee",
 ]  # fmt: skip
+# Words also said to the reader ("cheers mate", "man, my back"): another person only after a
+# determiner ("my mate", "a guy at work").
+_VOCATIVE = ["mate", "mates", "man", "guy", "guys", "lady", "woman", "bloke", "lad", "pal"]
 CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
     ("others", "FAMILY", "BIDIRECTIONAL", [_in(*_OTHERS)]),
+    ("my mate", "FAMILY", "BIDIRECTIONAL",
+     [_in("my", "a", "his", "our", "the", "this", "that", "some", "me", "your", "one", "old"),
+      _in(*_VOCATIVE)]),
     ("self", "SELF", "BIDIRECTIONAL", [_in("i", "i'm", "im", "i've", "ive", "me", "myself")]),
     # "numb? no" arrives as "numb answered no" (see understand.normalise).
     ("? no", "NEGATED_EXISTENCE", "BACKWARD",
@@ -235,6 +273,24 @@ CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
       {"LOWER": {"IN": ["thankfully", "thank", "luckily", "phew", ".", "!"]}}]),
     ("gone now", "NEGATED_EXISTENCE", "BACKWARD", None),
     ("went away", "HISTORICAL", "BACKWARD", None),
+    ("has gone", "HISTORICAL", "BACKWARD",
+     [_in("is", "has", "'s", "have", "been", "are", "completely", "totally", "all", "now", "had",
+          "its", "it's", "thats", "that's"),
+      _re(r"^(gone|disappeared|vanished|stopped|settled|cleared)$")]),
+    ("disappeared", "HISTORICAL", "BACKWARD", [_re(r"^(disappeared|vanished)$")]),
+    ("as a teenager", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("as", "when"), _in("a", "i"), {"LOWER": "was", "OP": "?"}, {"LOWER": "a", "OP": "?"},
+      _in("kid", "child", "teen", "teenager", "boy", "girl", "lad", "lass", "youngster",
+          "student", "baby", "nipper", "young", "little")]),
+    ("ages ago", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("ages", "years", "decades", "yonks", "donkey's"), _in("ago", "back")]),
+    ("in my teens", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("in"), _in("my"), _in("teens", "twenties", "youth", "childhood")]),
+    ("long finished", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("long"), _re(r"^(finished|gone|over|stopped|done|ago)$")]),
+    # Looking like it is not having it: "looks like I wet myself" (spilled water).
+    ("looks like", "HYPOTHETICAL", "FORWARD",
+     [_in("looks", "look", "looked", "looking"), _in("like", "as")]),
     ("cleared up", "HISTORICAL", "BACKWARD", None),
     ("all cleared", "HISTORICAL", "BACKWARD", None),
     ("is gone", "HISTORICAL", "BACKWARD", None),
@@ -369,6 +425,10 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:
         return True  # "slipped my session", "tripped up on the quiz"
+    if label == "FALL" and after == "about" and end + 1 < len(doc):
+        return doc[end + 1].lower_.startswith(
+            ("laugh", "in", "the", "with")
+        )  # "fell about ten feet"
     if label == "FALL" and text not in {"fell", "fallen", "falling"}:
         return before in {"in", "last", "this", "next", "autumn"} and text.endswith("fall")
     return after in _DROP_AFTER.get(label, set()) or before in _DROP_BEFORE.get(label, set())

@@ -36,6 +36,8 @@ class Triage:
 
 
 _SITES = ("SADDLE", "LEG", "LEGS", "FOOT")
+_LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin"}
+_SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
 
 
@@ -48,6 +50,8 @@ def _saddle_sensation(sentence: list[Mention]) -> bool:
     """A loss of sensation whose nearest body site is the saddle (not a leg or foot)."""
     sites = [m for m in sentence if m.label in _SITES]
     for sense in (m for m in sentence if m.label in ("SENSORY", "ODD")):
+        if set(sense.text.split()) & _SADDLE_WORDS:
+            return True  # "reduced perianal sensation"
         if sites:
             nearest = min(sites, key=lambda m: (_gap(m, sense), m.label != "SADDLE"))
             close = sense.label == "SENSORY" or _gap(nearest, sense) < 3
@@ -68,14 +72,36 @@ def _said_of_self(mention: Mention, text: str) -> bool:
     return bool(words & _SELF) and not words & _HEDGES
 
 
+_STEROID = ("steroid", "pred", "dexa", "hydrocort")
+# "a bit sore" after a fall: a question decides, not a doctor today.
+_HEDGED = re.compile(
+    r"\b(?:a bit|bit|a little|little|slightly|a tad|tad|mildly|kinda|kind of|"
+    r"somewhat|only)\s+(?:sore|achy|stiff|tender|bruised|painful|tight|hurt\w*)"
+)
+_PAIN_WORD = re.compile(
+    r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|"
+    r"injur\w*|excruciating|bruised|in bits|messed up|wrecked)\b"
+)
+
+
 def _own(found: list[Mention]) -> list[Mention]:
-    """The mentions about the person's own body now (a history of cancer or steroids counts)."""
-    proxy = any(m.label == "PROXY" for m in found)
+    """The mentions about the person's own body now.
+
+    A history of cancer or of thin bones counts; steroids that were stopped long ago do not.
+    """
     return [
         m for m in found
-        if not (m.negated or m.hypothetical or m.other_person or proxy)
-        and (not m.historical or m.label in ("CANCER", "BONE_RISK"))
+        if not (m.negated or m.hypothetical or m.other_person)
+        and (not m.historical or m.label == "CANCER"
+             or (m.label == "BONE_RISK" and not m.text.startswith(_STEROID)))
     ]  # fmt: skip
+
+
+def _hurt_after_fall(text: str) -> bool:
+    """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
+    hedged = bool(_HEDGED.search(text))
+    rest = _HEDGED.sub(" ", text)
+    return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
 
 
 def _signs(found: list[Mention], text: str) -> set[Category]:
@@ -84,10 +110,18 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
     sentences: dict[int, list[Mention]] = {}
     for m in own:
         sentences.setdefault(m.sentence, []).append(m)
-    hurt = bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"}) or "back" in text
+    hurt = (
+        bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
+        or "back" in text
+        or bool(_pain(text))
+    )
     out: set[Category] = set()
     for sentence in sentences.values():
         here = {m.label for m in sentence}
+        if "FOOT" in here or any(
+            m.label == "RADIATE" and m.text.split()[-1] in _LEG_WORDS for m in sentence
+        ):
+            here.add("LEG")
         if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
                for m in sentence):  # fmt: skip
             here.add("LEGS")
@@ -110,7 +144,9 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
             out.add(Category.SCIATICA)
         if "DROP" in here and here & {"FOOT", "LEG"}:
             out.add(Category.WEAKNESS)
-        fell = bool(here & {"FALL", "MINOR_TRAUMA"})
+        fell = any(
+            m.label in ("FALL", "MINOR_TRAUMA") and not m.text.startswith("lost") for m in sentence
+        )  # losing one's footing on a ladder is not a fall from it
         if ("VEHICLE" in here and "IMPACT" in here) or (fell and "HEIGHT" in here):
             out.add(Category.SEVERE_TRAUMA)
         if "CHEST" in here and painful:
@@ -130,7 +166,8 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
     if "BONE_RISK" in labels and labels & {"FALL", "ACCIDENT", "MINOR_TRAUMA"}:
         out.add(Category.FRAGILITY_TRAUMA)
     elif labels & {"FALL", "ACCIDENT"}:
-        out.add(Category.TRAUMA if hurt else Category.POSSIBLE_FALL)
+        hurt_fall = _hurt_after_fall(text) or bool(labels & {"SCIATICA", "CHEST_PAIN"})
+        out.add(Category.TRAUMA if hurt_fall else Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
     if "FEVER" in labels:
@@ -142,7 +179,10 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
         out.add(Category.WEIGHT_LOSS)
     lasting = any(
         m.label == "DURATION"
-        and (m.text.startswith("for ") or m.text.endswith((" now", " later", " and")))
+        and (
+            m.text.startswith(("for ", "been ", "over ", "past ", "last ", "nearly ", "almost "))
+            or m.text.endswith((" now", " later", " and", " on"))
+        )
         for m in own
     )
     if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (

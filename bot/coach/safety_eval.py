@@ -123,6 +123,7 @@ def render(report: Report, name: str) -> str:
 DEFAULT_CORPORA = (
     Path("tests/safety_corpus.tsv"),
     Path("tests/safety_dev.tsv"),
+    Path("tests/safety_dev2.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -126,6 +126,44 @@ def load() -> float:
     return LOAD_SECONDS or 0.0
 
 
+# A contrast ends what came before it: "no fever, but I can't pee" (medspaCy's own "but" rule
+# does not always cut a scope), and "right foot is fine" does not clear "left foot" across a comma.
+_CONTRAST = {"but", "however", "though", "although", "yet", "whereas", "except", "apart"}
+_GONE = {"gone", "stopped", "disappeared", "vanished", "settled", "cleared"}
+_GONE_WHAT = re.compile(
+    r"^(numb|tingl|weak|flopp|dead|funny|weird|strange|odd|wobbl|heav|limp|"
+    r"jelly|dodgy|prickl|cold|all|really|completely|totally|a)"
+)
+_SELF_WORDS = {"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine", "meself"}
+
+
+def _crosses(doc: Any, modifier: Any, start: int, end: int) -> bool:
+    """Whether a contrast word lies between a modifier and the mention it modifies."""
+    a, b = modifier.modifier_span
+    words = doc[a:b].text.lower().split()
+    if (
+        words[-1] in _GONE
+        and (
+            (a > 0 and doc[a - 1].lower_ == "back")  # "my back has gone": it gave out
+            or any(_GONE_WHAT.match(t.lower_) for t in doc[b : b + 2])  # "has gone numb"
+        )
+    ):
+        return True
+    if b <= start:  # before the mention: "no fever, but I can't pee"
+        return any(t.lower_ in _CONTRAST for t in doc[b:start])
+    return words[-1] == "fine" and any(t.text == "," for t in doc[end:a])
+
+
+def _proxied(doc: Any, proxies: list[tuple[int, int]], start: int) -> bool:
+    """Asked for someone else, unless the person then speaks of themselves ("... : I have")."""
+    if not proxies:
+        return False
+    before = [end for _, end in proxies if end <= start]
+    if not before:
+        return True  # "numb groin and can't pee, asking for a friend"
+    return not any(t.lower_ in _SELF_WORDS for t in doc[max(before) : start])
+
+
 _WORD = re.compile(r"[A-Za-z]+")
 _ISH = re.compile(r"(\w)-ish\b", re.IGNORECASE)
 _QUESTION_REPLY = re.compile(r"\?+\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
@@ -164,14 +202,29 @@ def mentions(text: str) -> list[Mention]:
     starts = [sent.start for sent in doc.sents]
     # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
     pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
+    proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
     found = []
     for ent in doc.ents:
         if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
             continue
+        # "had a fever but it's gone": medspaCy lets "but" end this backward scope too.
+        if any(
+            m.modifier_span[0] >= ent.end
+            and m.modifier_span[0] - ent.end <= 8
+            and doc[m.modifier_span[0]].sent.start == ent.sent.start
+            and m.category == "HISTORICAL"
+            and doc[m.modifier_span[0] : m.modifier_span[1]].text.lower().split()[-1] in _GONE
+            and not _crosses(doc, m, ent.start, ent.end)
+            for m in doc._.context_graph.modifiers
+        ):
+            historical = True
+        else:
+            historical = False
         kinds = {
             m.category
             for m in ent._.modifiers
             if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
+            and not _crosses(doc, m, ent.start, ent.end)
         }
         sentence = sum(1 for s in starts if s <= ent.start) - 1
         found.append(
@@ -181,8 +234,8 @@ def mentions(text: str) -> list[Mention]:
                 sentence,
                 "NEGATED_EXISTENCE" in kinds,
                 "HYPOTHETICAL" in kinds,
-                "HISTORICAL" in kinds,
-                "FAMILY" in kinds,
+                "HISTORICAL" in kinds or historical,
+                "FAMILY" in kinds or _proxied(doc, proxies, ent.start),
                 ent.start,
                 ent.end,
             )
