@@ -130,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="action", required=True)
     db_commands.add_parser("upgrade", help="apply database migrations")
     commands.add_parser("status", help="subscribers, routines due and sent, failures")
+    safety = commands.add_parser("safety", help="the red-flag triage")
+    safety_commands = safety.add_subparsers(dest="action", required=True)
+    evaluate = safety_commands.add_parser("eval", help="sensitivity and false alarms on a corpus")
+    evaluate.add_argument("--corpus", type=Path, action="append", default=None)
     bench = commands.add_parser("bench", help="benchmarks (numbers printed, see the README)")
     bench_commands = bench.add_subparsers(dest="action", required=True)
     fanout = bench_commands.add_parser("fanout", help="one due minute to many subscribers")
@@ -244,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return holds.run(args.holding, args.spread)
         return suite.run(args) if args.action == "all" else fanout.run(args)
+    if args.command == "safety":
+        from bot.coach import safety_eval
+
+        return safety_eval.main(args.corpus)
     if args.command == "status":
         print(asyncio.run(_status(settings)))
         return 0

@@ -55,3 +55,11 @@ class StaleButton(DomainError):
     def __init__(self, reason: Stale) -> None:
         super().__init__(reason.value)
         self.reason = reason
+
+
+class OnSafetyHold(DomainError):
+    """No stretches: the person is on a safety hold until they say they have been checked."""
+
+    def __init__(self, level: str) -> None:
+        super().__init__(level)
+        self.level = level  # the hold's Level value (never what the person wrote)

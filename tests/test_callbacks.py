@@ -13,6 +13,7 @@ def test_every_keyboard_button_decodes() -> None:
     markups = [
         keyboards.safety_question(), keyboards.done(7),
         keyboards.pain(), keyboards.times("morning"), keyboards.zones(), keyboards.forget(),
+        keyboards.cleared(), keyboards.safety_ask("possible-fall"),
         keyboards.delivery(9, can_snooze=True), keyboards.nag("evening"),
         keyboards.self_test("sit-and-reach-test"), keyboards.self_test("straight-leg-raise-test"),
     ]  # fmt: skip

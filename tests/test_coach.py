@@ -30,14 +30,11 @@ from bot.content.model import Library, Slot
         ("I can't control my bladder anymore", safety.Urgency.EMERGENCY),
         ("lost control of my bowels last night", safety.Urgency.EMERGENCY),
         ("both legs feel weak and wobbly", safety.Urgency.EMERGENCY),
-        ("my back hurts after a fall on the stairs", safety.Urgency.EMERGENCY),
+        ("my back hurts after a fall on the stairs", safety.Urgency.URGENT),
         ("I was in a car accident yesterday", safety.Urgency.EMERGENCY),
-        ("there's tingling down my left leg", safety.Urgency.URGENT),
-        ("numbness in my foot when I sit", safety.Urgency.URGENT),
         ("my right leg feels weak", safety.Urgency.URGENT),
         ("I have a fever and my back aches", safety.Urgency.URGENT),
         ("the pain is worse at night", safety.Urgency.URGENT),
-        ("shooting pain down my leg", safety.Urgency.URGENT),
     ],
 )
 def test_red_flags_are_spotted_with_their_urgency(text: str, urgency: safety.Urgency) -> None:
@@ -64,12 +61,14 @@ def test_ordinary_messages_raise_no_flag(text: str) -> None:
 
 
 def test_red_flag_reply_says_seek_care_and_names_the_guideline() -> None:
-    reply = safety.red_flag_reply(safety.screen("loss of bladder control"))
-    assert "seek medical care" in reply.lower()
-    assert "emergency" in reply.lower()
+    reply = safety.red_flag_reply(safety.screen("loss of bladder control"), "999")
+    assert "call 999" in reply
+    assert "now" in reply
+    assert "today" not in reply
     assert "NHS" in reply
-    urgent = safety.red_flag_reply(safety.screen("tingling down my leg"))
-    assert "seek medical care promptly" in urgent.lower()
+    urgent = safety.red_flag_reply(safety.screen("I have a fever and my back aches"))
+    assert "see a doctor today" in urgent.lower()
+    assert " now" not in urgent
 
 
 # --- pain ---------------------------------------------------------------------------------------
@@ -268,6 +267,9 @@ def test_sessions_this_week_start_on_monday() -> None:
         ("help", Intent.HELP),
         ("hello", Intent.GREETING),
         ("thanks", Intent.THANKS),
+        ("what stretches are good for sciatica?", Intent.ADVICE),
+        ("which exercises help a stiff back", Intent.ADVICE),
+        ("stretch please", Intent.DESK),
         ("what is the meaning of life", Intent.UNKNOWN),
         ("done with work, now what", Intent.UNKNOWN),
     ],

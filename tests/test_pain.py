@@ -325,39 +325,3 @@ def test_programme_moves_on_again_once_pain_has_settled() -> None:
     assert advance(flaring).held_for_pain
     _, calm = replay([8, 3, 3], before=settled(3))
     assert advance(calm).advanced
-
-
-# --- the superseded assess(), still used by bot/service.py until it calls review() -------------
-
-
-@pytest.mark.parametrize(
-    ("score", "recent", "high", "rising"),
-    [
-        (3, [], False, False),
-        (7, [], True, False),
-        (6, [2, 3, 3], False, True),  # 3 over the median: a flare
-        (5, [3, 3], False, True),  # exactly the MCID
-        (4, [3, 3], False, False),
-        (3, [0], False, False),  # 0 -> 3 stays mild
-        (9, [8, 8], True, False),
-        (2, [7, 8], False, False),
-    ],
-)
-def test_legacy_verdicts_use_the_mcid(
-    score: int, recent: list[int], high: bool, rising: bool
-) -> None:
-    verdict = pain.assess(score, recent)
-    assert (verdict.high, verdict.rising) == (high, rising)
-    assert verdict.flare == (high or rising)
-
-
-def test_legacy_gentle_spell_counts_two_calm_reports() -> None:
-    left = pain.calm_reports_needed(0, pain.assess(8, [3]))
-    assert left == 2
-    left = pain.calm_reports_needed(left, pain.assess(4, [8, 3]))
-    assert left == 1
-    left = pain.calm_reports_needed(left, pain.assess(8, [4, 8]))  # another flare resets
-    assert left == 2
-    left = pain.calm_reports_needed(left, pain.assess(3, [8]))
-    left = pain.calm_reports_needed(left, pain.assess(3, [3, 8]))
-    assert left == 0

@@ -200,7 +200,7 @@ class World:
             subs = [
                 Subscriber(
                     chat_id=chat, user_id=chat, timezone="UTC", morning=parse_time(morning),
-                    evening=None, active=True, programme_week=1, gentle_reports_left=0,
+                    evening=None, active=True, programme_week=1,
                     desk_cursor=0, created_at=now, updated_at=now,
                 )
                 for chat in chats

@@ -54,7 +54,7 @@ async def seed(url: str, count: int, due: datetime = DUE) -> None:
                     [
                         {"chat_id": i, "user_id": i, "first_name": None, "timezone": "UTC",
                          "morning": due.time().replace(microsecond=0), "evening": None,
-                         "active": True, "programme_week": 1 + i % 8, "gentle_reports_left": 0,
+                         "active": True, "programme_week": 1 + i % 8,
                          "desk_cursor": 0, "created_at": due - timedelta(days=30),
                          "updated_at": due}
                         for i in ids

@@ -19,6 +19,7 @@ class Intent(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     NOW = "now"
+    ADVICE = "advice"  # a question about which stretches help ("what's good for sciatica?")
     UNKNOWN = "unknown"
 
 
@@ -44,6 +45,13 @@ _DESK = re.compile(
 _NOW = re.compile(r"^\W*(?:start|let'?s go|go|routine|start (?:the |my )?routine)\W*$", re.I)
 _HELP = re.compile(r"^\W*(?:help|what can you do|commands|menu|\?+)\W*$", re.IGNORECASE)
 _GREETING = re.compile(r"^\W*(?:hi|hello|hey|hiya|good (?:morning|evening|afternoon)|yo)\b", re.I)
+# A question about stretching for a complaint: answered with advice, never read as a symptom.
+_ADVICE = re.compile(
+    r"\b(?:what|which|any|best|good|recommend|suggest)\b.*\b(?:stretch|stretches|exercises?|"
+    r"moves?|routine)\b.*(?:\?|\bfor\b|\bhelp)|\b(?:stretch|stretches|exercises?)\b.*\b(?:good|best|"
+    r"help|helps)\b.*\bfor\b",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(r"^\W*(?:thanks|thank you|thx|ty|cheers|great|nice|cool|ok(?:ay)?)\W*$", re.I)
 
 
@@ -58,6 +66,8 @@ def understand(text: str) -> Understood:
         return Understood(Intent.PAIN, problem=exc.hint)
     if score is not None:
         return Understood(Intent.PAIN, score=score)
+    if _ADVICE.search(cleaned):
+        return Understood(Intent.ADVICE)
     if _DESK.search(cleaned):
         return Understood(Intent.DESK)
     if _NOW.match(cleaned):

@@ -56,11 +56,6 @@ SETTLE_REPORTS = 3  # gentle mode ends on the mean of this many reports since th
 SETTLED_BELOW = 5  # ... when it is below this and within the MCID of the pre-flare baseline
 SELF_TEST_QUIET_DAYS = 3  # no self-test within this many days of a report of 7+
 
-# Superseded by `review` (kept so bot/service.py works until it is rewired).
-RECENT_REPORTS = 5
-RECENT_DAYS = 14
-CALM_REPORTS_TO_SETTLE = 2
-
 
 class PainParseError(InvalidInput):
     """The text names a pain level we cannot accept; `hint` says why."""
@@ -263,7 +258,7 @@ def self_test_allowed(history: Iterable[Report], now: datetime, *, gentle: bool)
     return not any(r.at >= since and r.score >= HIGH_PAIN for r in history)
 
 
-# Words for each signal, for the lead to move into bot/telegram/texts.py. `{usual}` is the
+# Words for each signal (bot/telegram/texts.py puts them after "Recorded"). `{usual}` is the
 # baseline rounded to a whole number (IMPROVED, RISING and CHECK_IN always have one).
 TEXTS: dict[Signal, str] = {
     Signal.ESCALATE: (
@@ -300,45 +295,6 @@ def advice(verdict: PainReview) -> str:
     """The words for a review (empty for STEADY)."""
     usual = "?" if verdict.baseline is None else f"{verdict.baseline:.0f}"
     return TEXTS[verdict.signal].format(usual=usual)
-
-
-# --- superseded by `review`: delete once bot/service.py calls `review` ------------------------
-
-
-@dataclass(frozen=True)
-class PainVerdict:
-    """What a new pain report means (superseded by PainReview)."""
-
-    score: int
-    recent_average: float | None  # now the median of the recent reports
-    high: bool  # 7 or more
-    rising: bool  # up by the MCID or more on the recent median, into moderate pain
-
-    @property
-    def flare(self) -> bool:
-        """High or meaningfully rising pain: see a professional, and go gently."""
-        return self.high or self.rising
-
-
-def assess(score: int, recent: list[int]) -> PainVerdict:
-    """Judge `score` against `recent` earlier scores (newest first, already limited in time).
-
-    Superseded by `review` (which has the times, so it can use a settled baseline); this uses
-    the same MCID and moderate-pain rules on the median of up to five recent reports.
-    """
-    earlier = recent[:RECENT_REPORTS]
-    baseline = float(median(earlier)) if earlier else None
-    return PainVerdict(score, baseline, score >= HIGH_PAIN, _rise_is_flare(score, baseline))
-
-
-def calm_reports_needed(current: int, verdict: PainVerdict) -> int:
-    """How many calmer reports are still needed before routines stop being gentle.
-
-    Superseded by `review`: a flare resets the count to two; a calmer report takes one off.
-    """
-    if verdict.flare:
-        return CALM_REPORTS_TO_SETTLE
-    return max(0, current - 1)
 
 
 def trend(scores: list[int]) -> str:

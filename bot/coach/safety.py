@@ -1,9 +1,10 @@
-"""Red-flag screening of free text, and the safety wording the bot uses.
+"""Red-flag triage of free text, and the safety wording the bot uses.
 
-The red flags are those of the NHS "Back pain" guidance (nhs.uk/conditions/back-pain, sections
-"Call 999 or go to A&E" and "Ask for an urgent GP appointment or get help from NHS 111"), with the
-risk factors of the AHCPR low back pain guideline where the NHS page is silent. A message that
-mentions one gets a clear "seek medical care" answer instead of a stretch.
+`triage(text)` reads a message (bot/coach/understand.py: medspaCy ConText with our own rules) and
+decides one level from the clinical table in bot/coach/signs.py: emergency (call the emergency
+number now), urgent (see a doctor today), clinician (advice, gentle routines are fine), ask (a
+yes/no question decides), or none. It also returns a pain score stated in the same message.
+`screen(text)` is the older interface: the urgent and emergency signs only.
 """
 
 from __future__ import annotations
@@ -12,120 +13,231 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-GUIDELINE = "NHS back pain guidance (nhs.uk/conditions/back-pain)"
+from bot.coach import pain, understand
+from bot.coach.signs import QUESTIONS, SIGNS, Category, Level, Question, Sign, emergency_number
+from bot.coach.understand import Mention
+
+__all__ = ["Level", "Question", "Sign", "Triage", "emergency_number", "screen", "triage"]
+
+GUIDELINE = "NICE NG59 and the NHS pages on back pain and cauda equina syndrome"
+_SELF = {"i", "i'm", "im", "my", "me", "i've", "ive", "myself", "mine"}
+_HEDGES = {"might", "maybe", "think", "probably", "possibly", "perhaps", "bit", "slight"}
+_BILATERAL = ("legs", "feet", "both", "thighs", "calves", "shins", "ankles", "knees")
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What a message means for safety."""
+
+    level: Level
+    signs: tuple[Sign, ...]  # most serious first; empty for NONE
+    question: Question | None  # set when level is ASK
+    pain: int | None  # a 0-10 score stated in the message ("my pain is 8 and ..."), if any
+
+
+_SITES = ("SADDLE", "LEG", "LEGS", "FOOT")
+_LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin"}
+_SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
+_SHARP = ("burning", "shooting", "radiat", "zing", "electric")
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    """Tokens between two mentions (0 when they touch or overlap)."""
+    return max(0, a.start - b.end, b.start - a.end)
+
+
+def _saddle_sensation(sentence: list[Mention]) -> bool:
+    """A loss of sensation whose nearest body site is the saddle (not a leg or foot)."""
+    sites = [m for m in sentence if m.label in _SITES]
+    for sense in (m for m in sentence if m.label in ("SENSORY", "ODD")):
+        if set(sense.text.split()) & _SADDLE_WORDS:
+            return True  # "reduced perianal sensation"
+        if sites:
+            nearest = min(sites, key=lambda m: (_gap(m, sense), m.label != "SADDLE"))
+            close = sense.label == "SENSORY" or _gap(nearest, sense) < 3
+            if nearest.label == "SADDLE" and close:
+                return True
+    return False
+
+
+def _said_of_self(mention: Mention, text: str) -> bool:
+    """Whether the person says it of themselves, plainly: "I have a fever", "my temp is 38.5".
+
+    A fever with no subject ("fever since monday"), or a hedged one ("I think I might have a
+    temp"), gets a question instead.
+    """
+    text = understand.normalise(text).lower()  # the mention's words are the mended ones
+    clause = re.split(r"[.!?;]", text[: max(0, text.find(mention.text))])[-1]
+    words = set(re.findall(r"[a-z']+", clause))
+    return bool(words & _SELF) and not words & _HEDGES
+
+
+_STEROID = ("steroid", "pred", "dexa", "hydrocort")
+# "a bit sore" after a fall: a question decides, not a doctor today.
+_HEDGED = re.compile(
+    r"\b(?:a bit|bit|a little|little|slightly|a tad|tad|mildly|kinda|kind of|"
+    r"somewhat|only)\s+(?:sore|achy|stiff|tender|bruised|painful|tight|hurt\w*)"
+)
+_PAIN_WORD = re.compile(
+    r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|"
+    r"injur\w*|excruciating|bruised|in bits|messed up|wrecked)\b"
+)
+
+
+def _own(found: list[Mention]) -> list[Mention]:
+    """The mentions about the person's own body now.
+
+    A history of cancer or of thin bones counts; steroids that were stopped long ago do not.
+    """
+    return [
+        m for m in found
+        if not (m.negated or m.hypothetical or m.other_person)
+        and (not m.historical or m.label == "CANCER"
+             or (m.label == "BONE_RISK" and not m.text.startswith(_STEROID)))
+    ]  # fmt: skip
+
+
+def _hurt_after_fall(text: str) -> bool:
+    """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
+    hedged = bool(_HEDGED.search(text))
+    rest = _HEDGED.sub(" ", text)
+    return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
+
+
+def _signs(found: list[Mention], text: str) -> set[Category]:
+    own = _own(found)
+    labels = {m.label for m in own}
+    sentences: dict[int, list[Mention]] = {}
+    for m in own:
+        sentences.setdefault(m.sentence, []).append(m)
+    hurt = (
+        bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
+        or "back" in text
+        or bool(_pain(text))
+    )
+    out: set[Category] = set()
+    for sentence in sentences.values():
+        here = {m.label for m in sentence}
+        if "FOOT" in here or any(
+            m.label == "RADIATE" and m.text.split()[-1] in _LEG_WORDS for m in sentence
+        ):
+            here.add("LEG")
+        if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
+               for m in sentence):  # fmt: skip
+            here.add("LEGS")
+        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony"))
+               for m in sentence):  # fmt: skip
+            here.add("PAIN")
+        painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
+        nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"})
+        if _saddle_sensation(sentence):
+            out.add(Category.SADDLE_NUMBNESS)
+        if "SENSORY" in here and "SEX_CTX" in here:
+            out.add(Category.SEXUAL)
+        if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY", "ACCIDENT"} and "ELIMINATION" in here:
+            out.add(Category.BLADDER_BOWEL)
+        if nerve and "LEGS" in here:
+            out.add(Category.BILATERAL_LEGS)
+        elif "WEAK" in here and "LEG" in here:
+            out.add(Category.WEAKNESS)
+        elif "SENSORY" in here and "LEG" in here:
+            out.add(Category.SCIATICA)
+        if "DROP" in here and here & {"FOOT", "LEG"}:
+            out.add(Category.WEAKNESS)
+        fell = any(
+            m.label in ("FALL", "MINOR_TRAUMA") and not m.text.startswith("lost") for m in sentence
+        )  # losing one's footing on a ladder is not a fall from it
+        if ("VEHICLE" in here and "IMPACT" in here) or (fell and "HEIGHT" in here):
+            out.add(Category.SEVERE_TRAUMA)
+        if "CHEST" in here and painful:
+            out.add(Category.CHEST_PAIN)
+        sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
+        if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
+            out.add(Category.SCIATICA)
+        if "NIGHT" in here and painful:
+            out.add(Category.NIGHT_PAIN)
+    simple = {
+        "BLADDER": Category.BLADDER_BOWEL, "SEXUAL": Category.SEXUAL,
+        "SEVERE_TRAUMA": Category.SEVERE_TRAUMA, "FOOTDROP": Category.WEAKNESS,
+        "CANCER": Category.CANCER, "CHEST_PAIN": Category.CHEST_PAIN,
+        "SCIATICA": Category.SCIATICA,
+    }  # fmt: skip
+    out |= {category for label, category in simple.items() if label in labels}
+    if "BONE_RISK" in labels and labels & {"FALL", "ACCIDENT", "MINOR_TRAUMA"}:
+        out.add(Category.FRAGILITY_TRAUMA)
+    elif labels & {"FALL", "ACCIDENT"}:
+        hurt_fall = _hurt_after_fall(text) or bool(labels & {"SCIATICA", "CHEST_PAIN"})
+        out.add(Category.TRAUMA if hurt_fall else Category.POSSIBLE_FALL)
+    elif "BONE_RISK" in labels:
+        out.add(Category.BONE_RISK)
+    if "FEVER" in labels:
+        fever = next(m for m in own if m.label == "FEVER")
+        out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
+    elif "UNWELL" in labels and hurt:
+        out.add(Category.FEVER)
+    if "WEIGHT" in labels and "UNEXPLAINED" in labels:
+        out.add(Category.WEIGHT_LOSS)
+    lasting = any(
+        m.label == "DURATION"
+        and (
+            m.text.startswith(("for ", "been ", "over ", "past ", "last ", "nearly ", "almost "))
+            or m.text.endswith((" now", " later", " and", " on"))
+        )
+        for m in own
+    )
+    if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
+        (lasting and labels & {"PAIN", "HURT"}) or ("NOT_IMPROVING" in labels and hurt)
+    ):
+        out.add(Category.NOT_IMPROVING)
+    return out
+
+
+def _pain(text: str) -> int | None:
+    try:
+        return pain.find_score(text)
+    except pain.PainParseError:
+        return None
+
+
+def triage(text: str) -> Triage:
+    """Read `text` and decide the safety level (loads the language pipeline on first use)."""
+    found = understand.mentions(text)
+    signs = sorted((SIGNS[c] for c in _signs(found, text.lower())), key=lambda s: -s.level.rank)
+    level = signs[0].level if signs else Level.NONE
+    question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
+    return Triage(level, tuple(s for s in signs if s.level is level), question, _pain(text))
+
+
+def warm_up() -> float:
+    """Load the language pipeline now (call it off the start-up path); seconds it took."""
+    return understand.load()
+
+
+# --- the older interface --------------------------------------------------------------------
 
 
 class Urgency(StrEnum):
-    """How fast the person should get help."""
+    """How fast the person should get help (the older name for the two stopping levels)."""
 
     EMERGENCY = "emergency"  # call the emergency number or go to A&E now
-    URGENT = "urgent"  # see a doctor today or call a helpline
+    URGENT = "urgent"  # see a doctor today
 
 
 @dataclass(frozen=True)
 class RedFlag:
-    """One red flag: what it is in plain words, how urgent, and the pattern that spots it."""
+    """One urgent or emergency sign, as `screen` returns it."""
 
     name: str
     urgency: Urgency
-    pattern: re.Pattern[str]
-
-
-def _flag(name: str, urgency: Urgency, pattern: str) -> RedFlag:
-    return RedFlag(name, urgency, re.compile(pattern, re.IGNORECASE))
-
-
-_NUMB = r"(?:numb|tingl|pins and needles|no feeling|lost feeling|loss of feeling)"
-_LEG = r"(?:legs?|foot|feet|toes?|calf|calves|thighs?|shin)"
-
-RED_FLAGS: tuple[RedFlag, ...] = (
-    _flag(
-        "numbness or tingling around the groin, genitals or buttocks",
-        Urgency.EMERGENCY,
-        rf"{_NUMB}\w*[^.!?\n]{{0,40}}\b(?:groin|genital|buttock|bum|saddle|privates|inner thigh)"
-        rf"|\b(?:groin|genitals?|buttocks?|saddle area)\b[^.!?\n]{{0,30}}{_NUMB}",
-    ),
-    _flag(
-        "trouble passing urine, or losing control of the bladder or bowels",
-        Urgency.EMERGENCY,
-        r"\b(?:bladder|bowels?)\b[^.!?\n]{0,30}\b(?:control|leak|accident)"
-        r"|\b(?:lost|losing|lose|no|loss of) control (?:of|over) (?:my |the )?"
-        r"(?:bladder|bowel|pee|poo)"
-        r"|incontinen|wet (?:myself|my pants|the bed)"
-        r"|\b(?:can'?t|cannot|unable to|struggling to) control (?:my |the )?(?:bladder|bowels?)"
-        r"|\b(?:can'?t|cannot|unable to|trouble|difficulty|struggling to|hard to) "
-        r"(?:pee|wee|urinate|pass urine|poo)",
-    ),
-    _flag(
-        "weakness, numbness or tingling in both legs",
-        Urgency.EMERGENCY,
-        rf"\bboth (?:legs|feet)\b[^.!?\n]{{0,30}}(?:weak|{_NUMB})"
-        rf"|(?:weak|{_NUMB})\w*[^.!?\n]{{0,30}}\bboth (?:legs|feet)\b",
-    ),
-    _flag("chest pain", Urgency.EMERGENCY, r"\bchest pains?\b|\bpain in (?:my|the) chest\b"),
-    _flag(
-        "back pain after a fall or an accident",
-        Urgency.EMERGENCY,
-        r"\b(?:after|since|from) (?:a|an|my|the) (?:bad |serious |big )?"
-        r"(?:fall|accident|crash|collision)\b"
-        r"|\bi (?:fell|slipped and fell|had an accident|was in an accident|crashed)\b"
-        r"|\b(?:car|bike|cycling|ski|work) (?:accident|crash)\b",
-    ),
-    _flag(
-        "numbness or tingling running down a leg",
-        Urgency.URGENT,
-        rf"{_NUMB}\w*[^.!?\n]{{0,40}}\b{_LEG}\b"
-        rf"|\b{_LEG}\b[^.!?\n]{{0,20}}\b(?:is |are |feels? |went |gone )?{_NUMB}"
-        rf"|(?:shooting|radiating|electric|burning) (?:pain )?(?:down|into) (?:my |the )?{_LEG}"
-        r"|\bsciatica\b",
-    ),
-    _flag(
-        "weakness in a leg or foot",
-        Urgency.URGENT,
-        rf"\b{_LEG}\b[^.!?\n]{{0,25}}\b(?:weak|gives? way|giving way|buckl|collaps)"
-        rf"|\bweak(?:ness)?\b[^.!?\n]{{0,25}}\b{_LEG}\b|\b(?:foot drop|drop foot)\b",
-    ),
-    _flag(
-        "fever or a high temperature with back pain",
-        Urgency.URGENT,
-        r"\bfever|\bhigh temperature\b|\bfeverish\b|\bshivers\b|\bchills\b",
-    ),
-    _flag(
-        "unexplained weight loss",
-        Urgency.URGENT,
-        r"\bunexplained weight loss\b|\b(?:lost|losing|dropped) (?:a lot of )?weight without\b",
-    ),
-    _flag(
-        "pain that is worse at night or does not ease with rest",
-        Urgency.URGENT,
-        r"\b(?:worse|wakes? me up|wakes? me) (?:at|during the) night\b|\bnight pain\b"
-        r"|\b(?:doesn'?t|does not|won'?t|will not) (?:ease|settle|go away|get better)"
-        r" (?:with|when i) rest",
-    ),
-    _flag(
-        "a lump, swelling, or a change in the shape of the back",
-        Urgency.URGENT,
-        r"\blump\b|\bswelling (?:in|on) my back\b|\bmy back (?:looks|is) (?:a )?different shape",
-    ),
-)
-
-# "no numbness", "I don't have a fever", "without any tingling": the person says they are fine.
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|without|don'?t|do not|doesn'?t|haven'?t|have not|hasn'?t|isn'?t|nor|"
-    r"neither|zero|none)\b[^.!?,;\n]{0,30}$",
-    re.IGNORECASE,
-)
+    category: Category
 
 
 def screen(text: str) -> list[RedFlag]:
-    """Every red flag `text` mentions, most urgent first; negated mentions do not count."""
-    found = []
-    for flag in RED_FLAGS:
-        for match in flag.pattern.finditer(text):
-            if not _NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
-                found.append(flag)
-                break
-    return sorted(found, key=lambda f: f.urgency is not Urgency.EMERGENCY)
+    """The urgent and emergency signs `text` reports, most urgent first (older interface)."""
+    result = triage(text)
+    if not result.level.stops_stretching:
+        return []
+    return [RedFlag(s.plain, Urgency(s.level.value), s.category) for s in result.signs]
 
 
 DISCLAIMER = (
@@ -141,24 +253,23 @@ DISCLAIMER = (
 )
 
 
-def red_flag_reply(flags: list[RedFlag]) -> str:
-    """The answer to a message with red flags: seek care, and how urgently."""
-    names = "; ".join(f.name for f in flags)
+def red_flag_reply(flags: list[RedFlag], number: str | None = None) -> str:
+    """The answer to urgent or emergency signs: one level, one clear message.
+
+    `number` is the person's emergency number (`emergency_number(zone, language)`), if known.
+    """
+    names = "; ".join(dict.fromkeys(f.name for f in flags))
+    call = f"call {number}" if number else "call your local emergency number"
     if any(f.urgency is Urgency.EMERGENCY for f in flags):
         head = (
-            "⚠️ Please seek medical care now. What you describe ({names}) can be a sign of a "
-            "serious problem that needs a doctor today, not stretching. Call your local emergency "
-            "number (999 in the UK, 112 in the EU, 911 in the US) or go to an emergency "
-            "department."
+            f"⚠️ Please {call} or go to an emergency department now. What you describe "
+            f"({names}) can be a sign of a serious problem with the nerves or spine that needs "
+            "checking straight away. Please don't stretch."
         )
     else:
         head = (
-            "⚠️ Please seek medical care promptly. What you describe ({names}) should be checked "
-            "by a doctor or physiotherapist before you go on stretching. Contact your doctor "
-            "today (in the UK: your GP or NHS 111)."
+            f"⚠️ Please see a doctor today. What you describe ({names}) needs checking before you "
+            "go on stretching: contact your GP surgery or an urgent care service (in the UK, "
+            "NHS 111). If it suddenly gets worse, get emergency help."
         )
-    return (
-        head.format(names=names)
-        + "\n\nNo stretches until you have been checked. To stop reminders meanwhile, send "
-        f"/pause 7. (Based on the {GUIDELINE}.)"
-    )
+    return head + f"\n\nNo stretches until you have been checked. (Based on {GUIDELINE}.)"

@@ -51,6 +51,23 @@ class UpdateMethods(MessageMethods):
         kind = "channel_post" if "sender_chat" in message else "message"
         return self._push(kind, message)
 
+    def edit_text(self, user_id: int, text: str, message_id: int | None = None) -> int:
+        """The user edits a text message of theirs (their latest by default); update id."""
+        chat = self._chat_of(user_id)
+        texts = [i for i, m in chat.user_messages.items() if "text" in m]
+        if not text or not texts:
+            raise ValueError("an edit needs new text and a text message to edit")
+        original = chat.user_messages[message_id if message_id is not None else max(texts)]
+        edited = {**original, "text": text, "edit_date": self._now()}
+        edited.pop("entities", None)
+        command = _COMMAND.match(text)
+        if command:
+            edited["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
+            ]
+        chat.user_messages[edited["message_id"]] = edited
+        return self._push("edited_message", edited)
+
     def send_sticker(self, user_id: int, emoji: str = "👍") -> int:
         """The user sends a sticker; returns the update id."""
         message = self._user_message(user_id)

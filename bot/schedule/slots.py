@@ -123,6 +123,7 @@ class ClaimStats:
     skipped: int
     missed: int
     nagged: tuple[tuple[int, str], ...]  # (chat, slot) pairs put on hold: send the gentle question
+    held: int = 0  # of `skipped`: not sent because the person is on a safety hold
 
 
 # The routine a subscriber's slot gets (the use cases' `plan_routine`).
@@ -160,7 +161,7 @@ async def claim_due(
     advance: list[dict[str, Any]] = []
     nagged: list[tuple[int, str]] = []
     to_send: list[_Due] = []
-    skipped = missed = 0
+    skipped = missed = held = 0
     for row, sub in due_rows:
         tz = zone(sub.timezone)
         at = _slot_time(sub, row.slot)
@@ -174,6 +175,8 @@ async def claim_due(
             or (sub.paused_until is not None and row.local_date < sub.paused_until)
         ):
             status, skipped = DeliveryStatus.SKIPPED, skipped + 1
+        elif sub.on_safety_hold:  # no routine until they have been checked
+            status, skipped, held = DeliveryStatus.HELD, skipped + 1, held + 1
         elif ignored.get((row.chat_id, row.slot), 0) >= NAG_AFTER:
             # Ask once instead of sending a fourth routine nobody opens; hold the slot.
             status, skipped = DeliveryStatus.ASKED, skipped + 1
@@ -213,7 +216,7 @@ async def claim_due(
     for delivery_id, chat_id, slot, day in (await session.execute(statement, ledger)).all():
         ids[(chat_id, slot, day)] = delivery_id
     claims = await _open_sessions(session, to_send, ids, now, plan)
-    return claims, ClaimStats(len(claims), skipped, missed, tuple(nagged))
+    return claims, ClaimStats(len(claims), skipped, missed, tuple(nagged), held)
 
 
 @dataclass(frozen=True)
@@ -316,8 +319,9 @@ async def claim_snoozed(
 ) -> list[Claim]:
     """Claim snoozed deliveries whose time has come (each is re-sent once)."""
     query = (
-        select(Delivery, StretchSession)
+        select(Delivery, StretchSession, Subscriber.safety_hold_since)
         .join(StretchSession, StretchSession.id == Delivery.session_id)
+        .join(Subscriber, Subscriber.chat_id == Delivery.chat_id)
         .where(Delivery.snooze_until <= now)
         .order_by(Delivery.snooze_until)
         .limit(limit)
@@ -325,9 +329,10 @@ async def claim_snoozed(
     if _postgres(session):
         query = query.with_for_update(skip_locked=True, of=Delivery)
     claims = []
-    for delivery, stretch in (await session.execute(query)).all():
+    for delivery, stretch, held_since in (await session.execute(query)).all():
         delivery.snooze_until = None
-        claims.append(_take(delivery, stretch, worker, now, snooze=True))
+        if held_since is None:  # a safety hold drops the snoozed offer
+            claims.append(_take(delivery, stretch, worker, now, snooze=True))
     return claims
 
 

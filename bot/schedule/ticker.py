@@ -54,6 +54,7 @@ class TickReport:
     failed: int = 0
     unknown: int = 0
     skipped: int = 0
+    held: int = 0  # of `skipped`: the person is on a safety hold
     missed: int = 0
     asked: int = 0
     claim_seconds: float = 0.0
@@ -157,11 +158,13 @@ class Ticker:
         report.claim_seconds += time.perf_counter() - claim_started
         report.due += stats.claimed + stats.skipped + stats.missed
         report.skipped += stats.skipped - len(stats.nagged)
+        report.held += stats.held
         report.missed += stats.missed
         report.asked += len(stats.nagged)
         if self.metrics is not None:
             for outcome, count in (
-                (DeliveryStatus.SKIPPED, stats.skipped - len(stats.nagged)),
+                (DeliveryStatus.SKIPPED, stats.skipped - len(stats.nagged) - stats.held),
+                (DeliveryStatus.HELD, stats.held),
                 (DeliveryStatus.MISSED, stats.missed),
                 (DeliveryStatus.ASKED, len(stats.nagged)),
             ):

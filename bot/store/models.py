@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -73,6 +74,7 @@ class DeliveryStatus(StrEnum):
     SKIPPED = "skipped"  # not sent: paused or stopped
     MISSED = "missed"  # not sent: the bot was down past the grace period
     ASKED = "asked"  # not sent: ignored three times in a row, the bot asked about the time
+    HELD = "held"  # not sent: the person is on a safety hold until a clinician has seen them
 
 
 class Subscriber(Base):
@@ -90,8 +92,16 @@ class Subscriber(Base):
     # Deliveries resume on this local date; None when not paused.
     paused_until: Mapped[date | None] = mapped_column(Date)
     programme_week: Mapped[int] = mapped_column(SmallInteger, default=1)
-    # Calmer pain reports still needed before routines stop being gentle (0: not gentle).
-    gentle_reports_left: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # Pain (bot/coach/pain.py PainState): when the current flare began (None: not gentle), the
+    # settled baseline just before it, and when we last said "please see your GP or a physio".
+    gentle_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    gentle_baseline: Mapped[float | None] = mapped_column(Float)
+    pain_escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Safety hold: an urgent or emergency answer stops all stretching until the person says they
+    # have been checked. The level only (a Level value), never what they wrote.
+    safety_hold_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    safety_hold_level: Mapped[str | None] = mapped_column(String(16))
+    safety_cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     desk_cursor: Mapped[int] = mapped_column(Integer, default=0)
     # The local date the bot last asked for a pain score (it asks at most once a day).
     pain_asked_on: Mapped[date | None] = mapped_column(Date)
@@ -104,7 +114,12 @@ class Subscriber(Base):
     @property
     def gentle(self) -> bool:
         """Routines are gentle while pain settles."""
-        return self.gentle_reports_left > 0
+        return self.gentle_since is not None
+
+    @property
+    def on_safety_hold(self) -> bool:
+        """No stretches of any kind until the person says they have been checked."""
+        return self.safety_hold_since is not None
 
 
 class StretchSession(Base):

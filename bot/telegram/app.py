@@ -7,6 +7,7 @@ This is the one place that registers handlers.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -28,6 +29,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.coach import safety as triage
 from bot.config import Settings
 from bot.content.model import Library
 from bot.metrics import Metrics
@@ -47,6 +49,7 @@ from bot.telegram.handlers import (
     preferences,
     privacy,
     progress,
+    safety,
     session,
 )
 from bot.telegram.http import AiohttpRequest
@@ -119,8 +122,15 @@ def build_application(
     async def tick(context: Context) -> None:
         await context.services.ticker.tick()
 
+    async def warm_up() -> None:
+        seconds = await asyncio.to_thread(triage.warm_up)
+        log.info("safety pipeline loaded in %.2f s", seconds)
+
     async def post_init(app: BotApplication) -> None:
         await app.bot.set_my_commands(_command_list())
+        # The safety pipeline takes seconds to load: in a worker thread, after start-up. A
+        # message that comes first waits for the same load (in its own thread).
+        loading.append(asyncio.create_task(warm_up()))
         if settings.tick_seconds > 0 and app.job_queue is not None:
             app.job_queue.run_repeating(
                 tick,
@@ -131,7 +141,11 @@ def build_application(
                 job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
             )
 
+    loading: list[asyncio.Task[None]] = []
+
     async def post_shutdown(app: BotApplication) -> None:
+        for task in loading:  # a thread cannot be cancelled: let the load finish
+            await asyncio.gather(task, return_exceptions=True)
         await countdowns.stop_all()
         await db.close()
 
@@ -176,11 +190,15 @@ def register_handlers(app: BotApplication) -> None:
     # Group -3: the coach is personal. Groups and channels get one pointer to a private chat
     # and nothing else; no later handler (not even the answer note below) sees their updates.
     app.add_handler(TypeHandler(Update, groups.private_only()), group=-3)
+    written = filters.TEXT | filters.CAPTION
     # Group -2: any message or tap is an answer (slots held back for not nagging resume).
     app.add_handler(TypeHandler(Update, chat.note_answer), group=-2)
-    # Group -1: red flags and over-long messages are answered before anything else.
+    # Group -1: red flags and over-long messages are answered before anything else; every text
+    # the person writes is screened, edited messages and captions included.
     app.add_handler(
-        MessageHandler(messages & (filters.TEXT | filters.CAPTION), onboarding.screen_message),
+        MessageHandler(
+            (messages | filters.UpdateType.EDITED_MESSAGE) & written, safety.screen_message
+        ),
         group=-1,
     )
     commands = {
@@ -195,6 +213,7 @@ def register_handlers(app: BotApplication) -> None:
         "progress": progress.show_progress,
         "pause": preferences.pause,
         "resume": preferences.resume,
+        "cleared": safety.cleared,
         "settings": preferences.show_settings,
         "help": onboarding.show_help,
         "selftest": progress.self_test,
@@ -220,6 +239,8 @@ def register_handlers(app: BotApplication) -> None:
         Action.KEEP: preferences.keep_slot,
         Action.SAFETY: onboarding.safety_answer,
         Action.FORGET: privacy.forget_button,
+        Action.CLEARED: safety.cleared_button,
+        Action.ASK: safety.safety_question_answer,
     }
     app.add_handler(CallbackQueryHandler(buttons.dispatcher(buttons_by_action)))
     # Domain exceptions become texts here; anything else is logged and answered honestly.

@@ -34,6 +34,8 @@ class Action(StrEnum):
     KEEP = "n"  # keep a slot's time after the no-nagging question: slot
     SELF_TEST = "t"  # a self-test result: which test, value
     FORGET = "x"  # the answer to /forget's question
+    CLEARED = "c"  # "I've been checked": end the safety hold
+    ASK = "a"  # the answer to a safety question: its category, yes or no
 
 
 class Arg(StrEnum):
@@ -60,6 +62,8 @@ SPECS: dict[Action, tuple[Arg, ...]] = {
     Action.KEEP: (Arg.WORD,),
     Action.SELF_TEST: (Arg.WORD, Arg.WORD),
     Action.FORGET: (Arg.WORD,),
+    Action.CLEARED: (),
+    Action.ASK: (Arg.WORD, Arg.WORD),
 }
 OPTIONAL_LAST = frozenset({Action.SETTINGS})
 

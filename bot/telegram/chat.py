@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.coach import safety
 from bot.config import Settings
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator, BotMessage
@@ -285,6 +286,9 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
         async with running(app, poll_timeout=1):
             countdowns = app.bot_data[SERVICES].countdowns
             screen.countdowns = countdowns
+            # The safety screen's first message waits for its pipeline (seconds): wait for it
+            # here, once, so piped lines are not answered out of turn.
+            await asyncio.to_thread(safety.warm_up)
             printer = asyncio.create_task(_keep_showing(screen, emulator))
             try:
                 while (line := await lines.get()) is not None:

@@ -15,7 +15,7 @@ from telegram import (
 )
 
 from bot.content.model import Hold, Slot
-from bot.telegram import texts
+from bot.telegram import safety_texts, texts
 from bot.telegram.callbacks import Action, encode
 from bot.usecases import Profile
 
@@ -249,5 +249,22 @@ def forget() -> InlineKeyboardMarkup:
         [
             [_button(texts.FORGET_YES, encode(Action.FORGET, "yes"))],
             [_button(texts.FORGET_NO, encode(Action.FORGET, "no"))],
+        ]
+    )
+
+
+def cleared() -> InlineKeyboardMarkup:
+    """The one button that ends a safety hold."""
+    return InlineKeyboardMarkup([[_button(safety_texts.CLEARED_BUTTON, encode(Action.CLEARED))]])
+
+
+def safety_ask(category: str) -> InlineKeyboardMarkup:
+    """Yes / No under a safety question (the question is named by its category)."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(safety_texts.YES_BUTTON, encode(Action.ASK, category, "yes")),
+                _button(safety_texts.NO_BUTTON, encode(Action.ASK, category, "no")),
+            ]
         ]
     )

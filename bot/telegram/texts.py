@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from bot.coach import pain
 from bot.coach.clock import format_time
-from bot.coach.pain import PainVerdict
 from bot.coach.plan import Planned
 from bot.coach.progress import FORGIVEN_WINDOW
 from bot.content.model import Hold
@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("evening", "Set the evening time, e.g. /evening 21:00 or off"),
     ("pause", "Pause routines for some days, e.g. /pause 3"),
     ("resume", "Resume routines"),
+    ("cleared", "You've been checked: end the safety hold"),
     ("stop", "Stop routines (your history is kept)"),
     ("selftest", "Take a flexibility self-test"),
     ("export", "Download everything stored about you"),
@@ -87,13 +88,6 @@ SAFETY_OK = (
     "Thanks. Go gently: a mild pull is right, pain is not. If anything above changes, tell me. "
     "Want to try one now? Tap Desk stretch, or send /now for a full routine."
 )
-SAFETY_CONCERN = (
-    "Thank you for telling me. Please have a doctor or physiotherapist check your back before "
-    "you start stretching. I've paused your routines for 14 days; send /resume once you've been "
-    "cleared. If you have numbness around the groin or trouble with your bladder or bowels, "
-    "get help now: call your local emergency number."
-)
-
 HELP = (
     "<b>What I can do</b>\n"
     "• A morning and an evening routine at your local time, step by step with hold timers\n"
@@ -353,25 +347,13 @@ def pain_invalid(text: str) -> str:
 
 
 def pain_recorded(result: PainResult) -> str:
-    """Reply to a pain report, with safety advice on a flare."""
-    verdict: PainVerdict = result.verdict
-    text = f"Recorded: pain {verdict.score}/10."
-    if verdict.flare:
-        why = (
-            "That's high"
-            if verdict.high
-            else f"That's well up on your recent average ({verdict.recent_average:.0f})"
-        )
-        text += (
-            f"\n\n{why}. Please don't stretch into pain. If it stays this high, gets worse, or "
-            "comes with numbness, tingling or weakness, see a doctor or physiotherapist. "
-            "Until two calmer reports come in, your routines will be gentle versions."
-        )
-    elif result.settled:
-        text += "\nThat's two calmer reports: back to your usual routines."
-    elif result.gentle_now:
-        text += "\nThanks. Routines stay gentle until one more calmer report."
-    elif verdict.score <= 2:
+    """Reply to a pain report: what it means by the pain rules (bot/coach/pain.py)."""
+    review = result.review
+    text = f"Recorded: pain {review.score}/10."
+    words = pain.advice(review)
+    if words:
+        text += f"\n\n{words}"
+    elif review.score <= 2:
         text += " Great to hear."
     return text
 
@@ -404,6 +386,13 @@ def choose_time(slot: str) -> str:
 UNKNOWN_TEXT = (
     "I didn't catch that. You can say <b>done</b>, <b>desk stretch</b>, or <b>my pain is 3</b>, "
     "or send /help for everything I can do."
+)
+STRETCH_ADVICE = (
+    "Good question. My routines are made for tight hamstrings and a stiff lower back: gentle "
+    "hamstring stretches, hip and back mobility and some core work, one step at a time.\n\n"
+    "With sciatica (pain, tingling or numbness down a leg), keep every stretch to a mild pull and "
+    "stop any that sends symptoms further down the leg; a GP or physiotherapist can suggest "
+    "exercises for your case. Try /desk for one quick stretch or /now for a routine."
 )
 GREETING = "Hello! Say desk stretch for a quick one, or /now for a routine."
 THANKS = "You're welcome. See you at the next routine!"

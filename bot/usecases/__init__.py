@@ -12,14 +12,16 @@ from bot.usecases.base import Running
 from bot.usecases.deliveries import Deliveries
 from bot.usecases.privacy import Privacy
 from bot.usecases.progress import ChartData, DoneResult, PainAndProgress, PainResult, Progress
+from bot.usecases.safety import Safety, SafetyStanding
 from bot.usecases.sessions import Sessions
 from bot.usecases.subscription import Profile, Subscriptions
 
 
-class Coach(Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy):
+class Coach(Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy, Safety):
     """The use cases behind every command."""
 
 
 __all__ = [
     "ChartData", "Coach", "DoneResult", "PainResult", "Profile", "Progress", "Running",
+    "SafetyStanding",
 ]  # fmt: skip

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.coach import plan
 from bot.coach.clock import parse_time, zone
 from bot.content.model import Card, Library, Slot
-from bot.errors import NotSubscribed
+from bot.errors import NotSubscribed, OnSafetyHold
 from bot.store import repo
 from bot.store.db import Database
 from bot.store.models import StretchSession, Subscriber
@@ -64,8 +64,11 @@ class UseCase:
 
     async def _served(self, session: AsyncSession, chat_id: int) -> Subscriber:
         """The subscriber a stretch is about to be served to: every use case that hands out
-        stretches comes through here (the place a later safety hold refuses them)."""
-        return await self._subscriber(session, chat_id)
+        stretches comes through here, and a safety hold refuses them (OnSafetyHold)."""
+        sub = await self._subscriber(session, chat_id)
+        if sub.safety_hold_since is not None:
+            raise OnSafetyHold(sub.safety_hold_level or "")
+        return sub
 
     def _running(self, row: StretchSession) -> Running:
         """The session as the person sees it. Cards taken out of the library since it began are

@@ -20,8 +20,9 @@ class Deliveries(UseCase):
     """Answers to scheduled routines."""
 
     async def open_delivered(self, chat_id: int, session_id: int, now: datetime) -> Running:
-        """Start on a delivered routine (its Start button)."""
+        """Start on a delivered routine (its Start button); refused on a safety hold."""
         async with self.db.session() as s:
+            await self._served(s, chat_id)
             row = await repo.session_by_id(s, chat_id, session_id)
             if row is None:
                 raise StaleButton(Stale.UNKNOWN)

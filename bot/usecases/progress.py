@@ -38,11 +38,9 @@ class DoneResult:
 
 @dataclass(frozen=True)
 class PainResult:
-    """A recorded pain report and its meaning."""
+    """A recorded pain report and its meaning (the review's state is already stored)."""
 
-    verdict: pain.PainVerdict
-    gentle_now: bool
-    settled: bool  # this report ended a gentle spell
+    review: pain.PainReview
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ class PainAndProgress(UseCase):
             if ask:
                 sub.pain_asked_on = today
             advance = await self._advance(s, sub, today)
-            test = None if already else await self._self_test_offer(s, sub, today)
+            test = None if already else await self._self_test_offer(s, sub, today, now)
             return DoneResult(
                 row, own, already, after, week, progress.milestone_reached(before, after), ask,
                 advance.week if advance.advanced else None, advance.held_for_pain, test,
@@ -136,8 +134,17 @@ class PainAndProgress(UseCase):
             sub.week_started_on = today
         return decision
 
-    async def _self_test_offer(self, s: AsyncSession, sub: Subscriber, today: date) -> Card | None:
-        """Every two weeks, offer a self-test (not more than once every three days)."""
+    async def _self_test_offer(
+        self, s: AsyncSession, sub: Subscriber, today: date, now: datetime
+    ) -> Card | None:
+        """Every two weeks, offer a self-test (not more than once every three days), never
+        while pain is high or routines are gentle."""
+        if sub.on_safety_hold:
+            return None
+        state = _pain_state(sub)
+        history = await _pain_history(s, sub.chat_id, pain.history_since(now, state))
+        if not pain.self_test_allowed(history, now, gentle=state.gentle):
+            return None
         taken = await repo.self_tests(s, sub.chat_id)
         last = taken[0].local_date if taken else None
         offered = sub.self_test_offered_on
@@ -155,16 +162,17 @@ class PainAndProgress(UseCase):
     async def report_pain(
         self, chat_id: int, score: int, note: str | None, now: datetime
     ) -> PainResult:
-        """Record a 0–10 score and decide whether routines should go gentle."""
+        """Record a 0–10 score, judged by the evidence-based rules (bot/coach/pain.py)."""
         pain.checked_score(score)
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
-            recent = await repo.pain_scores(
-                s, chat_id, now - timedelta(days=pain.RECENT_DAYS), pain.RECENT_REPORTS
-            )
-            verdict = pain.assess(score, [r.score for r in recent])
-            was_gentle = sub.gentle
-            sub.gentle_reports_left = pain.calm_reports_needed(sub.gentle_reports_left, verdict)
+            state = _pain_state(sub)
+            history = await _pain_history(s, chat_id, pain.history_since(now, state))
+            # Judged before the new row is added: `review` takes the history without it.
+            review = pain.review(score, now, history, state)
+            sub.gentle_since = review.state.gentle_since
+            sub.gentle_baseline = review.state.flare_baseline
+            sub.pain_escalated_at = review.state.escalated_at
             s.add(
                 PainReport(
                     chat_id=chat_id,
@@ -174,8 +182,7 @@ class PainAndProgress(UseCase):
                     reported_at=now,
                 )
             )
-            gentle = sub.gentle
-            return PainResult(verdict, gentle, was_gentle and not gentle)
+            return PainResult(review)
 
     async def progress(self, chat_id: int, now: datetime) -> Progress:
         """Streak, this week, total, and the pain trend."""
@@ -214,9 +221,9 @@ class PainAndProgress(UseCase):
             return [t for t in await repo.self_tests(s, chat_id) if t.test == test]
 
     async def next_self_test(self, chat_id: int, now: datetime) -> Card:
-        """The self-test to take next (they alternate)."""
+        """The self-test to take next (they alternate); refused on a safety hold."""
         async with self.db.session() as s:
-            sub = await self._subscriber(s, chat_id)
+            sub = await self._served(s, chat_id)
             sub.self_test_offered_on = local_date(sub, now)
             taken = await repo.self_tests(s, chat_id)
             return programme.self_test_card(self.library, taken[0].test if taken else None)
@@ -239,3 +246,11 @@ class PainAndProgress(UseCase):
                 ],
                 [(t.local_date, f"{t.test.removesuffix('-test')}: {t.result}") for t in tests],
             )
+
+
+def _pain_state(sub: Subscriber) -> pain.PainState:
+    return pain.PainState(sub.gentle_since, sub.gentle_baseline, sub.pain_escalated_at)
+
+
+async def _pain_history(s: AsyncSession, chat_id: int, since: datetime) -> list[pain.Report]:
+    return [pain.Report(r.reported_at, r.score) for r in await repo.pain_scores(s, chat_id, since)]

@@ -108,6 +108,7 @@ class Sessions(UseCase):
         replica is refused as surely as one on this replica.
         """
         async with self.db.session() as s:
+            await self._served(s, chat_id)  # a card's Start is a stretch too
             row = await self._current(s, chat_id, session_id, card_index, lock=True)
             if row.hold_until is not None and row.hold_until > now:
                 raise StaleButton(Stale.HOLDING)
@@ -140,8 +141,9 @@ class Sessions(UseCase):
     async def finish_card(
         self, chat_id: int, session_id: int, card_index: int, now: datetime
     ) -> Running:
-        """A card's holds are over: move the session to its next card."""
+        """A card's holds are over: move the session to its next card (not on a safety hold)."""
         async with self.db.session() as s:
+            await self._served(s, chat_id)
             row = await self._current(s, chat_id, session_id, card_index)
             row.card_index = card_index + 1
             row.hold_until = row.hold_message_id = None

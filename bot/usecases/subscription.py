@@ -73,7 +73,6 @@ class Subscriptions(UseCase):
                     evening=self.default_evening,
                     active=True,
                     programme_week=1,
-                    gentle_reports_left=0,
                     desk_cursor=0,
                     created_at=now,
                     updated_at=now,

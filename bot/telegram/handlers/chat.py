@@ -47,6 +47,8 @@ async def free_text(update: Update, context: Context) -> None:
             await reply(update, texts.PAIN_USAGE, keyboards.pain())
         case intents.Intent.HELP:
             await show_help(update, context)
+        case intents.Intent.ADVICE:
+            await reply(update, texts.STRETCH_ADVICE)
         case intents.Intent.GREETING:
             await reply(update, texts.GREETING)
         case intents.Intent.THANKS:

@@ -14,8 +14,17 @@ import traceback
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.errors import DomainError, Field, InvalidInput, NotSubscribed, Stale, StaleButton
-from bot.telegram import keyboards, texts
+from bot.coach.signs import Level
+from bot.errors import (
+    DomainError,
+    Field,
+    InvalidInput,
+    NotSubscribed,
+    OnSafetyHold,
+    Stale,
+    StaleButton,
+)
+from bot.telegram import keyboards, safety_texts, texts
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import Markup, reply
 
@@ -43,8 +52,16 @@ def invalid_input(error: InvalidInput) -> tuple[str, Markup]:
 async def answer_domain_error(update: Update, error: DomainError) -> None:
     """Answer a domain exception with its text: as a button's alert, or as a reply."""
     pressed = update.callback_query
+    markup: Markup
     if isinstance(error, NotSubscribed):
         text, markup = texts.NOT_SUBSCRIBED, None
+    elif isinstance(error, OnSafetyHold):
+        level = Level(error.level) if error.level in set(Level) else None
+        text, markup = safety_texts.on_hold(level), keyboards.cleared()
+        if pressed is not None:  # the reminder as an alert, and the way out under it
+            await pressed.answer(text, show_alert=True)
+            await reply(update, text, markup)
+            return
     elif isinstance(error, StaleButton):
         text, markup = texts.stale(error.reason), None
     elif isinstance(error, InvalidInput):

@@ -1,36 +1,19 @@
-"""Safety screening of every message, /start with its safety question, and /help."""
+"""/start with its safety question, and /help (the screen of every message: safety.py)."""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop
 
 from bot.coach import inputs, safety
 from bot.telegram import keyboards, texts
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import Context
+from bot.telegram.handlers import safety as safety_handlers
 from bot.telegram.handlers.common import chat_id, query, reply
 
 log = logging.getLogger(__name__)
-
-MAX_TEXT = 1000
-SAFETY_PAUSE_DAYS = 14  # "one of these applies": no routines until they have seen someone
-
-
-async def screen_message(update: Update, context: Context) -> None:
-    """Answer red flags with "seek care" before anything else; refuse over-long messages."""
-    message = update.effective_message
-    text = (message.text or message.caption or "") if message else ""
-    flags = safety.screen(text)
-    if flags:
-        log.info("red flag answered", extra={"flags": [f.urgency.value for f in flags]})
-        await reply(update, safety.red_flag_reply(flags))
-        raise ApplicationHandlerStop
-    if len(text) > MAX_TEXT:
-        await reply(update, texts.TOO_LONG)
-        raise ApplicationHandlerStop
 
 
 async def start(update: Update, context: Context) -> None:
@@ -56,8 +39,7 @@ async def safety_answer(update: Update, context: Context, button: Callback) -> N
     await pressed.answer()
     await pressed.edit_message_reply_markup(None)
     if answer == "yes":
-        await context.coach.pause(chat_id(update), SAFETY_PAUSE_DAYS, context.now())
-        await reply(update, texts.SAFETY_CONCERN)
+        await safety_handlers.onboarding_hold(update, context)
     else:
         await reply(update, texts.SAFETY_OK)
 

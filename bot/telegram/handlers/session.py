@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.content.model import Card
 from bot.content.render import step_view
-from bot.errors import Stale, StaleButton
+from bot.errors import OnSafetyHold, Stale, StaleButton
 from bot.telegram import cards, keyboards, texts
 from bot.telegram.callbacks import Callback
 from bot.telegram.cards import show_card
@@ -192,7 +192,7 @@ async def skip_card(update: Update, context: Context, button: Callback) -> None:
         after = await context.coach.finish_card(
             chat, run.session_id, run.card_index, context.now()
         )
-    except StaleButton:
+    except (StaleButton, OnSafetyHold):
         return
     await send_card(context, chat, after)
 

@@ -1,0 +1,434 @@
+"""The words people use for red-flag signs, and the words that change what a mention means.
+
+Target rules (label, literal, spaCy token pattern) name symptoms, body sites and risk factors the
+way people say them, including everyday and vulgar words; bot/coach/safety.py combines the labels
+into clinical signs. ConText rules add to medspaCy's defaults: negation after the sign ("fever?
+no"), other people ("my kid", "asking for my mum"), general questions ("what stretches are good
+for ..."), and history that is over ("years ago", "gone now").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Pattern = list[dict[str, Any]]
+
+
+def _in(*words: str) -> dict[str, Any]:
+    return {"LOWER": {"IN": list(words)}}
+
+
+def _re(regex: str) -> dict[str, Any]:
+    return {"LOWER": {"REGEX": regex}}
+
+
+_OPT_DET = {
+    "LOWER": {"IN": ["my", "the", "a", "an", "your", "his", "her", "both", "of"]},
+    "OP": "*",
+}
+_NEG_CAN = [
+    [_in("ca", "can", "could"), _in("n't", "not", "nt")],
+    [_in("cant", "cannot", "couldnt")],
+    [_in("unable"), _in("to")],
+]
+_ONE_LEG = ["leg", "foot", "calf", "thigh", "shin", "toes", "toe", "ankle", "knee", "hamstring"]
+_BOTH_LEGS = ["legs", "feet", "thighs", "calves", "shins", "ankles", "knees"]
+_SADDLE = [
+    "groin", "genitals", "genital", "genitalia", "buttock", "buttocks", "bum", "butt", "bottom",
+    "backside", "crotch", "privates", "perineum", "taint", "vagina", "vulva", "labia", "penis",
+    "scrotum", "testicles", "anus", "arse", "ass", "saddle", "undercarriage", "nethers", "willy",
+    "cheeks", "perineal", "perianal",
+]  # fmt: skip
+
+TARGET_RULES: list[tuple[str, str, Pattern | None]] = []
+
+
+def _add(label: str, *patterns: Pattern | str) -> None:
+    for pattern in patterns:
+        if isinstance(pattern, str):
+            TARGET_RULES.append((label, pattern, None))
+        else:
+            TARGET_RULES.append((label, label.lower(), pattern))
+
+
+def _neg_can(*rest: dict[str, Any]) -> list[Pattern]:
+    return [[*head, *rest] for head in _NEG_CAN]
+
+
+# -- sensation, and where ------------------------------------------------------------------------
+_add("SENSORY", [_re(r"^(numb|tingl|prickl|an(a)?esthe|par(a)?esthe|hypo(a)?esthe|dys(a)?esthe)")],
+     [_re(r"^(reduced|altered|decreased|diminished|abnormal)$"), {"OP": "?"},
+      _in("sensation", "sensations", "feeling")], "pins and needles", "no feeling", "no sensation",
+     "lost feeling", "lost the feeling", "lost all feeling", "loss of feeling",
+     "loss of sensation", "reduced sensation", "less feeling", "dead feeling", "feels dead",
+     "like cotton wool", "lost sensation", "gone dead", "went dead",
+     "feel dead", *_neg_can(_in("feel", "sense")))  # fmt: skip
+_add("SADDLE", [_in(*_SADDLE)], "down there", "private parts", "private area", "inner thighs",
+     "inner thigh", "my bits", "when i wipe", "when wiping", "toilet paper",
+     [_re(r"^wip(e|ing)$")],
+     "between my legs", "back passage")  # fmt: skip
+_add("LEG", [_in(*_ONE_LEG)], "one leg", "left leg", "right leg")
+_add("LEGS", [_in("both"), _OPT_DET, _in(*_ONE_LEG, *_BOTH_LEGS)], [_in(*_BOTH_LEGS)],
+     [_re(r"^bilateral(ly)?$")],
+     "both sides", "left and right leg", "both my legs")  # fmt: skip
+_add("WEAK", [_re(r"^weak(ness|er|ening)?$")], "giving way", "gives way", "gave way",
+     "give way", "keep giving way", [_re(r"^buckl")], "no strength", "lost strength",
+     "like jelly")  # fmt: skip
+_add("FOOTDROP", "foot drop", "drop foot", "dropfoot", "footdrop", "foot drags", "foot dragging",
+     "dragging my foot", "drag my foot", "dragging my leg", "foot slaps", "foot is slapping",
+     "trip over my toes", "tripping over my toes", "tripping over my foot", "catching my toes",
+     "toes catch", "catching my foot",
+     *_neg_can(_in("lift", "raise"), {"OP": "?"}, _in("foot", "toes", "leg")),
+     *_neg_can(_in("walk", "stand"), _in("on"), {"OP": "?"},
+               _in("heels", "toes", "tiptoes")))  # fmt: skip
+
+# -- bladder, bowel, sex -------------------------------------------------------------------------
+_add("BLADDER", [_re(r"^incontin")], "wet myself", "wetting myself", "peed myself",
+     "pee'd myself", "weed myself", "pissed myself", "pissing myself", "peeing myself",
+     "wee'd myself", "leaking urine", "leaking pee", "leaking wee", "leak urine", "urine leaks",
+     "leaked urine", "no urge to pee", "no urge to wee",
+     *_neg_can(_in("pass"), _in("water", "urine", "wee", "stool", "motion", "motions")),
+     "retention", "urinary retention",
+     "dribbling urine", "wet my pants", "wet the bed", "peeing without knowing",
+     *_neg_can(_in("pee", "wee", "urinate", "piss", "empty"), {"OP": "?"}, {"OP": "?"}),
+     *_neg_can(_in("hold", "control", "stop"), {"LOWER": {"IN": ["my", "the"]}, "OP": "?"},
+               _in("pee", "wee", "urine", "bladder", "bowels", "bowel", "peeing", "poo")),
+     *_neg_can(_in("hold"), _in("it"), _in("in")),
+     *_neg_can(_in("tell", "feel", "sense"), _in("when", "if"), {"OP": "?"}, {"OP": "?"},
+               {"OP": "?"},
+               _in("pee", "wee", "poo", "go", "toilet", "bladder")),
+     "shat myself", "shit myself", "shitting myself", "pooed myself", "pooped myself",
+     "soiled myself", "poo'd myself", "messed myself", "accident in my pants",
+     "faecal incontinence", "fecal incontinence", "bowel accident", "bladder accident",
+     "pee just came out", "pee came out", "poo came out", "loss of bladder control",
+     "loss of bowel control", "lost bladder control", "lost bowel control", "no bladder control",
+     "no bowel control", "bladder control has gone", "bowel control has gone")  # fmt: skip
+_add(
+    "CONTROL_LOSS",
+    "lost control",
+    "losing control",
+    "loss of control",
+    "no control",
+    "lose control",
+    *_neg_can(_in("control")),
+    "out of control",
+)
+_add("ELIMINATION", [_in("pass", "passing", "passed"), _in("water", "urine", "stool", "motion")],
+     [_in("bladder", "bowel", "bowels", "pee", "wee", "urine", "poo", "poop",
+                         "toilet", "peeing", "weeing", "pooing")])  # fmt: skip
+_add("SEXUAL", [_re(r"^(erectile|impoten\w*)$")], "no erection", "no erections",
+     "erection problems", "erection trouble", "no feeling during sex",
+     *_neg_can(_in("get", "keep", "have", "maintain", "achieve", "stay"), {"OP": "?"},
+               _re(r"^(erect\w*|hard|orgasm|climax|aroused)$")),
+     *_neg_can(_re(r"^(orgasm|climax|ejaculate|come)$")))  # fmt: skip
+_add("SEX_CTX", [_re(r"^(sex|intercourse|orgasm\w*|climax\w*|ejaculat\w*|penetration)$")])
+
+# -- trauma and bone ----------------------------------------------------------------------------
+_add("SEVERE_TRAUMA", [_in("car", "motorbike", "motorcycle", "road", "bike", "cycling", "ski",
+                           "skiing", "rugby", "riding", "traffic", "horse"),
+                       _in("accident", "crash", "collision", "smash")],
+     [_re(r"^(hit|knocked)$"), _in("by", "off", "down"), _in("a", "the", "my"), {"OP": "?"}],
+     [_in("crashed", "rolled", "wrote"), _in("my", "the"), {"OP": "?"}],
+     [_in("fell", "fall", "falling", "fallen", "thrown"), _in("off", "from", "out"), _OPT_DET,
+      _in("ladder", "roof", "horse", "scaffolding", "scaffold", "balcony", "tree", "wall",
+          "height", "window", "cliff", "motorbike", "bike", "stage", "loft", "building")],
+     [_in("fell", "fall", "fallen"), _in("down"), _OPT_DET,
+      _in("stairs", "flight", "cliff", "ravine", "escalator")],
+     [_in("came", "come", "coming", "thrown", "flew", "flung"), _in("off"), _OPT_DET,
+      _in("motorbike", "motorcycle", "horse", "scooter", "quad", "moped")],
+     "high fall", "whiplash")  # fmt: skip
+_add("FALL", [_in("went", "go", "going", "gone"), _in("down", "over"),
+              _in("on", "hard", "heavily")],
+     [_in("lost", "lose", "losing"), _in("my"), _in("footing", "balance")],
+     [_in("hit", "hitting"), _in("the"), _in("deck", "ground", "floor", "pavement")],
+     [_in("came", "come"), _in("a"), _in("cropper")],
+     [_in("fell", "fallen", "falling")], [_in("a", "bad", "nasty", "big", "my", "that",
+     "the", "heavy", "hard"), _in("fall", "tumble", "spill")],
+     [_re(r"^(slipped|tripped|stumbled)$")], "took a tumble", "went flying", "landed on",
+     "came off my bike")  # fmt: skip
+_add("ACCIDENT", [_re(r"^(accident|crash|collision|injury|injured)$")])
+_add("HURT", [_re(r"^(hurt|hurts|hurting|injur\w*|pain\w*|agony|sore|ache\w*|aching|killing|"
+               r"throbbing|jarred|jolted|twisted|damaged|cracked|landed)$")])  # fmt: skip
+_add("BONE_RISK", [_re(r"^(osteopor|osteopen|steroid|prednis|dexameth)")], "brittle bones",
+     "thin bones", "low bone density", "weak bones")  # fmt: skip
+
+# -- infection, cancer, weight ------------------------------------------------------------------
+_add("FEVER", [_re(r"^(fever|feverish|febrile|chills|shivers|shivering|rigors)$")],
+     "high temperature", "a temperature", "raised temperature", "a temp", "high temp",
+     "running a temp", "burning up", "night sweats", "sweats at night", "hot and cold",
+     "hot and shivery",
+     [_in("temperature", "temp"), {"LOWER": {"IN": ["of", "is", "was", "at"]}, "OP": "?"},
+      {"OP": "?"},
+                         _re(r"^(3[89]|4[01])([.,]\d)?$")],
+     [_re(r"^(3[89]|4[01])([.,]\d)?$"), _in("degrees", "°", "c")])  # fmt: skip
+_add(
+    "UNWELL",
+    [
+        _in("feel", "feeling", "felt", "feels"),
+        {"OP": "?"},
+        _in("unwell", "ill", "poorly", "rough", "rotten", "flu-ish", "fluey", "shivery"),
+    ],
+)
+_add("CANCER", [_re(r"^(cancer|tumou?rs?|lymphoma|myeloma|leuk(a)?emia|metasta\w*|chemo\w*|"
+                   r"radiotherapy|oncolog\w*|melanoma|sarcoma|carcinoma|mastectomy)$")],
+     "secondaries", "in remission")  # fmt: skip
+_add("WEIGHT", "weight loss", "losing weight", "lost weight", "lose weight", "dropped weight",
+     "dropping weight", "weight is dropping", "weight dropping", "lost a lot of weight",
+     "weight has dropped", "clothes are loose", "clothes hang off me",
+     [_in("lost", "dropped", "losing"), _re(r"^\d+$"),
+      _re(r"^(kg|kgs|kilos?|pounds|lbs?|stone)$")],
+     [_in("lost", "dropped", "losing"), _re(r"^\d+(kg|kgs|lbs?)$")])  # fmt: skip
+_add("UNEXPLAINED", [_re(r"^unexplain")], "without trying", "without dieting",
+     "not trying to", "not dieting", "no reason", "no idea why", "don't know why",
+     "dont know why", "no explanation", "not on a diet", "no diet", "without meaning to",
+     "out of nowhere", "for no apparent reason", "haven't changed my diet",
+     "eating normally", "eating the same")  # fmt: skip
+
+# -- night, rest, chest -------------------------------------------------------------------------
+_add("NIGHT", "night pain", "pain at night", "worse at night", "hurts at night",
+     "wakes me up", "wakes me", "woke me up", "woken up", "keeps me awake", "kept me awake",
+     "keeping me awake", "wake up in pain", "woke up in agony", "every night",
+     "doesn't ease", "does not ease", "won't ease", "doesnt ease", "no position",
+     "even when resting", "even at rest", "even in bed", [_in("never"),
+     _in("eases", "ease", "settles", "stops", "lets")], "even lying down", "even when i lie down",
+     "lying still", "rest doesn't help", "resting doesn't help", "constant", "constantly",
+     "all the time", "never stops", "never lets up", "24/7", "day and night", "non-stop",
+     "nonstop", "relentless", "can't get comfortable", "cant get comfortable",
+     *_neg_can(_in("sleep"), _in("for", "because", "with", "from")))  # fmt: skip
+_add(
+    "PAIN",
+    [
+        _re(
+            r"^(pain|pains|painful|hurts?|hurting|ache|aches|aching|agony|throbbing|sore|lbp|"
+            r"lumbago|crook)$"
+        )
+    ],
+)
+_add("CHEST_PAIN", "chest pain", "chest pains", "chest hurts", "tight chest", "chest tightness",
+     "tightness in my chest", "pressure in my chest", "chest pressure", "crushing",
+     [_in("pain", "pains", "ache", "tightness", "pressure"), _in("in", "across", "on"), _OPT_DET,
+      _in("chest")],
+     [_in("chest"), _in("is", "feels", "felt", "has", "was"), {"OP": "?"},
+      _in("tight", "painful", "sore", "hurting", "heavy", "pain")])  # fmt: skip
+
+# -- see a clinician ----------------------------------------------------------------------------
+_add("SCIATICA", [_re(r"^(sciatica|sciatic|radiculopathy|radiating|shooting)$")], "nerve pain",
+     "trapped nerve", "pinched nerve", "electric shock", "electric shocks", "slipped disc",
+     "herniated disc", "bulging disc", "disc prolapse",
+     [_in("down", "into", "through"), _OPT_DET, _in("back", "front", "side", "outside"),
+      _in("of"), _OPT_DET, _in(*_ONE_LEG)],
+     [_in("down", "into", "through"), _OPT_DET, _re(r"^(left|right)$"), _in(*_ONE_LEG)],
+     [_in("down", "into", "through"), _OPT_DET, _in(*_ONE_LEG, *_BOTH_LEGS)])  # fmt: skip
+_add("NOT_IMPROVING", "not improving", "isn't improving", "hasn't improved", "not getting better",
+     "isn't getting better", "hasn't got better",
+     [_in("isn't", "isnt", "not", "hasn't", "hasnt", "ain't", "aint", "never", "wasn't"),
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      _in("better")],
+     [_in("is", "has", "was"), _in("n't", "nt", "not"),
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      {"LOWER": {"IN": ["getting", "got", "gotten", "been", "any", "much"]}, "OP": "?"},
+      _in("better")],
+     [_in("still"), _in("sore", "hurts", "hurting", "aching", "painful", "bad", "there"),
+      _in("after")], "hasn't gotten better", "no better",
+     "no improvement", "not any better", "still no better", "getting worse", "gotten worse",
+     "got worse", "worse and worse", "not eased", "hasn't eased", "still hurts after",
+     "still the same after",
+     "over a month")  # fmt: skip
+_add("DURATION", "weeks now", "months now", "for weeks", "for months",
+     [_re(r"^\d+$|^(two|three|four|five|six|eight|several|many)$"),
+      _in("weeks", "months"), _in("now", "later", "and")])  # fmt: skip
+_add("PROXY", "asking for my", "asking for a", "asking for someone", "for a friend",
+     "on behalf of", "for my mum", "for my mom", "for my dad", "for my wife", "for my husband",
+     "for my partner", "for my patient", "for my client", "for my son",
+     "for my daughter")  # fmt: skip
+
+# -- ConText rules (added to medspaCy's defaults) -----------------------------------------------
+_OTHERS = [
+    "mum", "mom", "mother", "dad", "father", "son", "daughter", "kid", "kids", "child",
+    "children", "baby", "toddler", "wife", "husband", "partner", "boyfriend", "girlfriend",
+    "friend", "friends", "colleague", "coworker", "neighbour", "neighbor", "patient", "patients",
+    "client", "clients", "brother", "sister", "grandma", "grandad", "granddad", "grandmother",
+    "grandfather", "nan", "nana", "aunt", "auntie", "uncle", "cousin", "flatmate", "roommate",
+    "boss", "he", "she", "he's", "she's", "someone", "somebody", "people",
+    "teammate", "character", "sibling", "parents", "family", "him", "her",
+    "everyone", "anyone", "nobody", "gran", "granny", "grandpa", "gramps", "grampa", "nanny",
+    "grandson", "granddaughter", "stepson", "stepdaughter", "niece", "nephew", "fiance",
+    "fiancee",
+]  # fmt: skip
+# Words also said to the reader ("cheers mate", "man, my back"): another person only after a
+# determiner ("my mate", "a guy at work").
+_VOCATIVE = ["mate", "mates", "man", "guy", "guys", "lady", "woman", "bloke", "lad", "pal"]
+CONTEXT_RULES: list[tuple[str, str, str, Pattern | None]] = [
+    ("others", "FAMILY", "BIDIRECTIONAL", [_in(*_OTHERS)]),
+    ("my mate", "FAMILY", "BIDIRECTIONAL",
+     [_in("my", "a", "his", "our", "the", "this", "that", "some", "me", "your", "one", "old"),
+      _in(*_VOCATIVE)]),
+    ("self", "SELF", "BIDIRECTIONAL", [_in("i", "i'm", "im", "i've", "ive", "me", "myself")]),
+    # "numb? no" arrives as "numb answered no" (see understand.normalise).
+    ("? no", "NEGATED_EXISTENCE", "BACKWARD",
+     [_in("answered"), _in("no", "nope", "nah", "none", "never", "not")]),
+    ("- none", "NEGATED_EXISTENCE", "BACKWARD",
+     [{"IS_PUNCT": True}, _in("no", "nope", "none", "nah", "never"),
+      {"LOWER": {"IN": ["thankfully", "thank", "luckily", "phew", ".", "!"]}}]),
+    ("gone now", "NEGATED_EXISTENCE", "BACKWARD", None),
+    ("went away", "HISTORICAL", "BACKWARD", None),
+    ("has gone", "HISTORICAL", "BACKWARD",
+     [_in("is", "has", "'s", "have", "been", "are", "completely", "totally", "all", "now", "had",
+          "its", "it's", "thats", "that's"),
+      _re(r"^(gone|disappeared|vanished|stopped|settled|cleared)$")]),
+    ("disappeared", "HISTORICAL", "BACKWARD", [_re(r"^(disappeared|vanished)$")]),
+    ("as a teenager", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("as", "when"), _in("a", "i"), {"LOWER": "was", "OP": "?"}, {"LOWER": "a", "OP": "?"},
+      _in("kid", "child", "teen", "teenager", "boy", "girl", "lad", "lass", "youngster",
+          "student", "baby", "nipper", "young", "little")]),
+    ("ages ago", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("ages", "years", "decades", "yonks", "donkey's"), _in("ago", "back")]),
+    ("in my teens", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("in"), _in("my"), _in("teens", "twenties", "youth", "childhood")]),
+    ("long finished", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("long"), _re(r"^(finished|gone|over|stopped|done|ago)$")]),
+    # Looking like it is not having it: "looks like I wet myself" (spilled water).
+    ("looks like", "HYPOTHETICAL", "FORWARD",
+     [_in("looks", "look", "looked", "looking"), _in("like", "as")]),
+    ("cleared up", "HISTORICAL", "BACKWARD", None),
+    ("all cleared", "HISTORICAL", "BACKWARD", None),
+    ("is gone", "HISTORICAL", "BACKWARD", None),
+    ("resolved", "HISTORICAL", "BACKWARD", None),
+    ("recovered", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("fine now", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("better now", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("years ago", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("year ago", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("long time ago", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("as a kid", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("as a child", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("when i was younger", "HISTORICAL", "BIDIRECTIONAL", None),
+    ("used to", "HISTORICAL", "FORWARD", None),
+    ("no longer", "NEGATED_EXISTENCE", "BIDIRECTIONAL", None),
+    ("not anymore", "NEGATED_EXISTENCE", "BACKWARD", None),
+    ("no sign of", "NEGATED_EXISTENCE", "FORWARD", None),
+    ("never had", "NEGATED_EXISTENCE", "FORWARD", None),
+    ("zero", "NEGATED_EXISTENCE", "FORWARD", None),
+    ("without", "NEGATED_EXISTENCE", "FORWARD", None),
+    ("ruled out", "NEGATED_EXISTENCE", "BIDIRECTIONAL", None),
+    ("fine", "NEGATED_EXISTENCE", "BACKWARD", [_in("are", "is", "feel", "feels"), _in("fine")]),
+    ("question", "HYPOTHETICAL", "FORWARD",
+     [_in("what", "which", "any", "best", "good", "recommend"), {"OP": "?"},
+      _re(r"^(stretch\w*|exercises?|tips|routines?|moves|poses?|yoga)$")]),
+    ("is it ok", "HYPOTHETICAL", "FORWARD",
+     [_in("is", "it's", "its", "safe", "ok", "okay"), {"OP": "?"}, {"OP": "?"},
+      _in("ok", "okay", "safe", "fine", "bad", "alright"), _in("to"), {"OP": "?"},
+      _re(r"^stretch")]),
+    ("can i stretch", "HYPOTHETICAL", "FORWARD",
+     [_in("can", "should", "could", "may"), _in("i", "you", "one", "people"), {"OP": "?"},
+      _re(r"^(stretch\w*|exercis\w*|train|do|yoga)$")]),
+    ("good for", "HYPOTHETICAL", "FORWARD",
+     [_in("good", "help", "helps", "best"), _in("for", "with")]),
+    ("how", "HYPOTHETICAL", "FORWARD", [_in("how"), _in("do", "to", "can", "should", "does")]),
+    ("what if", "HYPOTHETICAL", "FORWARD", None),
+    ("in case", "HYPOTHETICAL", "FORWARD", None),
+    ("avoid", "HYPOTHETICAL", "FORWARD", [_re(r"^(avoid|prevent|preventing|avoiding)$")]),
+    ("risk of", "HYPOTHETICAL", "FORWARD", None),
+    ("afraid of", "HYPOTHETICAL", "FORWARD", None),
+    ("scared of", "HYPOTHETICAL", "FORWARD", None),
+    ("worried about", "HYPOTHETICAL", "FORWARD", None),
+    ("read about", "HYPOTHETICAL", "FORWARD", None),
+    ("article", "HYPOTHETICAL", "BIDIRECTIONAL", [_re(r"^(article|podcast|video|documentary|"
+                                                     r"book|film|movie|episode|show|tv|telly|"
+                                                     r"watched|watching|youtube|tiktok|"
+                                                     r"reading|novel|thriller|story|game|"
+                                                     r"news)$")]),
+    ("signs of", "HYPOTHETICAL", "FORWARD", None),
+    ("symptoms of", "HYPOTHETICAL", "FORWARD", None),
+    ("what is", "HYPOTHETICAL", "FORWARD", [_in("what", "what's", "whats"), _in("is", "are",
+                                                                                 "causes")]),
+]  # fmt: skip
+
+# -- spelling ----------------------------------------------------------------------------------
+FUZZY_VOCABULARY: tuple[str, ...] = (
+    "incontinence", "incontinent", "temperature", "fever", "feverish", "numbness", "tingling",
+    "tingly", "sciatica", "osteoporosis", "steroids", "bladder", "bowels", "genitals",
+    "buttocks", "weakness", "unexplained", "erection", "erectile", "shivering", "accident",
+    "prednisolone", "cancer", "tumour", "chemotherapy", "radiating", "shooting", "numbness",
+    "perineum", "urinate", "dragging", "leukaemia", "lymphoma", "myeloma", "retention",
+    "control", "needles", "constantly", "constant", "sensation", "prednisone", "collision",
+    "scaffolding", "motorway", "dieting", "urinating", "vagina", "testicles", "unwell",
+)  # fmt: skip
+VARIANTS: dict[str, str] = {
+    "feaver": "fever", "fevor": "fever", "fevah": "fever", "temp": "temp", "numbe": "numb",
+    "numm": "numb", "tingles": "tingling", "bum": "bum", "buttox": "buttocks", "butox": "buttocks",
+    "sciatic": "sciatic", "siatica": "sciatica", "sciatika": "sciatica", "syatica": "sciatica",
+    "ostioporosis": "osteoporosis", "stroids": "steroids", "weeked": "weed", "pee'd": "peed",
+    "incontinant": "incontinent", "incontinance": "incontinence", "bladdar": "bladder",
+    "bowles": "bowels", "bowls": "bowls", "groyne": "groin", "groine": "groin", "numbb": "numb",
+    "tinglin": "tingling", "wipeing": "wiping", "temprature": "temperature",
+    "tempreture": "temperature", "chestpain": "chest pain", "unwel": "unwell",
+}  # fmt: skip
+# Real words that sit close to a key word and must stay as they are.
+NOT_MISSPELLINGS = frozenset(
+    {"feather", "fewer", "never", "clever", "fervour", "temperament", "tangled", "tangling",
+     "number", "numbers", "cancel", "cancels", "cancelled", "bladed", "bowled", "bowling",
+     "shooter", "shooting", "steroid", "general", "generals", "accidental", "accidentally",
+     "stretching", "retentive", "weakest", "weekend", "dragon", "dragons", "unexpected",
+     "buttons", "button", "tumours", "rumour", "rumours", "humour", "sciatic", "radiate",
+     "tinkling", "twinkling", "sparkling", "tickling", "fiver", "liver", "river", "shivery",
+     "erecting", "election", "elections", "erected", "retention", "retentions", "shimmering",
+     "temperatures", "incontinent", "perineal", "needless", "sensational", "controlled",
+     "controller", "constants", "dietician", "vaginal"}
+)  # fmt: skip
+
+# Matches that are not what they look like ("fell asleep", "fever dream", "in the fall").
+_DROP_AFTER = {
+    "FALL": {"asleep", "apart", "behind", "for", "short", "through", "out",
+             "silent", "into", "ill", "pregnant", "back", "flat", "victim", "foul",
+             "under", "sick", "about", "of", "my", "up"},
+    "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats", "in", "outside", "out",
+              "weather"},
+    "CANCER": {"research", "charity", "awareness", "run", "ward", "trust", "fundraiser",
+               "star", "season"},
+    "ACCIDENT": {"prone", "course"},
+    "SADDLE": {"line", "up", "of", "bag", "shelf", "drawer", "sore", "sores", "bags", "clean",
+               "down", "the", "table", "tables", "screen", "counter", "phone", "dry",
+               "kitchen", "bench", "surface", "surfaces", "floor", "windows", "glasses"},
+    "WEAK": {"signal", "wifi", "wi-fi", "coffee", "tea", "password", "joke", "excuse",
+             "battery", "link", "point", "spot", "moment", "argument", "team", "wrist",
+             "grip", "core", "arms", "abs", "hamstrings", "glutes", "at", "currency", "pound"},
+    "CONTROL_LOSS": {"freak"},
+    "NIGHT": {"shift", "shifts", "out", "owl"},
+}  # fmt: skip
+_DROP_BEFORE = {
+    "FALL": {"in", "last", "this", "next", "autumn", "disc", "disk", "water", "snow", "rain",
+             "rainfall",
+             "prices", "price", "leaves", "will", "might", "to", "not", "shares", "stocks",
+             "drawers", "grades", "tree", "vase", "cat", "dog", "cup", "glass", "phone"},
+    "FEVER": {"cabin", "spring", "night", "football", "world", "cup", "gold", "saturday", "bieber",
+              "election", "disco", "wedding", "baby", "christmas", "festival", "jungle",
+              "hay"},
+    "CANCER": {"sign"},
+    "ACCIDENT": {"by", "happy", "an", "no"},
+    "SADDLE": {"bike", "bicycle", "horse", "pony", "to", "and", "please", "then", "i'll",
+               "will", "just", "quickly", "you", "gotta", "must", "we", "they", "did"},
+}  # fmt: skip
+
+
+def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
+    """Whether a target match is a harmless use of the word ("fell asleep", "fever dream")."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    text = doc[start:end].text.lower()
+    if label == "SADDLE" and text not in {"wipe", "wiping", "when i wipe", "when wiping"}:
+        return False
+    if label == "CANCER" and "sign" in doc.text.lower():
+        return True
+    if label == "ACCIDENT" and before == "an":
+        return False
+    if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:
+        return True  # "slipped my session", "tripped up on the quiz"
+    if label == "FALL" and after == "about" and end + 1 < len(doc):
+        return doc[end + 1].lower_.startswith(
+            ("laugh", "in", "the", "with")
+        )  # "fell about ten feet"
+    if label == "FALL" and text not in {"fell", "fallen", "falling"}:
+        return before in {"in", "last", "this", "next", "autumn"} and text.endswith("fall")
+    return after in _DROP_AFTER.get(label, set()) or before in _DROP_BEFORE.get(label, set())

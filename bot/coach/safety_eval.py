@@ -1,0 +1,143 @@
+"""Measuring the safety triage on a labelled corpus: sensitivity per level and false alarms.
+
+A corpus is a TSV file: text, expected level, a note; lines starting with "#" are comments, and a
+first line naming the columns ("text<TAB>level<TAB>note", with or without "#") is a header. A sign
+is caught when the triage answers at its level or a more serious one (an urgent sign answered as
+an emergency is caught; answered with a question it is not). A false alarm is anything but "none"
+for a phrase labelled "none" (ordinary chat); alarms (urgent or emergency) are also counted apart.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.coach.safety import triage
+from bot.coach.signs import Level
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    expected: Level
+    note: str
+
+
+@dataclass
+class Report:
+    """The figures of one run."""
+
+    total: dict[Level, int] = field(default_factory=dict)
+    caught: dict[Level, int] = field(default_factory=dict)
+    exact: dict[Level, int] = field(default_factory=dict)
+    alarms_on_chat: int = 0
+    flags_on_chat: int = 0
+    missed: list[tuple[Case, Level]] = field(default_factory=list)
+    seconds_per_message: float = 0.0
+
+    def sensitivity(self, *levels: Level) -> float:
+        total = sum(self.total.get(lv, 0) for lv in levels)
+        return sum(self.caught.get(lv, 0) for lv in levels) / total if total else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        """Ordinary chat answered with anything but "none"."""
+        chat = self.total.get(Level.NONE, 0)
+        return self.flags_on_chat / chat if chat else 0.0
+
+
+def _is_header(parts: list[str]) -> bool:
+    """A first line naming the columns: "text", then a column named "level" or "expected level"."""
+    return (
+        len(parts) >= 2
+        and parts[0].strip().lower() == "text"
+        and (parts[1].strip().lower() in ("level", "expected level"))
+    )
+
+
+def load_corpus(path: Path) -> list[Case]:
+    """Read a corpus file; raise ValueError naming the line of a malformed row."""
+    cases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if number == 1 and _is_header(parts):
+            continue
+        if len(parts) < 2 or parts[1] not in set(Level):
+            raise ValueError(f"{path}:{number}: expected 'text<TAB>level<TAB>note'")
+        cases.append(Case(parts[0], Level(parts[1]), parts[2] if len(parts) > 2 else ""))
+    return cases
+
+
+def evaluate(cases: list[Case]) -> Report:
+    """Triage every case (after loading the pipeline, so the timing is per message)."""
+    from bot.coach.safety import warm_up
+
+    warm_up()
+    report = Report()
+    started = time.perf_counter()
+    for case in cases:
+        got = triage(case.text).level
+        want = case.expected
+        report.total[want] = report.total.get(want, 0) + 1
+        ok = got is want if want in (Level.NONE, Level.ASK) else got.rank >= want.rank
+        if want.stops_stretching and got.rank > want.rank:
+            ok = True
+        report.caught[want] = report.caught.get(want, 0) + ok
+        report.exact[want] = report.exact.get(want, 0) + (got is want)
+        if want is Level.NONE:
+            report.flags_on_chat += got is not Level.NONE
+            report.alarms_on_chat += got.stops_stretching
+        if got is not want:
+            report.missed.append((case, got))
+    report.seconds_per_message = (time.perf_counter() - started) / max(1, len(cases))
+    return report
+
+
+def render(report: Report, name: str) -> str:
+    lines = [f"corpus {name}: {sum(report.total.values())} phrases"]
+    for level in (Level.EMERGENCY, Level.URGENT, Level.CLINICIAN, Level.ASK):
+        n = report.total.get(level, 0)
+        if n:
+            lines.append(
+                f"  {level.value:<10} caught {report.caught.get(level, 0):>3}/{n:<3} "
+                f"{100 * report.sensitivity(level):5.1f} %  (exact level {report.exact[level]})"
+            )
+    serious = report.sensitivity(Level.EMERGENCY, Level.URGENT)
+    lines.append(f"  emergency+urgent caught {100 * serious:.1f} %")
+    chat = report.total.get(Level.NONE, 0)
+    lines.append(
+        f"  ordinary chat: {report.flags_on_chat}/{chat} answered with anything "
+        f"({100 * report.false_alarm_rate:.1f} % false alarms), "
+        f"{report.alarms_on_chat} with urgent or emergency"
+    )
+    lines.append(f"  {1000 * report.seconds_per_message:.2f} ms a message")
+    if report.missed:
+        lines.append("  misclassified (expected -> got):")
+        lines += [f"    {c.expected.value} -> {got.value}: {c.text}" for c, got in report.missed]
+    return "\n".join(lines)
+
+
+DEFAULT_CORPORA = (
+    Path("tests/safety_corpus.tsv"),
+    Path("tests/safety_dev.tsv"),
+    Path("tests/safety_dev2.tsv"),
+    Path("tests/safety_heldout.tsv"),
+)
+
+
+def main(paths: list[Path] | None) -> int:
+    """`stretchbot safety eval`: print the figures of each corpus; 1 on a missing or bad file."""
+    from bot.coach.safety import warm_up
+
+    print(f"pipeline loaded in {warm_up():.2f} s")
+    for path in paths or [p for p in DEFAULT_CORPORA if p.exists()]:
+        try:
+            cases = load_corpus(path)
+        except (OSError, ValueError) as exc:
+            print(f"stretchbot: can't read corpus: {exc}")
+            return 1
+        print(render(evaluate(cases), str(path)))
+    return 0

@@ -1,0 +1,243 @@
+"""Reading a message like a clinician would: what is mentioned, and whether it is the person's own.
+
+Built on medspaCy: its target matcher finds the words for symptoms, body sites and risk factors
+(our own rules below, everyday and vulgar words included), and ConText (Harkema et al. 2009, the
+successor of NegEx) marks each mention negated, hypothetical, historical or about someone else.
+Misspellings of the key words are mended first with rapidfuzz. The pipeline is a blank English
+one (no model download); it is built once, lazily, because importing spaCy takes about 1.5 s and
+start-up must stay quick. A person's words never reach a log: PyRuSH's loguru output is disabled
+and we use spaCy's own sentencizer, not PyRuSH.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from bot.coach.concepts import (
+    CONCEPT_RULES,
+    EXTRA_CONTEXT,
+    SEEN_CONTEXT,
+    SEEN_TYPES,
+    STRETCH_CONTEXT,
+    STRETCH_TYPES,
+    TRAUMA_ONLY_CONTEXT,
+    TRAUMA_TYPES,
+)
+from bot.coach.lexicon import (
+    CONTEXT_RULES,
+    FUZZY_VOCABULARY,
+    NOT_MISSPELLINGS,
+    TARGET_RULES,
+    VARIANTS,
+    drop_match,
+)
+
+_lock = threading.Lock()
+_nlp: Any = None
+LOAD_SECONDS: float | None = None  # measured by the first load
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a target word, with its assertion."""
+
+    label: str
+    text: str
+    sentence: int  # index of the sentence in the message
+    negated: bool
+    hypothetical: bool
+    historical: bool
+    other_person: bool
+    start: int = 0  # token span, for pairing a sensation with the nearest body site
+    end: int = 0
+
+
+def _build() -> Any:
+    import loguru  # medspaCy pulls it in; PyRuSH would log every token at DEBUG
+
+    loguru.logger.disable("PyRuSH")
+    loguru.logger.disable("medspacy")
+    with warnings.catch_warnings():  # spaCy's CLI imports a deprecated click helper
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import spacy
+        from medspacy.context import ConTextRule
+        from medspacy.target_matcher import TargetRule
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n"]})
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher")
+    matcher.add(
+        [
+            TargetRule(literal, label, pattern=pattern)
+            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES)
+        ]
+    )
+    context: Any = nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": "default", "prune_on_target_overlap": True, "max_scope": 8},
+    )
+    context.add(
+        [
+            ConTextRule(
+                literal,
+                category,
+                pattern=pattern,
+                direction=direction,
+                terminated_by={"SELF"} if category == "FAMILY" else None,
+            )
+            for literal, category, direction, pattern in CONTEXT_RULES
+        ]
+    )
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction,
+                        terminated_by=ends)
+            for literal, category, direction, pattern, ends in EXTRA_CONTEXT
+        ]
+    )  # fmt: skip
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction,
+                        allowed_types=types, max_scope=8)
+            for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
+                                 (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES))
+            for literal, category, direction, pattern in rules
+        ]
+    )  # fmt: skip
+    # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
+    # scope is its sentence cut to 8 tokens (the global setting ignores sentence boundaries).
+    context.max_scope = None
+    return nlp
+
+
+def load() -> float:
+    """Build the pipeline if not built yet; return how long the first build took (seconds)."""
+    global _nlp, LOAD_SECONDS
+    with _lock:
+        if _nlp is None:
+            started = time.perf_counter()
+            _nlp = _build()
+            LOAD_SECONDS = time.perf_counter() - started
+    return LOAD_SECONDS or 0.0
+
+
+# A contrast ends what came before it: "no fever, but I can't pee" (medspaCy's own "but" rule
+# does not always cut a scope), and "right foot is fine" does not clear "left foot" across a comma.
+_CONTRAST = {"but", "however", "though", "although", "yet", "whereas", "except", "apart"}
+_GONE = {"gone", "stopped", "disappeared", "vanished", "settled", "cleared"}
+_GONE_WHAT = re.compile(
+    r"^(numb|tingl|weak|flopp|dead|funny|weird|strange|odd|wobbl|heav|limp|"
+    r"jelly|dodgy|prickl|cold|all|really|completely|totally|a)"
+)
+_SELF_WORDS = {"i", "i'm", "im", "i've", "ive", "me", "my", "myself", "mine", "meself"}
+
+
+def _crosses(doc: Any, modifier: Any, start: int, end: int) -> bool:
+    """Whether a contrast word lies between a modifier and the mention it modifies."""
+    a, b = modifier.modifier_span
+    words = doc[a:b].text.lower().split()
+    if (
+        words[-1] in _GONE
+        and (
+            (a > 0 and doc[a - 1].lower_ == "back")  # "my back has gone": it gave out
+            or any(_GONE_WHAT.match(t.lower_) for t in doc[b : b + 2])  # "has gone numb"
+        )
+    ):
+        return True
+    if b <= start:  # before the mention: "no fever, but I can't pee"
+        return any(t.lower_ in _CONTRAST for t in doc[b:start])
+    return words[-1] == "fine" and any(t.text == "," for t in doc[end:a])
+
+
+def _proxied(doc: Any, proxies: list[tuple[int, int]], start: int) -> bool:
+    """Asked for someone else, unless the person then speaks of themselves ("... : I have")."""
+    if not proxies:
+        return False
+    before = [end for _, end in proxies if end <= start]
+    if not before:
+        return True  # "numb groin and can't pee, asking for a friend"
+    return not any(t.lower_ in _SELF_WORDS for t in doc[max(before) : start])
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_ISH = re.compile(r"(\w)-ish\b", re.IGNORECASE)
+_QUESTION_REPLY = re.compile(r"\?+\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
+
+
+def normalise(text: str) -> str:
+    """Mend misspellings of the key words ("incontinance", "feaver") and glue "fever? no".
+
+    A question mark followed by a short answer ("numb? no") becomes "numb answered no", one
+    sentence, so that the answer can negate what came before it.
+    """
+    from rapidfuzz import fuzz, process
+
+    def mend(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if lower in VARIANTS:
+            return VARIANTS[lower]
+        if len(lower) < 6 or lower in FUZZY_VOCABULARY or lower in NOT_MISSPELLINGS:
+            return word
+        # Long words can lose more letters and stay recognisable ("temprachure").
+        cutoff = 85 if len(lower) < 9 else 78
+        best = process.extractOne(lower, FUZZY_VOCABULARY, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or best[0][0] != lower[0]:
+            return word
+        return str(best[0])
+
+    text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
+    return _QUESTION_REPLY.sub(" answered ", _WORD.sub(mend, text))
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every target mention in `text`, with its assertion."""
+    load()
+    doc = _nlp(normalise(text))
+    starts = [sent.start for sent in doc.sents]
+    # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
+    pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
+    proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
+            continue
+        # "had a fever but it's gone": medspaCy lets "but" end this backward scope too.
+        if any(
+            m.modifier_span[0] >= ent.end
+            and m.modifier_span[0] - ent.end <= 8
+            and doc[m.modifier_span[0]].sent.start == ent.sent.start
+            and m.category == "HISTORICAL"
+            and doc[m.modifier_span[0] : m.modifier_span[1]].text.lower().split()[-1] in _GONE
+            and not _crosses(doc, m, ent.start, ent.end)
+            for m in doc._.context_graph.modifiers
+        ):
+            historical = True
+        else:
+            historical = False
+        kinds = {
+            m.category
+            for m in ent._.modifiers
+            if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
+            and not _crosses(doc, m, ent.start, ent.end)
+        }
+        sentence = sum(1 for s in starts if s <= ent.start) - 1
+        found.append(
+            Mention(
+                ent.label_,
+                ent.text.lower(),
+                sentence,
+                "NEGATED_EXISTENCE" in kinds,
+                "HYPOTHETICAL" in kinds,
+                "HISTORICAL" in kinds or historical,
+                "FAMILY" in kinds or _proxied(doc, proxies, ent.start),
+                ent.start,
+                ent.end,
+            )
+        )
+    return found

@@ -1,0 +1,205 @@
+"""The red-flag triage: levels, assertion (negated, other people, questions, history), spelling,
+pain numbers, emergency numbers, and the targets on the labelled corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.coach import safety_eval
+from bot.coach.safety import Level, emergency_number, screen, triage
+from bot.coach.signs import QUESTIONS, Category, answer_level
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("can't feel anything when I wipe", Level.EMERGENCY),
+        ("not sure why but my groin is numb", Level.EMERGENCY),
+        ("PEED MYSELF on the bus", Level.EMERGENCY),
+        ("incontinance since yesterday", Level.EMERGENCY),
+        ("I have a temprature and my back hurts", Level.URGENT),
+        ("I fell", Level.ASK),
+        ("I have sciatica", Level.CLINICIAN),
+        ("my legs aren't numb", Level.NONE),
+        ("fever? no", Level.NONE),
+        ("my kid has a fever", Level.NONE),
+        ("is it ok to stretch after a fall? asking for my mum", Level.NONE),
+        ("what stretches are good for sciatica?", Level.NONE),
+        ("sciatica from years ago that's gone now", Level.NONE),
+        ("I fell asleep at my desk", Level.NONE),
+        ("felt the stretch in my calf, no tingling", Level.NONE),
+    ],
+)
+def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:
+    assert triage(text).level is level
+
+
+# Concept classes combine: each row pairs words that appear in no single rule together.
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        ("my knob feels dead since the back went", Level.EMERGENCY, Category.SADDLE_NUMBNESS),
+        ("it feels strange down there when I wipe", Level.EMERGENCY, Category.SADDLE_NUMBNESS),
+        ("going for a wee takes ages and it's only a trickle", Level.EMERGENCY,
+         Category.BLADDER_BOWEL),
+        ("my bowels let go without me noticing", Level.EMERGENCY, Category.BLADDER_BOWEL),
+        ("my hard-ons have gone since the disc slipped", Level.EMERGENCY, Category.SEXUAL),
+        ("both my thighs have pins n needles", Level.EMERGENCY, Category.BILATERAL_LEGS),
+        ("the lorry rolled over on the motorway with me in it", Level.EMERGENCY,
+         Category.SEVERE_TRAUMA),
+        ("slipped off a 4m scaffold, back is sore", Level.EMERGENCY, Category.SEVERE_TRAUMA),
+        ("my heel drags and my toes won't lift", Level.URGENT, Category.WEAKNESS),
+        ("on pred since 2019 and coughed and something cracked in my back", Level.URGENT,
+         Category.FRAGILITY_TRAUMA),
+        ("my belt is loose now and I'm not dieting, back aches", Level.URGENT,
+         Category.WEIGHT_LOSS),
+        ("an ache between the shoulder blades and my chest", Level.URGENT, Category.CHEST_PAIN),
+        ("shooting pain into my calf on the left", Level.CLINICIAN, Category.SCIATICA),
+        ("5 months in and still the same back pain", Level.CLINICIAN, Category.NOT_IMPROVING),
+    ],
+)  # fmt: skip
+def test_signs_are_combinations_of_concepts(text: str, level: Level, category: Category) -> None:
+    result = triage(text)
+    assert result.level is level
+    assert category in {s.category for s in result.signs}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can a tight piriformis cause numbness in the groin?",  # a question about generalities
+        "does weak legs mean a disc problem?",
+        "my legs are numb from kneeling on the floor",  # a benign cause named with it
+        "my bum went numb after the long drive",
+        "I peed myself laughing at the cat",  # an idiom
+        "my knees went weak when the cake came out",
+        "fell off the wagon with my stretches",
+        "crash course in hip openers please",
+        "broke my back in a car crash in 2008, totally healed",  # over
+        "my cat is on steroids and fell off the sofa",  # a pet
+        "I'm a physio and I see foot drop every week",  # work, not self
+        "I tripped on the step but I'm fine",  # a fall cleared by the person
+        "not numb, not tingling, just stiff",
+    ],
+)
+def test_harmless_messages_with_sign_words_stay_harmless(text: str) -> None:
+    assert triage(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I've got a temperature of 39", Level.URGENT),  # said plainly of themselves
+        ("I think I might be a bit feverish", Level.ASK),  # hedged
+        ("temperature since yesterday, do I skip today?", Level.ASK),  # no subject
+    ],
+)
+def test_a_fever_without_back_pain_is_asked_about_unless_stated_plainly(
+    text: str, level: Level
+) -> None:
+    assert triage(text).level is level
+
+
+def test_a_negated_sign_does_not_hide_an_affirmed_one() -> None:
+    result = triage("No fever and no pins and needles. Oh, and my crotch has gone numb")
+    assert result.level is Level.EMERGENCY
+    assert [s.category for s in result.signs] == [Category.SADDLE_NUMBNESS]
+
+
+def test_a_pain_number_in_a_red_flag_message_is_returned() -> None:
+    result = triage("my pain is 8 and I have tingling down my leg")
+    assert result.pain == 8
+    assert result.level is Level.CLINICIAN
+
+
+def test_an_unclear_mention_gets_a_question_and_its_answers_decide() -> None:
+    result = triage("I had a fall")
+    assert result.question == QUESTIONS[Category.POSSIBLE_FALL]
+    assert answer_level(result.question, yes=True) is Level.URGENT
+    assert answer_level(result.question, yes=False) is Level.NONE
+
+
+def test_the_older_screen_returns_urgent_and_emergency_signs_only() -> None:
+    assert [f.urgency.value for f in screen("lost control of my bowels")] == ["emergency"]
+    assert screen("I have sciatica") == []
+    assert screen("I fell") == []
+
+
+@pytest.mark.parametrize(
+    ("zone", "language", "number"),
+    [
+        ("Europe/London", None, "999"),
+        ("Europe/Berlin", "en", "112"),
+        ("America/Toronto", None, "911"),
+        ("Australia/Sydney", "en", "000"),
+        ("Pacific/Auckland", None, "111"),
+        (None, "de", "112"),
+        (None, "en-GB", "999"),
+        (None, "en", None),
+        ("Asia/Ulaanbaatar", None, None),
+        (None, None, None),
+    ],
+)
+def test_emergency_number_by_zone_then_language(
+    zone: str | None, language: str | None, number: str | None
+) -> None:
+    assert emergency_number(zone, language) == number
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "safety_corpus.tsv",  # tuning: written alongside the rules
+        "safety_dev.tsv",  # written blind, then used to learn which kinds of phrasing failed
+        "safety_dev2.tsv",  # a second blind set, then used the same way
+        "safety_heldout.tsv",  # a fresh blind set nobody tuned for (skips until it exists)
+    ],
+)
+def test_targets_on_the_labelled_corpora(name: str) -> None:
+    path = HERE / name
+    if not path.exists():
+        pytest.skip(f"{name} not written yet")
+    cases = safety_eval.load_corpus(path)
+    report = safety_eval.evaluate(cases)
+    assert report.sensitivity(Level.EMERGENCY, Level.URGENT) >= 0.98, safety_eval.render(
+        report, name
+    )
+    assert report.false_alarm_rate <= 0.02, safety_eval.render(report, name)
+
+
+def test_safety_eval_prints_figures_and_rejects_a_bad_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "c.tsv"
+    good.write_text("# comment\npeed myself\temergency\nI fell asleep\tnone\n", encoding="utf-8")
+    assert main(["safety", "eval", "--corpus", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert "emergency+urgent caught 100.0 %" in out
+    assert "0/1 answered" in out
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("no level here\n", encoding="utf-8")
+    assert main(["safety", "eval", "--corpus", str(bad)]) == 1
+    assert "bad.tsv:1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "header", ["# text\texpected level\tcategory or note", "text\tlevel\tnote"]
+)
+def test_a_corpus_may_start_with_either_header(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text(f"{header}\npeed myself\temergency\tbladder\n", encoding="utf-8")
+    assert safety_eval.load_corpus(path) == [
+        safety_eval.Case("peed myself", Level.EMERGENCY, "bladder")
+    ]
+
+
+def test_a_header_line_later_in_the_file_is_a_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "c.tsv"
+    path.write_text("peed myself\temergency\ntext\tlevel\tnote\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"c\.tsv:2"):
+        safety_eval.load_corpus(path)
