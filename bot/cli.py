@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 async def _status(settings: Settings) -> str:
     from datetime import UTC, datetime
 
-    from bot.schedule.slots import status
+    from bot.schedule.operator import status
     from bot.store.db import Database, upgrade_async
 
     await upgrade_async(settings.db_url)

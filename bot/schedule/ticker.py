@@ -24,7 +24,7 @@ from typing import Protocol
 from bot.coach import plan, programme
 from bot.content.model import Library, Slot
 from bot.metrics import Metrics
-from bot.schedule import slots
+from bot.schedule import operator, slots, timers
 from bot.schedule.slots import Claim, Outcome
 from bot.store.db import Database
 from bot.store.models import DeliveryStatus, Subscriber
@@ -41,7 +41,7 @@ class Sender(Protocol):
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
         """Send the gentle "shall we change the time?" message."""
 
-    async def resume_hold(self, orphan: slots.Orphan) -> None:
+    async def resume_hold(self, orphan: timers.Orphan) -> None:
         """A timer died with its process: offer its Start button again."""
 
 
@@ -147,12 +147,12 @@ class Ticker:
             claims += await slots.reclaim_abandoned(
                 s, now, self.worker, limit=self.batch, lease=self.lease
             )
-            orphans = await slots.orphaned_holds(s, now)
+            orphans = await timers.orphaned_holds(s, now)
             if self.metrics is not None and (
                 self._active_counted_at is None
                 or now - self._active_counted_at >= timedelta(minutes=1)
             ):
-                self.metrics.active.set(await slots.active_subscribers(s))
+                self.metrics.active.set(await operator.active_subscribers(s))
                 self._active_counted_at = now
         report.claim_seconds += time.perf_counter() - claim_started
         report.due += stats.claimed + stats.skipped + stats.missed

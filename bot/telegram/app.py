@@ -44,6 +44,7 @@ from bot.telegram.handlers import (
     privacy,
     progress,
     session,
+    week,
 )
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import TelegramLimiter
@@ -140,7 +141,10 @@ def build_application(
     processor.on_overflow = lambda chat_id: application.bot.send_message(
         chat_id, texts.CATCHING_UP
     )
-    sender = TelegramSender(application.bot, now, library, paid_broadcast=settings.paid_broadcast)
+    sender = TelegramSender(
+        application.bot, now, library, paid_broadcast=settings.paid_broadcast,
+        summaries=coach.weekly_summary,
+    )  # fmt: skip
     ticker = Ticker(
         db, library, sender, now, settings.worker_id, metrics=metrics,
         lease=timedelta(seconds=settings.claim_lease_seconds),
@@ -173,6 +177,9 @@ def register_handlers(app: BotApplication) -> None:
         "now": session.routine_now,
         "pain": progress.report_pain,
         "progress": progress.show_progress,
+        "days": week.set_days,
+        "breaks": week.set_breaks,
+        "summary": week.set_summary,
         "pause": preferences.pause,
         "resume": preferences.resume,
         "settings": preferences.show_settings,

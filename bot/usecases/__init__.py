@@ -14,12 +14,14 @@ from bot.usecases.privacy import Privacy
 from bot.usecases.progress import ChartData, DoneResult, PainAndProgress, PainResult, Progress
 from bot.usecases.sessions import Sessions
 from bot.usecases.subscription import Profile, Subscriptions
+from bot.usecases.week import WeeklySummary, WorkingWeek
 
 
-class Coach(Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy):
+class Coach(WorkingWeek, Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy):
     """The use cases behind every command."""
 
 
 __all__ = [
     "ChartData", "Coach", "DoneResult", "PainResult", "Profile", "Progress", "Running",
+    "WeeklySummary",
 ]  # fmt: skip

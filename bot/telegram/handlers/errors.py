@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from bot.errors import DomainError, Field, InvalidInput, NotSubscribed, Stale, StaleButton
-from bot.telegram import keyboards, texts
+from bot.telegram import keyboards, texts, texts_week
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import Markup, reply
 
@@ -36,6 +36,12 @@ def invalid_input(error: InvalidInput) -> tuple[str, Markup]:
             return texts.timezone_unknown(error.given), None
         case Field.REACH:
             return texts.SELF_TEST_USAGE, None
+        case Field.DAYS:
+            return texts_week.days_invalid(error.given), keyboards.days()
+        case Field.BREAKS:
+            return texts_week.breaks_invalid(error.given, error.hint), None
+        case Field.SUMMARY:
+            return texts_week.summary_invalid(error.given), None
         case _:
             return texts.UNKNOWN_TEXT, None
 
