@@ -161,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 async def _status(settings: Settings) -> str:
     from datetime import UTC, datetime
 
+    from bot.coach.week import KINDS_SHOWN
     from bot.schedule.operator import status
     from bot.store.db import Database, upgrade_async
 
@@ -171,13 +172,23 @@ async def _status(settings: Settings) -> str:
             counts = await status(session, datetime.now(UTC))
     finally:
         await db.close()
+    kinds = [
+        f"  {kind:<16} {counts.due_by_kind.get(kind, 0):>8} "
+        + "".join(
+            f"{counts.ledger_by_kind.get(kind, {}).get(state, 0):>8}"
+            for state in ("sent", "skipped", "missed", "asked")
+        )
+        for kind in KINDS_SHOWN
+    ]
     return (
         f"subscribers        {counts.subscribers}\n"
         f"active             {counts.active}\n"
         f"due in next hour   {counts.due_next_hour}\n"
         f"sent (last 24 h)   {counts.sent_today}\n"
         f"failed (last 24 h) {counts.failed_today}\n"
-        f"missed (last 24 h) {counts.missed_today}"
+        f"missed (last 24 h) {counts.missed_today}\n"
+        f"by slot type       due 1 h    sent skipped  missed   asked (last 24 h)\n"
+        + "\n".join(kinds)
     )
 
 

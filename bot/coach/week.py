@@ -33,6 +33,9 @@ class Kind(StrEnum):
     SUMMARY = "summary"  # the weekly summary
 
 
+KINDS_SHOWN = (Kind.MORNING, Kind.EVENING, Kind.BREAK, Kind.SUMMARY)
+
+
 def kind_of(ledger_slot: str) -> Kind:
     """The slot type of a ledger row's slot (`break@09:00` is a break)."""
     return Kind(ledger_slot.split("@", 1)[0])

@@ -6,13 +6,14 @@ table and the same ledger, so the counts here cover them all, and split them by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.coach.week import kind_of
 from bot.store.models import Delivery, DeliveryStatus, ScheduledSlot, Subscriber
 
 
@@ -40,6 +41,10 @@ class Status:
     sent_today: int
     failed_today: int
     missed_today: int
+    # Per slot type (morning, evening, break, summary): due in the next hour, and the last 24 h's
+    # ledger rows by status (sent, skipped, missed, ...).
+    due_by_kind: dict[str, int] = field(default_factory=dict)
+    ledger_by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 async def status(session: AsyncSession, now: datetime) -> Status:
@@ -50,6 +55,19 @@ async def status(session: AsyncSession, now: datetime) -> Status:
         query = select(func.count()).select_from(where[0]).where(*where[1:])
         return int((await session.execute(query)).scalar_one())
 
+    due = select(ScheduledSlot.slot, func.count()).where(
+        ScheduledSlot.due_at > now, ScheduledSlot.due_at <= now + timedelta(hours=1)
+    )
+    due_by_kind = dict((await session.execute(due.group_by(ScheduledSlot.slot))).all())
+    ledger = (
+        select(Delivery.slot, Delivery.status, func.count())
+        .where(Delivery.claimed_at >= since)
+        .group_by(Delivery.slot, Delivery.status)
+    )
+    ledger_by_kind: dict[str, dict[str, int]] = {}
+    for slot, state, n in (await session.execute(ledger)).all():
+        states = ledger_by_kind.setdefault(kind_of(slot).value, {})
+        states[state] = states.get(state, 0) + n
     return Status(
         subscribers=await count(Subscriber),
         active=await active_subscribers(session),
@@ -65,4 +83,6 @@ async def status(session: AsyncSession, now: datetime) -> Status:
         missed_today=await count(
             Delivery, Delivery.status == DeliveryStatus.MISSED, Delivery.claimed_at >= since
         ),
+        due_by_kind={str(k): int(n) for k, n in due_by_kind.items()},
+        ledger_by_kind=ledger_by_kind,
     )

@@ -8,7 +8,8 @@ unique (subscriber, slot, local date) makes a second delivery impossible whateve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -20,7 +21,7 @@ from bot.coach.clock import zone
 from bot.coach.plan import Planned, Source
 from bot.coach.week import Kind, kind_of
 from bot.content.model import Slot
-from bot.schedule import kinds
+from bot.schedule import history, kinds
 from bot.schedule.due import local_date
 from bot.schedule.sql import insert_for, postgres, update_many
 from bot.store.models import Delivery, DeliveryStatus, ScheduledSlot, StretchSession, Subscriber
@@ -123,6 +124,8 @@ class ClaimStats:
     skipped: int
     missed: int
     nagged: tuple[tuple[int, str], ...]  # (chat, slot) pairs put on hold: send the gentle question
+    # (slot type, status) -> count, for the deliveries not sent (skipped, missed, asked)
+    unsent: tuple[tuple[str, str, int], ...] = ()
 
 
 # The routine a subscriber's slot gets (the use cases' `plan_routine`).
@@ -155,8 +158,8 @@ async def claim_due(
     if not due_rows:
         return [], ClaimStats(0, 0, 0, ())
     keys = [(row.chat_id, row.slot) for row, _ in due_rows]
-    ignored = await _ignored_in_a_row(session, keys, now)
-    traces = await _recent_sessions(session, [row.chat_id for row, _ in due_rows], now)
+    ignored = await history.ignored_in_a_row(session, keys, now)
+    traces = await history.recent_sessions(session, [row.chat_id for row, _ in due_rows], now)
     ledger: list[dict[str, Any]] = []
     advance: list[dict[str, Any]] = []
     nagged: list[tuple[int, str]] = []
@@ -224,32 +227,21 @@ async def claim_due(
     for delivery_id, chat_id, slot, day in (await session.execute(statement, ledger)).all():
         ids[(chat_id, slot, day)] = delivery_id
     claims = await _open_sessions(session, to_send, ids, now, plan)
-    return claims, ClaimStats(len(claims), skipped, missed, tuple(nagged))
+    unsent = Counter(
+        (kind_of(row["slot"]).value, str(row["status"]))
+        for row in ledger
+        if row["status"] != DeliveryStatus.CLAIMED
+    )
+    stats = ClaimStats(
+        len(claims), skipped, missed, tuple(nagged), tuple((*k, n) for k, n in unsent.items())
+    )
+    return claims, stats
 
 
 def _routine_slot(ledger_slot: str) -> Slot:
     """The routine a delivery offers: a desk break offers one desk stretch."""
     kind = kind_of(ledger_slot)
     return Slot.DESK if kind is Kind.BREAK else Slot(kind.value)
-
-
-async def _recent_sessions(
-    session: AsyncSession, chats: Sequence[int], now: datetime
-) -> dict[int, list[kinds.Trace]]:
-    """Each chat's sessions of the last two days: what the skip-when-done rule looks at."""
-    if not chats:
-        return {}
-    query = select(
-        StretchSession.chat_id, StretchSession.slot, StretchSession.source,
-        StretchSession.local_date, StretchSession.started_at, StretchSession.done_at,
-    ).where(
-        StretchSession.chat_id.in_(sorted(set(chats))),
-        StretchSession.delivered_at >= now - timedelta(days=2),
-    )  # fmt: skip
-    found: dict[int, list[kinds.Trace]] = {}
-    for chat_id, slot, source, day, started, done in (await session.execute(query)).all():
-        found.setdefault(chat_id, []).append(kinds.Trace(slot, source, day, started, done))
-    return found
 
 
 @dataclass(frozen=True)
@@ -311,50 +303,6 @@ async def _open_sessions(
         links.append({"id": delivery_id, "session_id": session_id})
     await update_many(session, Delivery.__table__, ("id",), links)
     return claims
-
-
-async def _ignored_in_a_row(
-    session: AsyncSession, keys: Iterable[tuple[int, str]], now: datetime
-) -> dict[tuple[int, str], int]:
-    """How many of each slot's latest deliveries in a row went unanswered (no start, done, skip
-    or snooze)."""
-    chats = sorted({chat for chat, _ in keys})
-    if not chats:
-        return {}
-    query = (
-        select(
-            Delivery.chat_id,
-            Delivery.slot,
-            Delivery.status,
-            Delivery.snoozed,
-            StretchSession.started_at,
-            StretchSession.done_at,
-            StretchSession.skipped_at,
-        )
-        .outerjoin(StretchSession, StretchSession.id == Delivery.session_id)
-        .where(
-            Delivery.chat_id.in_(chats),
-            Delivery.status.in_(
-                (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN, DeliveryStatus.ASKED)
-            ),
-            Delivery.due_at >= now - timedelta(days=14),
-        )
-        .order_by(Delivery.chat_id, Delivery.due_at.desc())
-    )
-    counts: dict[tuple[int, str], int] = {}
-    broken: set[tuple[int, str]] = set()
-    for chat_id, slot, status, snoozed, *answers in (await session.execute(query)).all():
-        kind = kind_of(slot)
-        if kind is Kind.SUMMARY:
-            continue  # a summary asks for nothing: it is never "ignored"
-        key = (chat_id, kind.value)
-        if key in broken:
-            continue
-        if status == DeliveryStatus.ASKED or snoozed or any(at is not None for at in answers):
-            broken.add(key)
-            continue
-        counts[key] = counts.get(key, 0) + 1
-    return counts
 
 
 async def claim_snoozed(

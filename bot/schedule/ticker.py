@@ -90,6 +90,12 @@ class Ticker:
         self._lock = asyncio.Lock()
 
     def _plan(self, sub: Subscriber, slot: Slot) -> plan.Planned:
+        if slot is Slot.DESK:
+            # A desk break: the person's rotation, moved on every half hour without writing
+            # the cursor back (a claim of thousands of breaks updates no subscriber rows).
+            turn = int(self.clock().timestamp() // 1800)
+            planned, _ = plan.desk_stretch(self.library, sub.desk_cursor + turn, gentle=sub.gentle)
+            return planned
         return programme.routine_for_week(
             self.library, slot, sub.programme_week, gentle=sub.gentle
         )
@@ -167,6 +173,8 @@ class Ticker:
             ):
                 if count:
                     self.metrics.due.labels(outcome).inc(count)
+            for kind, state, n in stats.unsent:
+                self.metrics.by_slot.labels(kind, state).inc(n)
         for chat_id, slot in stats.nagged:
             await self.sender.ask_about_slot(chat_id, slot)
         for orphan in orphans:
@@ -196,6 +204,7 @@ class Ticker:
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
             if self.metrics is not None:
                 self.metrics.due.labels(outcome.status).inc()
+                self.metrics.by_slot.labels(claim.kind, outcome.status).inc()
                 if outcome.status == DeliveryStatus.SENT:
                     late = (outcome.at - claim.due_at).total_seconds()
                     self.metrics.lateness.observe(max(0.0, late))
