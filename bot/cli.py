@@ -137,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
         "lanes", help="a crowd sending /start at once; replies during a broadcast (limits on)"
     )
     lanes.add_argument("--people", type=int, default=300)
+    breaks = bench_commands.add_parser(
+        "breaks", help="desk breaks every 60 min through a working day for many subscribers"
+    )
+    breaks.add_argument("--subscribers", type=_positive, default=10_000)
+    breaks.add_argument(
+        "--backends", type=backend_list, default=list(BACKENDS),
+        help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
+    )  # fmt: skip
     lanes.add_argument("--subscribers", type=int, default=10_000)
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
@@ -228,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from bot.bench import fanout, suite
 
+        if args.action == "breaks":
+            from bot.bench import breaks
+
+            return breaks.run(args.backends, args.subscribers)
         if args.action == "lanes":
             from bot.bench import lanes
 
