@@ -121,6 +121,11 @@ async def test_a_desk_break_offers_one_desk_stretch_with_start_snooze_skip(bot: 
     assert labels == ["▶ Start", "⏰ Snooze 30 min", "Skip this one"]
     await phone.press(offer, "Start", expect="Step")
     assert (await ledger(bot))["break@09:00"] == "sent"
+    bot.clock.now = datetime(2026, 11, 23, 10, 0, 1, tzinfo=UTC)
+    mark = phone.mark()
+    await tick(bot)
+    second = await phone.expect("Desk break:", after=mark)
+    await phone.press(second, "Skip this one", expect="Skipped this break")
 
 
 async def test_no_push_after_now(bot: Harness) -> None:

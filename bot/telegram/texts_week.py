@@ -122,6 +122,7 @@ def desk_break(title: str, minutes: int, *, snoozed: bool) -> str:
 
 KEEP_BREAKS = "Thanks! Your desk breaks are back on."
 SKIP_BREAK_BUTTON = "Skip this one"
+SKIPPED_BREAK = "Skipped this break. I'll offer the next one at its time."
 
 NAG_BREAKS = (
     "The last three desk breaks went by without a tap, so I'll hold them for now. Is the window "
