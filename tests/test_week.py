@@ -195,3 +195,15 @@ def test_ledger_slots_name_their_kind() -> None:
     assert week.kind_of("break@09:00") is week.Kind.BREAK
     assert week.kind_of("morning") is week.Kind.MORNING
     assert week.kind_of("summary") is week.Kind.SUMMARY
+
+
+def test_the_progress_chart_shows_a_pause() -> None:
+    from bot.charts import render_progress
+
+    today = date(2026, 11, 27)
+    sessions = {today - timedelta(days=i): 1 for i in range(0, 20, 2)}
+    paused = frozenset(today - timedelta(days=i) for i in range(8, 14))
+    plain = render_progress(today, sessions, [])
+    shaded = render_progress(today, sessions, [], paused=paused, rest_days=frozenset())
+    assert shaded.startswith(b"\x89PNG")
+    assert shaded != plain  # the band and its "paused" label are drawn

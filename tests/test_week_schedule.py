@@ -229,7 +229,7 @@ async def test_the_weekly_summary_comes_once_on_its_day_with_the_weeks_numbers(
     assert (numbers.pain_then, numbers.pain_now) == (6, 3)
     assert numbers.programme_week == 1
     assert numbers.streak == 3  # Mon, Wed, Fri: the days between were not chosen
-    assert numbers.paused_days == 4
+    assert numbers.days_off == 4
     rows = await ledger(world)
     assert rows[("summary", date(2026, 6, 7), "sent")] == 1
     # Moved to another day and time; off means none.

@@ -162,6 +162,6 @@ def encouragement(s: WeeklySummary) -> str:
         return "A solid week. One more day next week would make it even better."
     if s.days_stretched >= 1:
         return "Every session counts. A few minutes a day is all it takes: /now any time."
-    if s.paused_days >= 7:
+    if s.days_off >= 7:
         return "A week off. Whenever you're ready, /now picks things up again."
     return "A new week is a fresh start. Try one desk stretch tomorrow: /desk."

@@ -37,7 +37,7 @@ class WeeklySummary:
     pain_now: int | None  # the latest report of the week
     streak: int
     programme_week: int
-    paused_days: int  # days of the week inside a pause or not chosen
+    days_off: int  # days of the week inside a pause or not chosen with /days
 
 
 class WorkingWeek(Subscriptions):
@@ -94,5 +94,5 @@ class WorkingWeek(Subscriptions):
                 pain_now=within[-1].score if within else None,
                 streak=progress.streak(history, today, frozen),
                 programme_week=sub.programme_week,
-                paused_days=len([d for d in frozen if d >= start]),
+                days_off=len([d for d in frozen if d >= start]),
             )
