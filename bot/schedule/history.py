@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coach.week import Kind, kind_of
+from bot.coach.week import Kind
 from bot.schedule import kinds
 from bot.store.models import Delivery, DeliveryStatus, StretchSession
 
@@ -34,22 +34,32 @@ async def recent_sessions(
 
 
 async def ignored_in_a_row(
-    session: AsyncSession, keys: Iterable[tuple[int, str]], now: datetime
+    session: AsyncSession, keys: Iterable[tuple[int, str]], now: datetime, *, latest: int = 3
 ) -> dict[tuple[int, str], int]:
-    """How many of each slot's latest deliveries in a row went unanswered (no start, done, skip
-    or snooze)."""
+    """How many of each slot type's `latest` deliveries in a row went unanswered (no start,
+    done, skip or snooze).
+
+    Only each (chat, slot type)'s `latest` rows come back (a window function ranks them in the
+    database): a subscriber with eight desk breaks a day has dozens of ledger rows a week, and
+    fetching them all made every claim slower as the ledger grew.
+    """
     chats = sorted({chat for chat, _ in keys})
     if not chats:
         return {}
-    query = (
+    # All of a day's `break@HH:MM` rows are one slot type.
+    kind = case((Delivery.slot.like("break@%"), Kind.BREAK.value), else_=Delivery.slot)
+    ranked = (
         select(
             Delivery.chat_id,
-            Delivery.slot,
+            kind.label("kind"),
             Delivery.status,
             Delivery.snoozed,
             StretchSession.started_at,
             StretchSession.done_at,
             StretchSession.skipped_at,
+            func.row_number()
+            .over(partition_by=(Delivery.chat_id, kind), order_by=Delivery.due_at.desc())
+            .label("rank"),
         )
         .outerjoin(StretchSession, StretchSession.id == Delivery.session_id)
         .where(
@@ -57,17 +67,23 @@ async def ignored_in_a_row(
             Delivery.status.in_(
                 (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN, DeliveryStatus.ASKED)
             ),
+            Delivery.slot != Kind.SUMMARY.value,  # a summary asks for nothing
             Delivery.due_at >= now - timedelta(days=14),
         )
-        .order_by(Delivery.chat_id, Delivery.due_at.desc())
+        .subquery()
     )
+    query = (
+        select(
+            ranked.c.chat_id, ranked.c.kind, ranked.c.status, ranked.c.snoozed,
+            ranked.c.started_at, ranked.c.done_at, ranked.c.skipped_at,
+        )
+        .where(ranked.c.rank <= latest)
+        .order_by(ranked.c.chat_id, ranked.c.kind, ranked.c.rank)
+    )  # fmt: skip
     counts: dict[tuple[int, str], int] = {}
     broken: set[tuple[int, str]] = set()
-    for chat_id, slot, status, snoozed, *answers in (await session.execute(query)).all():
-        kind = kind_of(slot)
-        if kind is Kind.SUMMARY:
-            continue  # a summary asks for nothing: it is never "ignored"
-        key = (chat_id, kind.value)
+    for chat_id, slot_kind, status, snoozed, *answers in (await session.execute(query)).all():
+        key = (chat_id, str(slot_kind))
         if key in broken:
             continue
         if status == DeliveryStatus.ASKED or snoozed or any(at is not None for at in answers):

@@ -158,7 +158,7 @@ async def claim_due(
     if not due_rows:
         return [], ClaimStats(0, 0, 0, ())
     keys = [(row.chat_id, row.slot) for row, _ in due_rows]
-    ignored = await history.ignored_in_a_row(session, keys, now)
+    ignored = await history.ignored_in_a_row(session, keys, now, latest=NAG_AFTER)
     traces = await history.recent_sessions(session, [row.chat_id for row, _ in due_rows], now)
     ledger: list[dict[str, Any]] = []
     advance: list[dict[str, Any]] = []

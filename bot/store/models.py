@@ -206,6 +206,8 @@ class Delivery(Base):
         UniqueConstraint("chat_id", "slot", "local_date", name="uq_deliveries_chat_slot_date"),
         Index("ix_deliveries_snooze_until", "snooze_until"),
         Index("ix_deliveries_status_claimed", "status", "claimed_at"),
+        # A chat's latest deliveries (the no-nagging count), newest first.
+        Index("ix_deliveries_chat_due", "chat_id", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)

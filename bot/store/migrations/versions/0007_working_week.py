@@ -47,9 +47,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pauses")),
     )
     op.create_index("ix_pauses_chat_starts", "pauses", ["chat_id", "starts_on"], unique=False)
+    op.create_index("ix_deliveries_chat_due", "deliveries", ["chat_id", "due_at"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_deliveries_chat_due", table_name="deliveries")
     op.drop_index("ix_pauses_chat_starts", table_name="pauses")
     op.drop_table("pauses")
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
