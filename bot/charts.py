@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import matplotlib
 
@@ -22,6 +22,24 @@ WIDTH_IN, HEIGHT_IN, DPI = 7.2, 6.0, 110  # ~790×660 px
 PAIN_COLOUR = "#d9534f"
 SESSION_COLOUR = "#3b7dd8"
 SELF_TEST_COLOUR = "#2a9d5c"
+PAUSE_COLOUR = "#8a8a8a"
+REST_COLOUR = "#c8c8c8"
+
+
+def _runs(days: frozenset[date]) -> list[tuple[datetime, datetime]]:
+    """Consecutive days as bands from the first's start to the last's end (the bars stand on
+    midnight, so a day's band runs from noon before to noon after): a week's pause is one band."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(days):
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    half = timedelta(hours=12)
+    return [
+        (datetime.combine(first, time()) - half, datetime.combine(last, time()) + half)
+        for first, last in runs
+    ]
 
 
 def render_progress(
@@ -31,8 +49,12 @@ def render_progress(
     *,
     days: int = 28,
     self_tests: Sequence[tuple[date, str]] = (),
+    paused: frozenset[date] = frozenset(),
+    rest_days: frozenset[date] = frozenset(),
 ) -> bytes:
-    """A PNG of the last `days` days: pain (0–10) and sessions per day."""
+    """A PNG of the last `days` days: pain (0–10) and sessions per day; days inside a pause are
+    shaded and labelled "paused", days not chosen with /days lightly hatched (neither counts
+    against the streak)."""
     start = today - timedelta(days=days - 1)
     dates = [start + timedelta(days=i) for i in range(days)]
     figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
@@ -57,6 +79,19 @@ def render_progress(
         if when >= start:
             top.axvline(when, color=SELF_TEST_COLOUR, linestyle="--", alpha=0.7)
             top.text(when, 10, f" {label}", color=SELF_TEST_COLOUR, fontsize=8, va="top")
+
+    shown_rest = frozenset(d for d in rest_days if d >= start and d not in paused)
+    for first, last in _runs(shown_rest):
+        for axes in (top, bottom):
+            axes.axvspan(first, last, color=REST_COLOUR, alpha=0.25, hatch="//", linewidth=0)
+    if shown_rest:
+        bottom.text(0.99, 0.97, "hatched: not a routine day", ha="right", va="top",
+                    transform=bottom.transAxes, color="#777777", fontsize=8)  # fmt: skip
+    for first, last in _runs(frozenset(d for d in paused if d >= start)):
+        for axes in (top, bottom):
+            axes.axvspan(first, last, color=PAUSE_COLOUR, alpha=0.25, linewidth=0)
+        middle = first + (last - first) / 2
+        top.text(middle, 9.5, "paused", ha="center", va="top", color="#555555", fontsize=9)
 
     counts = [sessions_per_day.get(d, 0) for d in dates]
     bottom.bar(dates, counts, color=SESSION_COLOUR, width=0.8)

@@ -141,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
         "lanes", help="a crowd sending /start at once; replies during a broadcast (limits on)"
     )
     lanes.add_argument("--people", type=int, default=300)
+    breaks = bench_commands.add_parser(
+        "breaks", help="desk breaks every 60 min through a working day for many subscribers"
+    )
+    breaks.add_argument("--subscribers", type=_positive, default=10_000)
+    breaks.add_argument(
+        "--backends", type=backend_list, default=list(BACKENDS),
+        help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
+    )  # fmt: skip
     lanes.add_argument("--subscribers", type=int, default=10_000)
     updates = bench_commands.add_parser(
         "updates", help="update handling alone: stretchbot on each backend (and an echo bot)"
@@ -179,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
 async def _status(settings: Settings) -> str:
     from datetime import UTC, datetime
 
-    from bot.schedule.slots import status
+    from bot.coach.week import KINDS_SHOWN
+    from bot.schedule.operator import status
     from bot.store.db import Database, upgrade_async
 
     await upgrade_async(settings.db_url)
@@ -189,13 +198,23 @@ async def _status(settings: Settings) -> str:
             counts = await status(session, datetime.now(UTC))
     finally:
         await db.close()
+    kinds = [
+        f"  {kind:<16} {counts.due_by_kind.get(kind, 0):>8} "
+        + "".join(
+            f"{counts.ledger_by_kind.get(kind, {}).get(state, 0):>8}"
+            for state in ("sent", "skipped", "missed", "asked")
+        )
+        for kind in KINDS_SHOWN
+    ]
     return (
         f"subscribers        {counts.subscribers}\n"
         f"active             {counts.active}\n"
         f"due in next hour   {counts.due_next_hour}\n"
         f"sent (last 24 h)   {counts.sent_today}\n"
         f"failed (last 24 h) {counts.failed_today}\n"
-        f"missed (last 24 h) {counts.missed_today}"
+        f"missed (last 24 h) {counts.missed_today}\n"
+        f"by slot type       due 1 h    sent skipped  missed   asked (last 24 h)\n"
+        + "\n".join(kinds)
     )
 
 
@@ -235,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from bot.bench import fanout, suite
 
+        if args.action == "breaks":
+            from bot.bench import breaks
+
+            return breaks.run(args.backends, args.subscribers)
         if args.action == "lanes":
             from bot.bench import lanes
 

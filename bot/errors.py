@@ -29,6 +29,9 @@ class Field(StrEnum):
     ZONE = "zone"
     REACH = "reach"  # a sit-and-reach result in centimetres
     CHOICE = "choice"  # one of a fixed set of answers (a button's value)
+    DAYS = "days"  # the days routines come on
+    BREAKS = "breaks"  # a desk-break window and interval
+    SUMMARY = "summary"  # the weekly summary's day and time
 
 
 class DomainError(Exception):

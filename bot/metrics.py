@@ -40,6 +40,11 @@ class Metrics:
         self.due = Counter(
             "stretchbot_deliveries", "Scheduled routines, by outcome", ["outcome"], registry=r
         )
+        self.by_slot = Counter(
+            "stretchbot_deliveries_by_slot",
+            "Scheduled deliveries by slot type (morning, evening, break, summary) and outcome",
+            ["slot", "outcome"], registry=r,
+        )  # fmt: skip
         self.lateness = Histogram(
             "stretchbot_delivery_lateness_seconds", "How late a routine went out after its minute",
             buckets=LATENESS_BUCKETS, registry=r,

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from bot.coach.clock import parse_time
 from bot.content.model import Library, Slot
 from bot.errors import Stale, StaleButton
-from bot.schedule import slots
+from bot.schedule import operator, slots, timers
 from bot.schedule.due import next_due, occurrence
 from bot.schedule.slots import Claim, Outcome
 from bot.schedule.ticker import Ticker
@@ -128,20 +128,24 @@ class RecordingSender:
     """A hand-written fake of the Telegram sender: records, can fail chosen chats."""
 
     clock: FakeClock
-    sent: list[Claim] = field(default_factory=list)
+    sent: list[Claim] = field(default_factory=list)  # routine and desk-break offers
+    summaries: list[Claim] = field(default_factory=list)  # weekly summaries (on by default)
     asked: list[tuple[int, str]] = field(default_factory=list)
     fail: dict[int, Outcome] = field(default_factory=dict)
 
     async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
         if claim.chat_id in self.fail:
             return self.fail[claim.chat_id]
+        if claim.session_id is None:
+            self.summaries.append(claim)
+            return Outcome(claim.delivery_id, claim.chat_id, "sent", self.clock(), 0)
         self.sent.append(claim)
         return Outcome(claim.delivery_id, claim.chat_id, "sent", self.clock(), len(self.sent))
 
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
         self.asked.append((chat_id, slot))
 
-    async def resume_hold(self, orphan: slots.Orphan) -> None:
+    async def resume_hold(self, orphan: timers.Orphan) -> None:
         raise AssertionError("no timers run in these tests")
 
     def count(self) -> Counter[tuple[int, str, date]]:
@@ -493,11 +497,11 @@ async def test_status_counts_what_an_operator_asks_about(
 
     world.sender.deliver = deliver  # type: ignore[method-assign]
     async with world.db.session() as s:
-        before = await slots.status(s, world.clock())
+        before = await operator.status(s, world.clock())
     assert (before.subscribers, before.active, before.due_next_hour) == (3, 2, 2)
     await run_until(world, datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
     async with world.db.session() as s:
-        after = await slots.status(s, world.clock())
+        after = await operator.status(s, world.clock())
     assert (after.active, after.sent_today, after.failed_today) == (1, 1, 1)
     from bot.cli import main
 

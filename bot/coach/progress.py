@@ -2,6 +2,9 @@
 
 A day counts when at least one session was done. The streak forgives one missed day in any seven,
 so a rest day does not wipe out weeks of work; two misses within a week (or two in a row) end it.
+Frozen days (inside a /pause, or on a weekday the person did not choose with /days) are passed
+over: not doing a session on one is no miss, and it adds nothing; a session done on one still
+counts, as any day done does.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ FORGIVEN_WINDOW = 7
 MILESTONES = (3, 7, 14, 30, 56)
 
 
-def streak(done_days: Iterable[date], today: date) -> int:
-    """Days done in the current streak, counting back from today (today may still be to come)."""
+def streak(done_days: Iterable[date], today: date, frozen: frozenset[date] = frozenset()) -> int:
+    """Days done in the current streak, counting back from today (today may still be to come);
+    `frozen` days that were not done neither break nor extend it."""
     days = set(done_days)
     if not days:
         return 0
@@ -27,6 +31,8 @@ def streak(done_days: Iterable[date], today: date) -> int:
     while day >= earliest:
         if day in days:
             count += 1
+        elif day in frozen:
+            pass
         else:
             if last_miss is not None and (last_miss - day).days < FORGIVEN_WINDOW:
                 break

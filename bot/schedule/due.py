@@ -46,16 +46,58 @@ def next_due(
     after: datetime,
     not_before: date | None = None,
     skip: frozenset[date] = frozenset(),
+    weekdays: frozenset[int] | None = None,
 ) -> tuple[datetime, date]:
     """The first occurrence of local `at` strictly after `after`, on a local date no earlier than
-    `not_before` and not in `skip` (dates already delivered). Returns (UTC instant, local date)."""
+    `not_before`, not in `skip` (dates already delivered) and on one of `weekdays` (all when
+    None). Returns (UTC instant, local date)."""
     day = local_date(after, tz)
     if not_before is not None and not_before > day:
         day = not_before
     for _ in range(400):
-        if day not in skip:
+        if day not in skip and (weekdays is None or day.weekday() in weekdays):
             instant = occurrence(day, at, tz)
             if instant > after:
                 return instant, day
         day += timedelta(days=1)
     raise ValueError("no occurrence within a year")  # unreachable for real zones
+
+
+def break_label(instant: datetime, tz: tzinfo) -> str:
+    """The ledger slot of a desk break: `break@HH:MM`, the local wall time it is due at."""
+    return f"break@{instant.astimezone(tz):%H:%M}"
+
+
+def day_breaks(day: date, times: tuple[time, ...], tz: tzinfo) -> list[datetime]:
+    """The UTC instants of a day's desk breaks, in order, each once (gap times merge)."""
+    instants: list[datetime] = []
+    for at in times:
+        instant = occurrence(day, at, tz)
+        if not instants or instant > instants[-1]:
+            instants.append(instant)
+    return instants
+
+
+def next_break(
+    times: tuple[time, ...],
+    tz: tzinfo,
+    *,
+    after: datetime,
+    weekdays: frozenset[int],
+    not_before: date | None = None,
+    skip: frozenset[tuple[date, str]] = frozenset(),
+) -> tuple[datetime, date] | None:
+    """The next desk break strictly after `after` on a chosen weekday, not already in the ledger
+    (`skip`: (local date, label) pairs). Returns (UTC instant, local date); None if none."""
+    if not times or not weekdays:
+        return None
+    day = local_date(after, tz)
+    if not_before is not None and not_before > day:
+        day = not_before
+    for _ in range(15):
+        if day.weekday() in weekdays:
+            for instant in day_breaks(day, times, tz):
+                if instant > after and (day, break_label(instant, tz)) not in skip:
+                    return instant, day
+        day += timedelta(days=1)
+    return None

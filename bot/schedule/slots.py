@@ -8,56 +8,49 @@ unique (subscriber, slot, local date) makes a second delivery impossible whateve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coach.clock import zone
 from bot.coach.plan import Planned, Source
+from bot.coach.week import Kind, kind_of
 from bot.content.model import Slot
-from bot.schedule.due import local_date, next_due
+from bot.schedule import history, kinds
+from bot.schedule.due import local_date
+from bot.schedule.sql import insert_for, postgres, update_many
 from bot.store.models import Delivery, DeliveryStatus, ScheduledSlot, StretchSession, Subscriber
 
-SLOTS = (Slot.MORNING, Slot.EVENING)  # the slots with a time of day
-GRACE = timedelta(hours=2)  # a routine this late is still worth sending; later, skip the day
 LEASE = timedelta(minutes=5)  # a claim not finished by then is taken over (its process died)
-NAG_AFTER = 3  # routines ignored in a row before the bot asks instead of sending more
-
-
-def _slot_time(sub: Subscriber, slot: str) -> time | None:
-    return sub.morning if slot == Slot.MORNING else sub.evening
-
-
-def _postgres(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
-def _insert(session: AsyncSession) -> Any:
-    """The dialect's INSERT with ON CONFLICT support."""
-    return postgresql.insert if _postgres(session) else sqlite.insert
+NAG_AFTER = 3  # routines or breaks ignored in a row before the bot asks instead of sending more
+GRACE = kinds.ROUTINE_GRACE
 
 
 async def reschedule(session: AsyncSession, sub: Subscriber, now: datetime) -> None:
-    """Recompute when each slot is next due after a change of times, zone, pause or stop.
+    """Recompute when each slot type is next due after a change of times, days, breaks, summary,
+    zone, pause or stop.
 
     The new time counts from now on: a slot whose new time already passed today waits for tomorrow,
     and a slot already delivered today (in the new zone's local date too) is not due again today.
     """
     tz = zone(sub.timezone)
     today = local_date(now, tz)
-    delivered = (
-        await session.execute(
-            select(Delivery.slot, Delivery.local_date).where(
-                Delivery.chat_id == sub.chat_id,
-                Delivery.local_date >= today - timedelta(days=2),
+    delivered = [
+        (row.slot, row.local_date)
+        for row in (
+            await session.execute(
+                select(Delivery.slot, Delivery.local_date).where(
+                    Delivery.chat_id == sub.chat_id,
+                    Delivery.local_date >= today - timedelta(days=2),
+                )
             )
-        )
-    ).all()
+        ).all()
+    ]
     existing = {
         row.slot: row
         for row in (
@@ -67,17 +60,20 @@ async def reschedule(session: AsyncSession, sub: Subscriber, now: datetime) -> N
         ).scalars()
     }
     paused_until = sub.paused_until if sub.paused_until and sub.paused_until > today else None
-    for slot in SLOTS:
-        at = _slot_time(sub, slot)
-        row = existing.get(slot)
-        if at is None or not sub.active:
+    for kind in kinds.KINDS:
+        row = existing.get(kind)
+        found = (
+            kinds.next_for(sub, kind, tz, after=now, not_before=paused_until, delivered=delivered)
+            if sub.active
+            else None
+        )
+        if found is None:
             if row is not None:
                 await session.delete(row)
             continue
-        skip = frozenset(day for name, day in delivered if name == slot)
-        due, day = next_due(at, tz, after=now, not_before=paused_until, skip=skip)
+        due, day = found
         if row is None:
-            session.add(ScheduledSlot(chat_id=sub.chat_id, slot=slot, due_at=due, local_date=day))
+            session.add(ScheduledSlot(chat_id=sub.chat_id, slot=kind, due_at=due, local_date=day))
         else:
             row.due_at, row.local_date, row.on_hold = due, day, False
 
@@ -108,11 +104,16 @@ class Claim:
     slot: str
     local_date: date
     due_at: datetime
-    session_id: int
+    session_id: int | None  # None for the weekly summary, which is a message, not a session
     card_ids: tuple[str, ...]
     gentle: bool
     hold_seconds: int | None = None
     snooze: bool = False  # the second, snoozed delivery
+
+    @property
+    def kind(self) -> Kind:
+        """Which slot type this delivery is."""
+        return kind_of(self.slot)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class ClaimStats:
     skipped: int
     missed: int
     nagged: tuple[tuple[int, str], ...]  # (chat, slot) pairs put on hold: send the gentle question
+    # (slot type, status) -> count, for the deliveries not sent (skipped, missed, asked)
+    unsent: tuple[tuple[str, str, int], ...] = ()
     held: int = 0  # of `skipped`: not sent because the person is on a safety hold
 
 
@@ -150,13 +153,14 @@ async def claim_due(
         .order_by(ScheduledSlot.due_at)
         .limit(limit)
     )
-    if _postgres(session):
+    if postgres(session):
         query = query.with_for_update(skip_locked=True, of=ScheduledSlot)
     due_rows = (await session.execute(query)).all()
     if not due_rows:
         return [], ClaimStats(0, 0, 0, ())
     keys = [(row.chat_id, row.slot) for row, _ in due_rows]
-    ignored = await _ignored_in_a_row(session, keys, now)
+    ignored = await history.ignored_in_a_row(session, keys, now, latest=NAG_AFTER)
+    traces = await history.recent_sessions(session, [row.chat_id for row, _ in due_rows], now)
     ledger: list[dict[str, Any]] = []
     advance: list[dict[str, Any]] = []
     nagged: list[tuple[int, str]] = []
@@ -164,27 +168,30 @@ async def claim_due(
     skipped = missed = held = 0
     for row, sub in due_rows:
         tz = zone(sub.timezone)
-        at = _slot_time(sub, row.slot)
+        kind = Kind(row.slot)
         assert row.due_at is not None
         status = DeliveryStatus.CLAIMED
-        if now - row.due_at > GRACE:
+        if now - row.due_at > kinds.grace(kind):
             status, missed = DeliveryStatus.MISSED, missed + 1
         elif (
             not sub.active
-            or at is None
+            or not kinds.is_on(sub, kind)
             or (sub.paused_until is not None and row.local_date < sub.paused_until)
+            # No push after the work is done: recorded as skipped.
+            or kinds.work_done(kind, row.local_date, now, tz, traces.get(row.chat_id, ()))
         ):
             status, skipped = DeliveryStatus.SKIPPED, skipped + 1
         elif sub.on_safety_hold:  # no routine until they have been checked
             status, skipped, held = DeliveryStatus.HELD, skipped + 1, held + 1
-        elif ignored.get((row.chat_id, row.slot), 0) >= NAG_AFTER:
-            # Ask once instead of sending a fourth routine nobody opens; hold the slot.
+        elif ignored.get((row.chat_id, kind), 0) >= NAG_AFTER:
+            # Ask once instead of sending a fourth offer nobody opens; hold the slot.
             status, skipped = DeliveryStatus.ASKED, skipped + 1
-            nagged.append((row.chat_id, row.slot))
+            nagged.append((row.chat_id, kind))
+        name = kinds.ledger_slot(kind, row.due_at, tz)
         ledger.append(
             {
                 "chat_id": row.chat_id,
-                "slot": row.slot,
+                "slot": name,
                 "local_date": row.local_date,
                 "due_at": row.due_at,
                 "status": status,
@@ -195,20 +202,27 @@ async def claim_due(
         )
         if status == DeliveryStatus.CLAIMED:
             # Copy now: the bulk update below refreshes `row` with the next due date.
-            to_send.append(_Due(row.chat_id, row.slot, row.local_date, row.due_at, sub))
-        on_hold = (row.chat_id, row.slot) in nagged
-        if at is None or on_hold:
-            nxt, day = None, row.local_date
-        else:
-            nxt, day = next_due(at, tz, after=now, not_before=row.local_date + timedelta(days=1))
+            to_send.append(_Due(row.chat_id, name, row.local_date, row.due_at, sub))
+        on_hold = (row.chat_id, kind) in nagged
+        found = None
+        if not on_hold:
+            # Breaks come several times a day: the next one is simply the next after this one.
+            # (a late tick walks through the ones it missed, each recorded as missed).
+            if kind is Kind.BREAK:
+                found = kinds.next_for(sub, kind, tz, after=row.due_at, not_before=row.local_date)
+            else:
+                found = kinds.next_for(
+                    sub, kind, tz, after=now, not_before=row.local_date + timedelta(days=1)
+                )
+        nxt, day = found if found is not None else (None, row.local_date)
         advance.append(
             {"chat_id": row.chat_id, "slot": row.slot, "due_at": nxt, "local_date": day,
              "on_hold": on_hold}
         )  # fmt: skip
-    await _update_many(session, ScheduledSlot.__table__, ("chat_id", "slot"), advance)
+    await update_many(session, ScheduledSlot.__table__, ("chat_id", "slot"), advance)
     ids: dict[tuple[int, str, date], int] = {}
     statement = (
-        _insert(session)(Delivery.__table__)
+        insert_for(session)(Delivery.__table__)
         .on_conflict_do_nothing(index_elements=["chat_id", "slot", "local_date"])
         .returning(Delivery.id, Delivery.chat_id, Delivery.slot, Delivery.local_date)
     )
@@ -216,7 +230,26 @@ async def claim_due(
     for delivery_id, chat_id, slot, day in (await session.execute(statement, ledger)).all():
         ids[(chat_id, slot, day)] = delivery_id
     claims = await _open_sessions(session, to_send, ids, now, plan)
-    return claims, ClaimStats(len(claims), skipped, missed, tuple(nagged), held)
+    unsent = Counter(
+        (kind_of(row["slot"]).value, str(row["status"]))
+        for row in ledger
+        if row["status"] != DeliveryStatus.CLAIMED
+    )
+    stats = ClaimStats(
+        len(claims),
+        skipped,
+        missed,
+        tuple(nagged),
+        tuple((*k, n) for k, n in unsent.items()),
+        held,
+    )
+    return claims, stats
+
+
+def _routine_slot(ledger_slot: str) -> Slot:
+    """The routine a delivery offers: a desk break offers one desk stretch."""
+    kind = kind_of(ledger_slot)
+    return Slot.DESK if kind is Kind.BREAK else Slot(kind.value)
 
 
 @dataclass(frozen=True)
@@ -235,15 +268,23 @@ async def _open_sessions(
     now: datetime,
     plan: Planner,
 ) -> list[Claim]:
-    """Create the session row of every claimed delivery (rows that lost the race are dropped)."""
-    mine = [row for row in to_send if (row.chat_id, row.slot, row.local_date) in ids]
+    """Create the session row of every claimed delivery (rows that lost the race are dropped);
+    a weekly summary is a message with no session."""
+    won = [row for row in to_send if (row.chat_id, row.slot, row.local_date) in ids]
+    claims = [
+        Claim(ids[(r.chat_id, r.slot, r.local_date)], r.chat_id, r.slot, r.local_date, r.due_at,
+              None, (), False)
+        for r in won
+        if kind_of(r.slot) is Kind.SUMMARY
+    ]  # fmt: skip
+    mine = [row for row in won if kind_of(row.slot) is not Kind.SUMMARY]
     if not mine:
-        return []
-    plans = [plan(row.sub, Slot(row.slot)) for row in mine]
+        return claims
+    plans = [plan(row.sub, _routine_slot(row.slot)) for row in mine]
     values = [
         {
             "chat_id": row.chat_id,
-            "slot": row.slot,
+            "slot": planned.slot.value,
             "routine_id": planned.routine_id,
             "source": Source.SCHEDULED,
             "card_ids": list(planned.card_ids),
@@ -258,7 +299,6 @@ async def _open_sessions(
     table = cast(Table, StretchSession.__table__)
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     created = (await session.execute(statement, values)).scalars()
-    claims = []
     links = []
     for row, session_id, planned in zip(mine, created, plans, strict=True):
         delivery_id = ids[(row.chat_id, row.slot, row.local_date)]
@@ -269,49 +309,8 @@ async def _open_sessions(
             )
         )  # fmt: skip
         links.append({"id": delivery_id, "session_id": session_id})
-    await _update_many(session, Delivery.__table__, ("id",), links)
+    await update_many(session, Delivery.__table__, ("id",), links)
     return claims
-
-
-async def _ignored_in_a_row(
-    session: AsyncSession, keys: Iterable[tuple[int, str]], now: datetime
-) -> dict[tuple[int, str], int]:
-    """How many of each slot's latest deliveries in a row went unanswered (no start, done, skip
-    or snooze)."""
-    chats = sorted({chat for chat, _ in keys})
-    if not chats:
-        return {}
-    query = (
-        select(
-            Delivery.chat_id,
-            Delivery.slot,
-            Delivery.status,
-            Delivery.snoozed,
-            StretchSession.started_at,
-            StretchSession.done_at,
-            StretchSession.skipped_at,
-        )
-        .outerjoin(StretchSession, StretchSession.id == Delivery.session_id)
-        .where(
-            Delivery.chat_id.in_(chats),
-            Delivery.status.in_(
-                (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN, DeliveryStatus.ASKED)
-            ),
-            Delivery.due_at >= now - timedelta(days=14),
-        )
-        .order_by(Delivery.chat_id, Delivery.slot, Delivery.local_date.desc())
-    )
-    counts: dict[tuple[int, str], int] = {}
-    broken: set[tuple[int, str]] = set()
-    for chat_id, slot, status, snoozed, *answers in (await session.execute(query)).all():
-        key = (chat_id, slot)
-        if key in broken:
-            continue
-        if status == DeliveryStatus.ASKED or snoozed or any(at is not None for at in answers):
-            broken.add(key)
-            continue
-        counts[key] = counts.get(key, 0) + 1
-    return counts
 
 
 async def claim_snoozed(
@@ -326,7 +325,7 @@ async def claim_snoozed(
         .order_by(Delivery.snooze_until)
         .limit(limit)
     )
-    if _postgres(session):
+    if postgres(session):
         query = query.with_for_update(skip_locked=True, of=Delivery)
     claims = []
     for delivery, stretch, held_since in (await session.execute(query)).all():
@@ -337,10 +336,15 @@ async def claim_snoozed(
 
 
 def _take(
-    delivery: Delivery, stretch: StretchSession, worker: str, now: datetime, *, snooze: bool
+    delivery: Delivery, stretch: StretchSession | None, worker: str, now: datetime, *, snooze: bool
 ) -> Claim:
     """Make an existing ledger row this worker's, as a claim to send."""
     delivery.claimed_by, delivery.claimed_at = worker, now
+    if stretch is None:  # a weekly summary
+        return Claim(
+            delivery.id, delivery.chat_id, delivery.slot, delivery.local_date, delivery.due_at,
+            None, (), False,
+        )  # fmt: skip
     return Claim(
         delivery.id, delivery.chat_id, delivery.slot, delivery.local_date, delivery.due_at,
         stretch.id, tuple(stretch.card_ids), stretch.gentle, stretch.hold_seconds, snooze,
@@ -358,7 +362,8 @@ async def reclaim_abandoned(
     """Take over claims whose process died before recording an outcome (lease expired)."""
     query = (
         select(Delivery, StretchSession)
-        .join(StretchSession, StretchSession.id == Delivery.session_id)
+        # Outer: a weekly summary has no session and is taken over all the same.
+        .outerjoin(StretchSession, StretchSession.id == Delivery.session_id)
         .where(
             Delivery.status == DeliveryStatus.CLAIMED,
             Delivery.claimed_at < now - lease,
@@ -366,7 +371,7 @@ async def reclaim_abandoned(
         )
         .limit(limit)
     )
-    if _postgres(session):
+    if postgres(session):
         query = query.with_for_update(skip_locked=True, of=Delivery)
     rows = (await session.execute(query)).all()
     return [_take(delivery, stretch, worker, now, snooze=False) for delivery, stretch in rows]
@@ -402,7 +407,7 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
         )
     others = [o for o in outcomes if o not in sent]
     if others:
-        await _update_many(
+        await update_many(
             session,
             Delivery.__table__,
             ("id",),
@@ -425,24 +430,6 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
         await session.execute(delete(ScheduledSlot).where(ScheduledSlot.chat_id.in_(gone)))
 
 
-async def _update_many(
-    session: AsyncSession, table: Any, keys: tuple[str, ...], rows: Sequence[dict[str, Any]]
-) -> None:
-    """UPDATE one row per dict, matched on `keys`, as a single executemany (no ORM per row)."""
-    if not rows:
-        return
-    columns = [name for name in rows[0] if name not in keys]
-    statement = (
-        update(table)
-        .where(*(table.c[key] == bindparam(f"k_{key}") for key in keys))
-        .values({name: bindparam(f"v_{name}") for name in columns})
-    )
-    params = [
-        {**{f"k_{k}": row[k] for k in keys}, **{f"v_{c}": row[c] for c in columns}} for row in rows
-    ]
-    await session.execute(statement, params)
-
-
 async def snooze(
     session: AsyncSession, chat_id: int, session_id: int, now: datetime, minutes: int = 30
 ) -> bool:
@@ -457,91 +444,3 @@ async def snooze(
     delivery.snoozed = True
     delivery.snooze_until = now + timedelta(minutes=minutes)
     return True
-
-
-async def due_counts(session: AsyncSession, now: datetime, within: timedelta) -> int:
-    """How many slots fall due between now and `within` from now."""
-    query = select(func.count()).where(
-        ScheduledSlot.due_at > now, ScheduledSlot.due_at <= now + within
-    )
-    return int((await session.execute(query)).scalar_one())
-
-
-async def active_subscribers(session: AsyncSession) -> int:
-    """Subscribers with routines on."""
-    query = select(func.count()).where(Subscriber.active.is_(True))
-    return int((await session.execute(query)).scalar_one())
-
-
-@dataclass(frozen=True)
-class Status:
-    """What `stretchbot status` prints."""
-
-    subscribers: int
-    active: int
-    due_next_hour: int
-    sent_today: int
-    failed_today: int
-    missed_today: int
-
-
-async def status(session: AsyncSession, now: datetime) -> Status:
-    """Counts for operators (today = the last 24 hours)."""
-    since = now - timedelta(hours=24)
-
-    async def count(*where: Any) -> int:
-        query = select(func.count()).select_from(where[0]).where(*where[1:])
-        return int((await session.execute(query)).scalar_one())
-
-    return Status(
-        subscribers=await count(Subscriber),
-        active=await active_subscribers(session),
-        due_next_hour=await due_counts(session, now, timedelta(hours=1)),
-        sent_today=await count(
-            Delivery,
-            Delivery.status.in_((DeliveryStatus.SENT, DeliveryStatus.UNKNOWN)),
-            Delivery.sent_at >= since,
-        ),
-        failed_today=await count(
-            Delivery, Delivery.status == DeliveryStatus.FAILED, Delivery.claimed_at >= since
-        ),
-        missed_today=await count(
-            Delivery, Delivery.status == DeliveryStatus.MISSED, Delivery.claimed_at >= since
-        ),
-    )
-
-
-@dataclass(frozen=True)
-class Orphan:
-    """A hold timer whose process died: its message still shows a countdown."""
-
-    chat_id: int
-    session_id: int
-    card_index: int
-    card_id: str
-    hold_seconds: int | None
-    message_id: int
-    last_card: bool = False  # the routine's last card (its Next says Finish)
-
-
-async def orphaned_holds(session: AsyncSession, now: datetime, limit: int = 100) -> list[Orphan]:
-    """Take the timers that should have ended by now but never reported back."""
-    query = (
-        select(StretchSession)
-        .where(StretchSession.hold_until < now, StretchSession.hold_message_id.is_not(None))
-        .limit(limit)
-    )
-    if _postgres(session):
-        query = query.with_for_update(skip_locked=True)
-    orphans = []
-    for row in (await session.execute(query)).scalars():
-        if row.done_at is None and row.card_index < len(row.card_ids) and row.hold_message_id:
-            orphans.append(
-                Orphan(
-                    row.chat_id, row.id, row.card_index, row.card_ids[row.card_index],
-                    row.hold_seconds, row.hold_message_id,
-                    row.card_index + 1 >= len(row.card_ids),
-                )
-            )  # fmt: skip
-        row.hold_until = row.hold_message_id = None
-    return orphans

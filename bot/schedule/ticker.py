@@ -24,7 +24,7 @@ from typing import Protocol
 from bot.coach import plan, programme
 from bot.content.model import Library, Slot
 from bot.metrics import Metrics
-from bot.schedule import slots
+from bot.schedule import operator, slots, timers
 from bot.schedule.slots import Claim, Outcome
 from bot.store.db import Database
 from bot.store.models import DeliveryStatus, Subscriber
@@ -41,7 +41,7 @@ class Sender(Protocol):
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
         """Send the gentle "shall we change the time?" message."""
 
-    async def resume_hold(self, orphan: slots.Orphan) -> None:
+    async def resume_hold(self, orphan: timers.Orphan) -> None:
         """A timer died with its process: offer its Start button again."""
 
 
@@ -91,6 +91,12 @@ class Ticker:
         self._lock = asyncio.Lock()
 
     def _plan(self, sub: Subscriber, slot: Slot) -> plan.Planned:
+        if slot is Slot.DESK:
+            # A desk break: the person's rotation, moved on every half hour without writing
+            # the cursor back (a claim of thousands of breaks updates no subscriber rows).
+            turn = int(self.clock().timestamp() // 1800)
+            planned, _ = plan.desk_stretch(self.library, sub.desk_cursor + turn, gentle=sub.gentle)
+            return planned
         return programme.routine_for_week(
             self.library, slot, sub.programme_week, gentle=sub.gentle
         )
@@ -148,12 +154,12 @@ class Ticker:
             claims += await slots.reclaim_abandoned(
                 s, now, self.worker, limit=self.batch, lease=self.lease
             )
-            orphans = await slots.orphaned_holds(s, now)
+            orphans = await timers.orphaned_holds(s, now)
             if self.metrics is not None and (
                 self._active_counted_at is None
                 or now - self._active_counted_at >= timedelta(minutes=1)
             ):
-                self.metrics.active.set(await slots.active_subscribers(s))
+                self.metrics.active.set(await operator.active_subscribers(s))
                 self._active_counted_at = now
         report.claim_seconds += time.perf_counter() - claim_started
         report.due += stats.claimed + stats.skipped + stats.missed
@@ -170,6 +176,8 @@ class Ticker:
             ):
                 if count:
                     self.metrics.due.labels(outcome).inc(count)
+            for kind, state, n in stats.unsent:
+                self.metrics.by_slot.labels(kind, state).inc(n)
         for chat_id, slot in stats.nagged:
             await self.sender.ask_about_slot(chat_id, slot)
         for orphan in orphans:
@@ -199,6 +207,7 @@ class Ticker:
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
             if self.metrics is not None:
                 self.metrics.due.labels(outcome.status).inc()
+                self.metrics.by_slot.labels(claim.kind, outcome.status).inc()
                 if outcome.status == DeliveryStatus.SENT:
                     late = (outcome.at - claim.due_at).total_seconds()
                     self.metrics.lateness.observe(max(0.0, late))

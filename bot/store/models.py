@@ -71,7 +71,7 @@ class DeliveryStatus(StrEnum):
     SENT = "sent"
     UNKNOWN = "unknown"  # timed out after the request went out: treated as sent
     FAILED = "failed"
-    SKIPPED = "skipped"  # not sent: paused or stopped
+    SKIPPED = "skipped"  # not sent: paused, stopped, or the work was already done
     MISSED = "missed"  # not sent: the bot was down past the grace period
     ASKED = "asked"  # not sent: ignored three times in a row, the bot asked about the time
     HELD = "held"  # not sent: the person is on a safety hold until a clinician has seen them
@@ -108,6 +108,17 @@ class Subscriber(Base):
     # The local date the current programme week began, and when a self-test was last offered.
     week_started_on: Mapped[date | None] = mapped_column(Date)
     self_test_offered_on: Mapped[date | None] = mapped_column(Date)
+    # The weekdays routines come on, a bit mask (Monday = bit 0; 127 = every day).
+    days: Mapped[int] = mapped_column(SmallInteger, default=127, server_default="127")
+    # Desk breaks from `break_start` every `break_every` minutes while before `break_end`.
+    break_start: Mapped[time | None] = mapped_column(Time)
+    break_end: Mapped[time | None] = mapped_column(Time)
+    break_every: Mapped[int | None] = mapped_column(SmallInteger)
+    # The weekly summary's weekday (Monday 0; None: off) and time (None: the evening's).
+    summary_weekday: Mapped[int | None] = mapped_column(
+        SmallInteger, default=6, server_default="6"
+    )
+    summary_at: Mapped[time | None] = mapped_column(Time)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -167,8 +178,23 @@ class PainReport(Base):
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class Pause(Base):
+    """A /pause as it happened: its days neither break nor extend the streak."""
+
+    __tablename__ = "pauses"
+    __table_args__ = (Index("ix_pauses_chat_starts", "chat_id", "starts_on"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("subscribers.chat_id", ondelete="CASCADE")
+    )
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)  # the local date routines resume (exclusive)
+
+
 class ScheduledSlot(Base):
-    """When a subscriber's morning or evening routine is next due (one row per slot that is on).
+    """When a subscriber's next morning or evening routine, desk break or weekly summary is due
+    (one row per slot type that is on: `morning`, `evening`, `break`, `summary`).
 
     The tick claims rows whose `due_at` has passed; an index on `due_at` keeps that a range scan
     however many subscribers there are.
@@ -195,13 +221,16 @@ class Delivery(Base):
         UniqueConstraint("chat_id", "slot", "local_date", name="uq_deliveries_chat_slot_date"),
         Index("ix_deliveries_snooze_until", "snooze_until"),
         Index("ix_deliveries_status_claimed", "status", "claimed_at"),
+        # A chat's latest deliveries (the no-nagging count), newest first.
+        Index("ix_deliveries_chat_due", "chat_id", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     chat_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("subscribers.chat_id", ondelete="CASCADE")
     )
-    slot: Mapped[str] = mapped_column(String(8))
+    # `morning`, `evening`, `summary`, or `break@HH:MM` (each desk break of a day once)
+    slot: Mapped[str] = mapped_column(String(16))
     local_date: Mapped[date] = mapped_column(Date)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16))  # a DeliveryStatus

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.models import (
     Delivery,
     PainReport,
+    Pause,
     ScheduledSlot,
     SelfTest,
     StretchSession,
@@ -118,12 +119,32 @@ async def self_tests(session: AsyncSession, chat_id: int) -> list[SelfTest]:
     return list((await session.execute(query)).scalars())
 
 
+async def pauses(session: AsyncSession, chat_id: int, since: date) -> list[Pause]:
+    """Pauses that ended on or after `since`, oldest first."""
+    query = (
+        select(Pause)
+        .where(Pause.chat_id == chat_id, Pause.ends_on >= since)
+        .order_by(Pause.starts_on, Pause.id)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def end_pauses(session: AsyncSession, chat_id: int, today: date) -> None:
+    """Pauses still running end today (an empty one goes)."""
+    for row in await pauses(session, chat_id, today + timedelta(days=1)):
+        if row.starts_on >= today:
+            await session.delete(row)
+        else:
+            row.ends_on = today
+
+
 # Every table that holds rows about a person, and the column that says whose they are.
 PERSONAL_TABLES = (
     (Subscriber, Subscriber.chat_id),
     (StretchSession, StretchSession.chat_id),
     (PainReport, PainReport.chat_id),
     (SelfTest, SelfTest.chat_id),
+    (Pause, Pause.chat_id),
     (ScheduledSlot, ScheduledSlot.chat_id),
     (Delivery, Delivery.chat_id),
 )

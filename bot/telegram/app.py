@@ -51,6 +51,7 @@ from bot.telegram.handlers import (
     progress,
     safety,
     session,
+    week,
 )
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import Pace, TelegramLimiter
@@ -171,7 +172,10 @@ def build_application(
     processor.on_overflow = lambda chat_id: application.bot.send_message(
         chat_id, texts.CATCHING_UP
     )
-    sender = TelegramSender(application.bot, now, library, paid_broadcast=settings.paid_broadcast)
+    sender = TelegramSender(
+        application.bot, now, library, paid_broadcast=settings.paid_broadcast,
+        summaries=coach.weekly_summary,
+    )  # fmt: skip
     ticker = Ticker(
         db, library, sender, now, settings.worker_id, metrics=metrics,
         lease=timedelta(seconds=settings.claim_lease_seconds),
@@ -211,6 +215,9 @@ def register_handlers(app: BotApplication) -> None:
         "now": session.routine_now,
         "pain": progress.report_pain,
         "progress": progress.show_progress,
+        "days": week.set_days,
+        "breaks": week.set_breaks,
+        "summary": week.set_summary,
         "pause": preferences.pause,
         "resume": preferences.resume,
         "cleared": safety.cleared,

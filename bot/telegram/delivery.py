@@ -21,12 +21,16 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
+from bot.coach.week import Kind
 from bot.content.model import Library
-from bot.schedule.slots import Claim, Orphan, Outcome
+from bot.errors import NotSubscribed
+from bot.schedule.slots import Claim, Outcome
+from bot.schedule.timers import Orphan
 from bot.store.models import DeliveryStatus
-from bot.telegram import keyboards, texts
+from bot.telegram import keyboards, texts, texts_week
 from bot.telegram.cards import card_view, show_card
 from bot.telegram.limits import Lane
+from bot.usecases import WeeklySummary
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +61,11 @@ class TelegramSender:
         *,
         paid_broadcast: bool = False,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        summaries: Callable[[int, datetime], Awaitable[WeeklySummary]] | None = None,
     ) -> None:
         self.bot = bot
         self.sleep = sleep  # waits between attempts; tests pass one that only records them
+        self.summaries = summaries
         self.paid_broadcast = paid_broadcast
         self.clock = clock
         self.library = library
@@ -68,17 +74,32 @@ class TelegramSender:
             "ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning
         )
 
+    async def _message(self, claim: Claim, minutes: int, count: int) -> dict[str, Any]:
+        """The text and buttons of a routine offer, a desk break or a weekly summary."""
+        if claim.session_id is None:  # the weekly summary: a message, no buttons
+            assert self.summaries is not None, "a sender that sends summaries needs them"
+            summary = await self.summaries(claim.chat_id, self.clock())
+            return {"text": texts_week.weekly_summary(summary), "parse_mode": "HTML"}
+        if claim.kind is Kind.BREAK:
+            card = self.library.cards.get(claim.card_ids[0]) if claim.card_ids else None
+            title = card.title if card else "a desk stretch"
+            text = texts_week.desk_break(title, minutes, snoozed=claim.snooze)
+            skip = texts_week.SKIP_BREAK_BUTTON
+        else:
+            text = texts.delivery(claim.slot, minutes, count, snoozed=claim.snooze)
+            skip = texts.SKIP_TODAY_BUTTON
+        markup = keyboards.delivery(claim.session_id, can_snooze=not claim.snooze, skip=skip)
+        return {"text": text, "reply_markup": markup.to_dict()}
+
     async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
-        """Send the routine offer with Start / Snooze / Skip buttons."""
+        """Send the routine or desk-break offer with Start / Snooze / Skip buttons, or the
+        weekly summary."""
         # Plain JSON rather than telegram objects: building and parsing Message objects was
         # most of the CPU a send cost, and the fan-out needs none of it (README: benchmarks).
-        params = {
-            "chat_id": claim.chat_id,
-            "text": texts.delivery(claim.slot, minutes, count, snoozed=claim.snooze),
-            "reply_markup": keyboards.delivery(
-                claim.session_id, can_snooze=not claim.snooze
-            ).to_dict(),
-        }
+        try:
+            params = {"chat_id": claim.chat_id, **await self._message(claim, minutes, count)}
+        except NotSubscribed:  # forgotten between the claim and the send
+            return self._outcome(claim, DeliveryStatus.FAILED, error="not subscribed")
         if self.paid_broadcast:  # up to 1,000 a second, for a fee (README: lanes)
             params["allow_paid_broadcast"] = True
         error, wait = "error", 0.0
@@ -143,12 +164,13 @@ class TelegramSender:
             log.warning("could not restore a timer: %s", exc.__class__.__name__)
 
     async def ask_about_slot(self, chat_id: int, slot: str) -> None:
-        """The no-nagging question after three ignored routines."""
+        """The no-nagging question after three ignored routines or desk breaks."""
+        breaks = slot == Kind.BREAK
         try:
             await self.bot.send_message(
                 chat_id,
-                texts.nag(slot),
-                reply_markup=keyboards.nag(slot),
+                texts_week.NAG_BREAKS if breaks else texts.nag(slot),
+                reply_markup=keyboards.nag_breaks() if breaks else keyboards.nag(slot),
                 rate_limit_args=Lane.BULK,
             )
         except TelegramError as exc:

@@ -163,6 +163,15 @@ def settings(profile: Profile) -> InlineKeyboardMarkup:
             _button("🌙 Evening time", encode(Action.SETTINGS, "menu", Slot.EVENING)),
         ],
     ]
+    rows.append(
+        [
+            _button("📅 Days", encode(Action.SETTINGS, "menu", "days")),
+            _button("🪑 Desk breaks", encode(Action.SETTINGS, "menu", "breaks")),
+        ]
+    )
+    summary = "off" if profile.summary is not None else "on"
+    label = "📬 Weekly summary: turn off" if summary == "off" else "📬 Weekly summary: turn on"
+    rows.append([_button(label, encode(Action.SETTINGS, "summary", summary))])
     if profile.paused_until or not profile.active:
         rows.append([_button("▶ Resume routines", encode(Action.SETTINGS, "resume"))])
     else:
@@ -201,13 +210,66 @@ def zones() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def delivery(session_id: int, *, can_snooze: bool) -> InlineKeyboardMarkup:
-    """Start / Snooze / Skip under a scheduled routine."""
+def delivery(
+    session_id: int, *, can_snooze: bool, skip: str = texts.SKIP_TODAY_BUTTON
+) -> InlineKeyboardMarkup:
+    """Start / Snooze / Skip under a scheduled routine or desk break."""
     row = [_button(texts.START_BUTTON, encode(Action.DELIVERY, "start", session_id))]
     if can_snooze:
         row.append(_button(texts.SNOOZE_BUTTON, encode(Action.DELIVERY, "snooze", session_id)))
     return InlineKeyboardMarkup(
-        [row, [_button(texts.SKIP_TODAY_BUTTON, encode(Action.DELIVERY, "skip", session_id))]]
+        [row, [_button(skip, encode(Action.DELIVERY, "skip", session_id))]]
+    )
+
+
+# Presets of the settings card: (label, the value its button carries).
+DAYS_CHOICES = (
+    ("Every day", "everyday"),
+    ("Weekdays", "weekdays"),
+    ("Mon, Wed, Fri", "mon,wed,fri"),
+    ("Weekends", "weekends"),
+)
+BREAKS_CHOICES = (
+    ("09:00–17:00 every 60 min", "0900-1700-60"),
+    ("09:00–17:30 every 90 min", "0900-1730-90"),
+    ("08:00–16:00 every 45 min", "0800-1600-45"),
+)
+
+
+def days() -> InlineKeyboardMarkup:
+    """Day presets."""
+    rows = [
+        [_button(label, encode(Action.SETTINGS, "days", value))] for label, value in DAYS_CHOICES
+    ]
+    rows.append([_button("« Back", encode(Action.SETTINGS, "menu", "main"))])
+    return InlineKeyboardMarkup(rows)
+
+
+def breaks() -> InlineKeyboardMarkup:
+    """Desk-break presets."""
+    rows = [
+        [_button(label, encode(Action.SETTINGS, "breaks", value))]
+        for label, value in BREAKS_CHOICES
+    ]
+    rows.append(
+        [
+            _button("Off", encode(Action.SETTINGS, "breaks", "off")),
+            _button("« Back", encode(Action.SETTINGS, "menu", "main")),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def nag_breaks() -> InlineKeyboardMarkup:
+    """Answers to the no-nagging question about desk breaks."""
+    return InlineKeyboardMarkup(
+        [
+            [_button("Change the breaks", encode(Action.SETTINGS, "menu", "breaks"))],
+            [
+                _button("Pause 7 days", encode(Action.SETTINGS, "pause", 7)),
+                _button("Keep them", encode(Action.KEEP, "break")),
+            ],
+        ]
     )
 
 

@@ -11,6 +11,7 @@ from bot.coach.plan import Planned
 from bot.coach.progress import FORGIVEN_WINDOW
 from bot.content.model import Hold
 from bot.errors import Stale
+from bot.telegram import texts_week
 from bot.usecases import DoneResult, PainResult, Profile, Progress
 
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -23,6 +24,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("timezone", "Set your time zone, e.g. /timezone Europe/Berlin"),
     ("morning", "Set the morning time, e.g. /morning 07:15 or off"),
     ("evening", "Set the evening time, e.g. /evening 21:00 or off"),
+    ("days", "Days for routines, e.g. /days weekdays or /days mon,wed,fri"),
+    ("breaks", "Desk breaks at work, e.g. /breaks 09:00-17:30 every 60"),
+    ("summary", "Weekly summary, e.g. /summary sunday 18:00 or off"),
     ("pause", "Pause routines for some days, e.g. /pause 3"),
     ("resume", "Resume routines"),
     ("cleared", "You've been checked: end the safety hold"),
@@ -97,7 +101,10 @@ HELP = (
     '• /pain 4 (or "my pain is 4") — record pain from 0 (none) to 10 (worst)\n'
     "• /progress — your streak, sessions this week and pain trend\n"
     "• /timezone, /morning, /evening — when routines arrive (/morning off turns one off)\n"
-    "• /pause 3, /resume, /stop — take a break, come back\n"
+    "• /days weekdays — routines only on the days you choose\n"
+    "• /breaks 09:00-17:30 every 60 — desk breaks through your work hours\n"
+    "• /summary sunday 18:00 — a short summary of your week (or off)\n"
+    "• /pause 3, /resume, /stop — take a break, come back (a pause doesn't break your streak)\n"
     "• /settings — all of the above on buttons\n"
     "• /selftest — a flexibility check (I offer one every two weeks)\n"
     "• /export — a file with everything I store about you; /forget deletes it all\n\n"
@@ -371,7 +378,8 @@ def settings(profile: Profile) -> str:
         f"<b>Settings</b>\n"
         f"Time zone: {escape(profile.timezone)} (local time {local})\n"
         f"Morning: {format_time(profile.morning)} · Evening: {format_time(profile.evening)}\n"
-        f"Routines: {status}"
+        f"Routines: {status}\n"
+        f"{texts_week.week_settings(profile)}"
     )
 
 

@@ -15,13 +15,15 @@ from bot.usecases.progress import ChartData, DoneResult, PainAndProgress, PainRe
 from bot.usecases.safety import Safety, SafetyStanding
 from bot.usecases.sessions import Sessions
 from bot.usecases.subscription import Profile, Subscriptions
+from bot.usecases.week import WeeklySummary, WorkingWeek
 
 
-class Coach(Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy, Safety):
+class Coach(WorkingWeek, Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy, Safety):
     """The use cases behind every command."""
 
 
 __all__ = [
     "ChartData", "Coach", "DoneResult", "PainResult", "Profile", "Progress", "Running",
     "SafetyStanding",
+    "WeeklySummary",
 ]  # fmt: skip

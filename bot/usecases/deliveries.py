@@ -47,8 +47,8 @@ class Deliveries(UseCase):
             if not await slots.snooze(s, chat_id, session_id, now):
                 raise StaleButton(Stale.SNOOZED)
 
-    async def skip_delivered(self, chat_id: int, session_id: int, now: datetime) -> None:
-        """Skip today's delivered routine."""
+    async def skip_delivered(self, chat_id: int, session_id: int, now: datetime) -> str:
+        """Skip today's delivered routine (or this desk break); returns the session's slot."""
         async with self.db.session() as s:
             row = await repo.session_by_id(s, chat_id, session_id)
             if row is None:
@@ -56,6 +56,7 @@ class Deliveries(UseCase):
             if row.started_at is not None or row.done_at is not None:
                 raise StaleButton(Stale.MOVED_ON)
             row.skipped_at = now
+            return row.slot
 
     async def answered(self, chat_id: int, now: datetime) -> bool:
         """The person wrote or tapped something: slots held back for not nagging start again."""

@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coach import pain, plan, programme, progress
+from bot.coach import pain, plan, programme, progress, week
 from bot.coach.clock import zone
 from bot.content.model import Card
 from bot.errors import Stale, StaleButton
 from bot.store import repo
 from bot.store.models import PainReport, SelfTest, StretchSession, Subscriber
 from bot.usecases.base import UseCase, local_date
+from bot.usecases.week import frozen_days
 
 DONE_WINDOW = timedelta(hours=24)  # "done" logs a session delivered within this window
 PROGRESS_DAYS = 120
@@ -65,6 +66,8 @@ class ChartData:
     sessions_per_day: dict[date, int]
     pain: list[tuple[datetime, int]]
     self_tests: list[tuple[date, str]]
+    paused: frozenset[date] = frozenset()  # days inside a pause (shaded on the chart)
+    rest_days: frozenset[date] = frozenset()  # days not chosen with /days
 
 
 class PainAndProgress(UseCase):
@@ -156,8 +159,9 @@ class PainAndProgress(UseCase):
         return programme.self_test_card(self.library, taken[0].test if taken else None)
 
     async def _streak(self, s: AsyncSession, sub: Subscriber, today: date) -> int:
-        days = await repo.done_days(s, sub.chat_id, today - timedelta(days=PROGRESS_DAYS))
-        return progress.streak(days, today)
+        since = today - timedelta(days=PROGRESS_DAYS)
+        days = await repo.done_days(s, sub.chat_id, since)
+        return progress.streak(days, today, await frozen_days(s, sub, since, today))
 
     async def report_pain(
         self, chat_id: int, score: int, note: str | None, now: datetime
@@ -195,7 +199,7 @@ class PainAndProgress(UseCase):
             tests = await repo.self_tests(s, chat_id)
             latest = f"{tests[0].test.removesuffix('-test')}: {tests[0].result}" if tests else None
             return Progress(
-                streak=progress.streak(days, today),
+                streak=await self._streak(s, sub, today),
                 sessions_this_week=progress.sessions_this_week(days, today),
                 sessions_total=await repo.done_total(s, chat_id),
                 pain_trend=pain.trend(scores),
@@ -237,6 +241,9 @@ class PainAndProgress(UseCase):
             sessions = await repo.done_days(s, chat_id, today - timedelta(days=days))
             reports = await repo.pain_scores(s, chat_id, now - timedelta(days=days))
             tests = await repo.self_tests(s, chat_id)
+            since = today - timedelta(days=days)
+            resting = week.frozen_days((), sub.days, since, today)
+            paused = await frozen_days(s, sub, since, today, pauses_only=True)
             return ChartData(
                 today,
                 sessions,
@@ -245,6 +252,8 @@ class PainAndProgress(UseCase):
                     for r in reversed(reports)
                 ],
                 [(t.local_date, f"{t.test.removesuffix('-test')}: {t.result}") for t in tests],
+                paused,
+                resting,
             )
 
 

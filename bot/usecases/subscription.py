@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.coach import inputs
+from bot.coach import inputs, week
 from bot.coach.clock import guess_zone, parse_time, parse_zone, zone
 from bot.content.model import Slot
 from bot.errors import Field
-from bot.schedule import slots
+from bot.schedule import kinds, slots
 from bot.store import repo
-from bot.store.models import Subscriber
+from bot.store.models import Pause, Subscriber
 from bot.usecases.base import UseCase, local_date
 
 
@@ -29,6 +29,14 @@ class Profile:
     programme_week: int
     gentle: bool
     local_now: datetime
+    days: int = week.EVERY_DAY  # weekday bit mask (bot.coach.week)
+    breaks: week.Breaks | None = None
+    summary: week.SummaryAt | None = week.DEFAULT_SUMMARY
+
+    @property
+    def summary_time(self) -> time | None:
+        """When the weekly summary comes (None: it is off)."""
+        return week.summary_time(self.summary, self.evening) if self.summary else None
 
     @classmethod
     def of(cls, sub: Subscriber, now: datetime) -> Profile:
@@ -45,6 +53,9 @@ class Profile:
             sub.programme_week,
             sub.gentle,
             local,
+            sub.days,
+            kinds.breaks_of(sub),
+            kinds.summary_of(sub),
         )
 
 
@@ -137,16 +148,25 @@ class Subscriptions(UseCase):
         return await self._change(chat_id, now, retime)
 
     async def pause(self, chat_id: int, given: int | str, now: datetime) -> Profile:
-        """No routines for 1–90 days, starting today."""
+        """No routines for 1–90 days, starting today (kept as a pause: its days freeze the
+        streak)."""
         days = inputs.pause_days(given)
-
-        def pause(sub: Subscriber) -> None:
-            sub.paused_until = local_date(sub, now) + timedelta(days=days)
-
-        return await self._change(chat_id, now, pause)
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            today = local_date(sub, now)
+            sub.paused_until = today + timedelta(days=days)
+            await repo.end_pauses(s, chat_id, today)
+            s.add(Pause(chat_id=chat_id, starts_on=today, ends_on=sub.paused_until))
+            sub.updated_at = now
+            await s.flush()
+            await slots.reschedule(s, sub, now)
+            return Profile.of(sub, now)
 
     async def resume(self, chat_id: int, now: datetime) -> Profile:
         """End a pause (and a stop)."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            await repo.end_pauses(s, chat_id, local_date(sub, now))
 
         def resume(sub: Subscriber) -> None:
             sub.paused_until = None

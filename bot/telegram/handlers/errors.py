@@ -24,7 +24,7 @@ from bot.errors import (
     Stale,
     StaleButton,
 )
-from bot.telegram import keyboards, safety_texts, texts
+from bot.telegram import keyboards, safety_texts, texts, texts_week
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import Markup, reply
 
@@ -45,6 +45,12 @@ def invalid_input(error: InvalidInput) -> tuple[str, Markup]:
             return texts.timezone_unknown(error.given), None
         case Field.REACH:
             return texts.SELF_TEST_USAGE, None
+        case Field.DAYS:
+            return texts_week.days_invalid(error.given), keyboards.days()
+        case Field.BREAKS:
+            return texts_week.breaks_invalid(error.given, error.hint), None
+        case Field.SUMMARY:
+            return texts_week.summary_invalid(error.given), None
         case _:
             return texts.UNKNOWN_TEXT, None
 

@@ -6,13 +6,18 @@ from telegram import Update
 
 from bot.coach import inputs
 from bot.content.model import Slot
-from bot.telegram import keyboards, texts
+from bot.telegram import keyboards, texts, texts_week
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import args, chat_id, query, reply
 from bot.usecases import Profile
 
 TIMED_SLOTS = (Slot.MORNING.value, Slot.EVENING.value)
+WEEK_SETTINGS = ("days", "breaks", "summary")
+WEEK_MENUS = {
+    "days": (texts_week.CHOOSE_DAYS, keyboards.days),
+    "breaks": (texts_week.CHOOSE_BREAKS, keyboards.breaks),
+}
 
 
 async def stop(update: Update, context: Context) -> None:
@@ -71,6 +76,11 @@ async def settings_button(update: Update, context: Context, button: Callback) ->
         await pressed.answer()
         await pressed.edit_message_text(texts.CHOOSE_ZONE, reply_markup=keyboards.zones())
         return
+    if what == "menu" and value in WEEK_MENUS:
+        header, markup = WEEK_MENUS[value]
+        await pressed.answer()
+        await pressed.edit_message_text(header, reply_markup=markup())
+        return
     if what == "menu" and value in TIMED_SLOTS:
         await pressed.answer()
         await pressed.edit_message_text(
@@ -90,7 +100,13 @@ async def _change(context: Context, chat: int, what: str, value: str) -> Profile
     if what in TIMED_SLOTS:
         time = value if value == "off" else f"{value[:2]}:{value[2:]}"
         return await coach.set_time(chat, Slot(what), time, now)
-    match inputs.choice(what, ("menu", "tz", "pause", "resume", "stop")):
+    match inputs.choice(what, ("menu", "tz", "pause", "resume", "stop", *WEEK_SETTINGS)):
+        case "days":
+            return await coach.set_days(chat, value, now)
+        case "breaks":
+            return await coach.set_breaks(chat, _typed_breaks(value), now)
+        case "summary":
+            return await coach.set_summary(chat, inputs.choice(value, ("on", "off")), now)
         case "tz":
             return await coach.set_zone(chat, value, now)
         case "pause":
@@ -104,10 +120,22 @@ async def _change(context: Context, chat: int, what: str, value: str) -> Profile
             return await coach.profile(chat, now)
 
 
+def _typed_breaks(value: str) -> str:
+    """A preset's "0900-1730-60" as typed (colons can't travel in callback data)."""
+    if value == "off":
+        return value
+    parts = value.split("-")
+    if len(parts) != 3:
+        inputs.choice(value, ())  # not a preset we issued
+    start, end, every = parts
+    return f"{start[:2]}:{start[2:]}-{end[:2]}:{end[2:]} every {every}"
+
+
 async def keep_slot(update: Update, context: Context, button: Callback) -> None:
     """ "Keep it" after the no-nagging question."""
-    slot = inputs.choice(button.word(0), TIMED_SLOTS)
+    slot = inputs.choice(button.word(0), (*TIMED_SLOTS, "break"))
     pressed = query(update)
     await pressed.answer()
     await pressed.edit_message_reply_markup(None)
-    await reply(update, texts.KEEP_TIME.format(slot=slot))
+    text = texts_week.KEEP_BREAKS if slot == "break" else texts.KEEP_TIME.format(slot=slot)
+    await reply(update, text)

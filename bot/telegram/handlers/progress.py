@@ -57,7 +57,7 @@ async def show_progress(update: Update, context: Context) -> None:
     # Rendering takes a few hundred milliseconds of CPU: keep it off the event loop.
     png = await asyncio.to_thread(
         render_progress, data.today, data.sessions_per_day, data.pain,
-        self_tests=data.self_tests,
+        self_tests=data.self_tests, paused=data.paused, rest_days=data.rest_days,
     )  # fmt: skip
     message = update.effective_message
     assert message is not None

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot.content.model import Card
+from bot.content.model import Card, Slot
 from bot.content.render import step_view
 from bot.errors import OnSafetyHold, Stale, StaleButton
-from bot.telegram import cards, keyboards, texts
+from bot.telegram import cards, keyboards, texts, texts_week
 from bot.telegram.callbacks import Callback
 from bot.telegram.cards import show_card
 from bot.telegram.context import Context
@@ -235,8 +235,10 @@ async def delivery_button(update: Update, context: Context, button: Callback) ->
         await context.coach.snooze_delivered(chat, session_id, now)
         answer, text = "Snoozed", texts.SNOOZED
     elif what == "skip":
-        await context.coach.skip_delivered(chat, session_id, now)
-        answer, text = "Skipped", texts.SKIPPED_TODAY
+        slot = await context.coach.skip_delivered(chat, session_id, now)
+        # A desk break is one of several today; a routine is the day's.
+        text = texts_week.SKIPPED_BREAK if slot == Slot.DESK else texts.SKIPPED_TODAY
+        answer = "Skipped"
     else:
         raise StaleButton(Stale.UNREADABLE)
     await pressed.answer(answer)
