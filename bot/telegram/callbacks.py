@@ -32,6 +32,10 @@ class Action(StrEnum):
     KEEP = "n"  # keep a slot's time after the no-nagging question: slot
     SELF_TEST = "t"  # a self-test result: which test, value
     FORGET = "x"  # the answer to /forget's question
+    KIT = "e"  # "what do you have?": an answer to toggle, done or skip; the selection so far
+    PLACE = "w"  # where they stretch: home, office, both, or skip
+    OWN = "o"  # log a session of their own? yes/no; when the question was asked (epoch s)
+    EARLY = "y"  # finish a running hold early and log it? yes/no; session id
 
 
 class Arg(StrEnum):
@@ -56,6 +60,10 @@ SPECS: dict[Action, tuple[Arg, ...]] = {
     Action.KEEP: (Arg.WORD,),
     Action.SELF_TEST: (Arg.WORD, Arg.WORD),
     Action.FORGET: (Arg.WORD,),
+    Action.KIT: (Arg.WORD, Arg.INDEX),
+    Action.PLACE: (Arg.WORD,),
+    Action.OWN: (Arg.WORD, Arg.ID),
+    Action.EARLY: (Arg.WORD, Arg.ID),
 }
 OPTIONAL_LAST = frozenset({Action.SETTINGS})
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from bot.usecases.base import Running
 from bot.usecases.deliveries import Deliveries
+from bot.usecases.logbook import DoneAsk, DoneQuestion, Logbook, Offered, Undone, UndoOutcome
 from bot.usecases.privacy import Privacy
 from bot.usecases.progress import ChartData, DoneResult, PainAndProgress, PainResult, Progress
 from bot.usecases.sessions import Sessions
 from bot.usecases.subscription import Profile, Subscriptions
 
 
-class Coach(Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy):
+class Coach(Subscriptions, Sessions, Logbook, PainAndProgress, Deliveries, Privacy):
     """The use cases behind every command."""
 
 
 __all__ = [
-    "ChartData", "Coach", "DoneResult", "PainResult", "Profile", "Progress", "Running",
+    "ChartData", "Coach", "DoneAsk", "DoneQuestion", "DoneResult", "Offered", "PainResult",
+    "Profile", "Progress", "Running", "UndoOutcome", "Undone",
 ]  # fmt: skip
