@@ -43,6 +43,7 @@ from bot.telegram.handlers import (
     chat,
     errors,
     groups,
+    logbook,
     onboarding,
     preferences,
     privacy,
@@ -189,6 +190,7 @@ def register_handlers(app: BotApplication) -> None:
         "resume": preferences.resume,
         "settings": preferences.show_settings,
         "help": onboarding.show_help,
+        "undo": logbook.undo,
         "selftest": progress.self_test,
         "export": privacy.export,
         "forget": privacy.forget,
@@ -210,6 +212,10 @@ def register_handlers(app: BotApplication) -> None:
         Action.KEEP: preferences.keep_slot,
         Action.SAFETY: onboarding.safety_answer,
         Action.FORGET: privacy.forget_button,
+        Action.KIT: onboarding.kit_button,
+        Action.PLACE: onboarding.place_button,
+        Action.OWN: logbook.own_session_button,
+        Action.EARLY: logbook.finish_early_button,
     }
     app.add_handler(CallbackQueryHandler(buttons.dispatcher(buttons_by_action)))
     # Domain exceptions become texts here; anything else is logged and answered honestly.

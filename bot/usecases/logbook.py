@@ -87,11 +87,15 @@ class Logbook(PainAndProgress):
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
             latest = await repo.latest_session(s, chat_id)
-            if latest is not None and latest.done_at is None and latest.skipped_at is None:
-                if now - latest.delivered_at <= JUST_OFFERED:
-                    if latest.hold_until is not None and latest.hold_until > now:
-                        return DoneQuestion(DoneAsk.EARLY, now, latest.id)
-                    return await self._log(s, sub, latest, now)
+            if (
+                latest is not None
+                and latest.done_at is None
+                and latest.skipped_at is None
+                and now - latest.delivered_at <= JUST_OFFERED
+            ):
+                if latest.hold_until is not None and latest.hold_until > now:
+                    return DoneQuestion(DoneAsk.EARLY, now, latest.id)
+                return await self._log(s, sub, latest, now)
             last = await repo.latest_done(s, chat_id)
             if last is not None and last.done_at is not None and now - last.done_at <= SAID_AGAIN:
                 return await self._log(s, sub, last, now)  # acknowledged, not counted
@@ -110,14 +114,18 @@ class Logbook(PainAndProgress):
                 return await self._log(s, sub, last, now)
             return await self._log(s, sub, None, now)
 
-    async def finish_early(self, chat_id: int, session_id: int, now: datetime) -> DoneResult:
-        """Yes to "finish early?": the session is logged and its hold released."""
+    async def finish_early(
+        self, chat_id: int, session_id: int, now: datetime
+    ) -> tuple[DoneResult, int | None]:
+        """Yes to "finish early?": the session is logged and its hold released; also the
+        message the timer ran on (None when it had already ended)."""
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
             row = await repo.session_by_id(s, chat_id, session_id, lock=True)
             if row is None:
                 raise StaleButton(Stale.UNKNOWN)
-            return await self._log(s, sub, row, now)
+            timer_message = row.hold_message_id
+            return await self._log(s, sub, row, now), timer_message
 
     async def offered(self, chat_id: int, now: datetime) -> Offered | None:
         """The session in front of the person, if any (for "skip" and "stop")."""
@@ -167,4 +175,3 @@ class Logbook(PainAndProgress):
                 UndoOutcome.UNDONE, row.slot, logged_at,
                 progress.streak(days, today), progress.sessions_this_week(days, today),
             )  # fmt: skip
-

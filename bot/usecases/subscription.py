@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from datetime import date, datetime, time, timedelta
 
 from bot.coach import inputs, kit
 from bot.coach.clock import guess_zone, parse_time, parse_zone, zone

@@ -48,7 +48,7 @@ async def routine_now(update: Update, context: Context) -> None:
     await _begin(update, context, run)
 
 
-async def _advance(context: Context, chat: int, run: Running, finished: Card) -> None:
+async def advance(context: Context, chat: int, run: Running, finished: Card) -> None:
     """After a card: its remaining steps, then the next card (or the closing message)."""
     try:
         after = await context.coach.finish_card(
@@ -102,7 +102,7 @@ async def start_hold(update: Update, context: Context, button: Callback) -> None
 
     async def then() -> None:
         await context.coach.release_hold(chat, run.session_id)
-        await _advance(context, chat, run, card)
+        await advance(context, chat, run, card)
 
     context.services.countdowns.start(
         context.bot, chat, pressed.message.message_id, timed.text, timed.holds, then
@@ -117,10 +117,10 @@ async def skip_card(update: Update, context: Context, button: Callback) -> None:
     pressed = query(update)
     await pressed.answer("Skipped")
     await pressed.edit_message_reply_markup(None)
-    await _advance(context, chat_id(update), *current)
+    await advance(context, chat_id(update), *current)
 
 
-async def _after_done(update: Update, context: Context, result: DoneResult) -> None:
+async def after_done(update: Update, context: Context, result: DoneResult) -> None:
     await reply(update, texts.done(result), keyboards.main_menu())
     if result.ask_pain:
         await reply(update, texts.PAIN_QUESTION, keyboards.pain())
@@ -129,18 +129,13 @@ async def _after_done(update: Update, context: Context, result: DoneResult) -> N
         await send_self_test(context, chat_id(update), result.self_test)
 
 
-async def log_done(update: Update, context: Context) -> None:
-    """ "done" typed: log the session just delivered."""
-    await _after_done(update, context, await context.coach.done(chat_id(update), context.now()))
-
-
 async def done_button(update: Update, context: Context, button: Callback) -> None:
     """The Done button under a finished routine."""
     pressed = query(update)
     result = await context.coach.done(chat_id(update), context.now(), button.number(0))
     await pressed.answer("Logged")
     await pressed.edit_message_reply_markup(None)
-    await _after_done(update, context, result)
+    await after_done(update, context, result)
 
 
 async def delivery_button(update: Update, context: Context, button: Callback) -> None:
