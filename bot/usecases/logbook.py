@@ -156,10 +156,12 @@ class Logbook(PainAndProgress):
             sub = await self._subscriber(s, chat_id)
             await repo.subscriber(s, chat_id, lock=True)  # two /undo on two replicas: one wins
             row = await repo.latest_done(s, chat_id)
+            if sub.undone_at is not None and (
+                row is None or row.done_at is None or row.done_at <= sub.undone_at
+            ):
+                return Undone(UndoOutcome.AGAIN)
             if row is None or row.done_at is None:
                 return Undone(UndoOutcome.NOTHING)
-            if sub.undone_at is not None and row.done_at <= sub.undone_at:
-                return Undone(UndoOutcome.AGAIN)
             logged_at = row.done_at.astimezone(zone(sub.timezone))
             if now - row.done_at > UNDO_WINDOW:
                 return Undone(UndoOutcome.TOO_OLD, row.slot, logged_at)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 from bot.coach import inputs
 from bot.content.render import session_messages
@@ -20,6 +21,16 @@ from bot.telegram.handlers.session import advance, after_done
 from bot.usecases import DoneAsk, DoneQuestion
 
 HTML = ParseMode.HTML
+
+
+async def _drop_buttons(pressed: CallbackQuery) -> None:
+    """Take the question's buttons away; a replayed tap finds them gone already (not an error:
+    the answer still follows)."""
+    try:
+        await pressed.edit_message_reply_markup(None)
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            raise
 
 
 async def log_done(update: Update, context: Context) -> None:
@@ -45,7 +56,7 @@ async def own_session_button(update: Update, context: Context, button: Callback)
     asked = datetime.fromtimestamp(button.number(1), UTC)
     result = await context.coach.log_own(chat_id(update), asked, context.now())
     await pressed.answer("Logged" if not result.already_done else None)
-    await pressed.edit_message_reply_markup(None)
+    await _drop_buttons(pressed)
     await after_done(update, context, result)
 
 
@@ -56,7 +67,7 @@ async def finish_early_button(update: Update, context: Context, button: Callback
     chat = chat_id(update)
     if answer == "no":
         await pressed.answer(words.EARLY_KEEP)
-        await pressed.edit_message_reply_markup(None)
+        await _drop_buttons(pressed)
         return
     stopped = context.services.countdowns.cancel(chat)
     result, timer_message = await context.coach.finish_early(chat, button.number(1), context.now())
@@ -65,7 +76,7 @@ async def finish_early_button(update: Update, context: Context, button: Callback
             words.FINISHED_EARLY, chat_id=chat, message_id=timer_message
         )
     await pressed.answer("Logged" if not result.already_done else None)
-    await pressed.edit_message_reply_markup(None)
+    await _drop_buttons(pressed)
     await after_done(update, context, result)
 
 
