@@ -33,7 +33,8 @@ async def test_onboarding_asks_what_they_have_and_where_and_routines_use_only_th
     bot: Harness,
 ) -> None:
     phone, question = await onboarded(bot)
-    assert "Done ✓" in labels(question) and "Skip" in labels(question)
+    assert "Done ✓" in labels(question)
+    assert "Skip" in labels(question)
     await phone.press(question, "Chair")
     question = await phone.edited(question, "✅ 🪑 Chair")
     await phone.press(question, "Floor space")
@@ -158,7 +159,6 @@ async def test_done_with_nothing_offered_asks_and_no_logs_nothing(bot: Harness) 
 
 
 async def test_done_during_a_hold_asks_whether_to_finish_early(bot: Harness) -> None:
-    bot.settings.hold_time_scale  # holds run at the tests' scale; the first is long enough
     phone = await started(bot)
     mark = phone.mark()
     await phone.send("/now", expect="min")
@@ -200,7 +200,8 @@ async def test_pain_in_words_offers_the_keyboard_and_a_bare_number_then_is_recor
     bot: Harness,
 ) -> None:
     phone = await started(bot)
-    for text in ["my back hurts a lot today", "my lower back is stiff this morning", "a bit sore"]:
+    said = ["my back hurts a lot today", "my lower back is stiff this morning", "a bit sore"]
+    for text in said:
         keyboard = await phone.send(text, expect="0 (none) to 10")
         assert len(labels(keyboard)) == 11
     await phone.send("6", expect="Recorded: pain 6/10")
