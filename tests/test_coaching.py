@@ -193,7 +193,7 @@ async def test_undo_takes_back_the_last_log_once_and_only_within_a_day(bot: Harn
     assert len([s for s in await rows(bot, StretchSession, chat_id=1001) if s.done_at]) == 1
 
 
-# --- free text ------------------------------------------------------------------------------------
+# --- free text ---------------------------------------------------------------------------------
 
 
 async def test_pain_in_words_offers_the_keyboard_and_a_bare_number_then_is_recorded(
