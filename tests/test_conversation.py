@@ -252,7 +252,9 @@ async def test_done_logs_the_session_just_delivered(bot: Harness, word: str) -> 
 
 async def test_done_with_nothing_open_logs_a_session_of_their_own(bot: Harness) -> None:
     phone = await started(bot)
-    reply = await phone.send("done", expect="Logged")
+    question = await phone.send("done", expect="Log a session you did on your own?")
+    reply = await phone.press(question, "Yes", expect="Logged")
+    assert reply is not None
     assert "of your own" in reply.text
 
 

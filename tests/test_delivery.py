@@ -440,7 +440,12 @@ async def test_wall_clock_time_passes_to_a_due_minute(
         phone = Phone(emulator, 1001)
         emulator.add_user(1001)
         await phone.send("/start", expect="stretchbot")
-        await phone.send(f"/morning {due:%H:%M}", expect=f"{due:%H:%M}")
+        answer = await phone.send(f"/morning {due:%H:%M}", expect=f"{due:%H:%M}")
+        if answer.buttons:  # an afternoon "morning" is confirmed first
+            await phone.press(answer, "Yes")
+            await emulator.wait_for_call(
+                "editMessageText", predicate=lambda c: f"Morning: {due:%H:%M}" in c.params["text"]
+            )
         await phone.send("/evening off", expect="off")
         mark = phone.mark()
         message = await phone.expect("morning routine", after=mark, timeout=70)

@@ -142,8 +142,8 @@ async def test_milestones_and_moving_up_a_programme_week(bot: Harness) -> None:
     replies = []
     for _ in range(8):
         await phone.send("/desk", expect="🪑")
-        await phone.send("/desk", expect="🪑")
         replies.append((await phone.send("done", expect="Logged")).text)
+        await phone.send("/desk", expect="🪑")
         replies.append((await phone.send("done", expect="Logged")).text)
         bot.clock.advance(days=1)
     assert any("🏅 3 days in a row" in r for r in replies)
@@ -163,8 +163,8 @@ async def test_pain_holds_the_programme_back(bot: Harness) -> None:
     replies = []
     for _ in range(8):
         await phone.send("/desk", expect="🪑")
-        await phone.send("/desk", expect="🪑")
         await phone.send("done", expect="Logged")
+        await phone.send("/desk", expect="🪑")
         replies.append((await phone.send("done", expect="Logged")).text)
         bot.clock.advance(days=1)
     assert not any("On to week 2" in r for r in replies)

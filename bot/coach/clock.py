@@ -49,6 +49,21 @@ def parse_time(text: str, field: Field = Field.TIME) -> time | None:
     return time(hour, minute)
 
 
+# A morning routine after noon, or an evening one before mid-afternoon, is probably a slip
+# ("/morning 7pm"): the bot asks before setting it.
+MORNING_UNTIL = time(12, 0)
+EVENING_FROM = time(15, 0)
+
+
+def fits_slot(slot: str, value: time) -> bool:
+    """The time suits the slot's name: a morning before noon, an evening from 15:00 on."""
+    if slot == "morning":
+        return value <= MORNING_UNTIL
+    if slot == "evening":
+        return value >= EVENING_FROM
+    return True
+
+
 def format_time(value: time | None) -> str:
     """`07:30`, or `off`."""
     return value.strftime("%H:%M") if value is not None else "off"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
 
+from bot.coach import kit
 from bot.content.model import GENTLE_HOLD, Card, Library, Slot
 
 # Before this local time `/now` means the morning routine, after it the evening one.
@@ -66,14 +67,22 @@ def slot_for(local_time: time) -> Slot:
     return Slot.MORNING if local_time < MIDDAY else Slot.EVENING
 
 
-def desk_stretch(library: Library, cursor: int, *, gentle: bool) -> tuple[Planned, int]:
+def desk_stretch(
+    library: Library,
+    cursor: int,
+    *,
+    gentle: bool,
+    have: frozenset[str] | None = None,
+) -> tuple[Planned, int]:
     """The next desk stretch in the rotation, and the cursor to store for next time.
 
     A rotation (rather than a random pick) guarantees no repeat until every card has been shown.
+    The rotation holds only cards the person can do with what they `have` (a card they can't do
+    gives way to its substitute, once).
     """
     chosen = library.routine_for(Slot.DESK)
-    ids = chosen.gentle_cards if gentle else chosen.cards
-    card = library.cards[ids[cursor % len(ids)]]
+    cards = kit.fitted(library, chosen.gentle_cards if gentle else chosen.cards, have)
+    card = cards[cursor % len(cards)]
     hold = GENTLE_HOLD if gentle else None  # None: the card's own dose
     planned = Planned(chosen.id, card.title, Slot.DESK, (card,), gentle, chosen.intro, hold)
-    return planned, (cursor + 1) % len(ids)
+    return planned, (cursor + 1) % len(cards)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.coach import kit
 from bot.coach.plan import Planned
 from bot.content.model import GENTLE_HOLD, Card, Kind, Library, Slot
 
@@ -19,6 +20,9 @@ WEEKS = 8
 MIN_DAYS_IN_WEEK = 7
 SESSIONS_TO_ADVANCE = 8  # of the last 14 slots
 SELF_TEST_EVERY_DAYS = 14
+# A day counts at most this many sessions towards moving up: a morning and an evening. More on
+# one day (or a "done" said three times) must not push the programme on faster than the body.
+COUNTED_PER_DAY = 2
 
 
 @dataclass(frozen=True)
@@ -48,20 +52,33 @@ def next_week(
     return Advance(week + 1 if ready else week, ready, False)
 
 
-def routine_for_week(library: Library, slot: Slot, week: int, *, gentle: bool) -> Planned:
+def counted_sessions(done_per_day: dict[date, int]) -> int:
+    """Sessions that count towards moving up: at most `COUNTED_PER_DAY` on any one day."""
+    return sum(min(count, COUNTED_PER_DAY) for count in done_per_day.values())
+
+
+def routine_for_week(
+    library: Library,
+    slot: Slot,
+    week: int,
+    *,
+    gentle: bool,
+    have: frozenset[str] | None = None,
+) -> Planned:
     """A slot's routine for programme `week`.
 
     Each stage names its morning (a warm-up, its stretches, its core work) and its evening (a
     slower mix of stretches and rolling), so both routines change as the weeks go by. Stretches
     take the stage's hold, with reps making up about a minute each (`Card.dose`). While pain
-    flares: the routine's gentle cards at the flare dose, no core work.
+    flares: the routine's gentle cards at the flare dose, no core work. Only cards the person can
+    do with what they `have` (`kit.fitted`: a card's substitute stands in for it).
     """
     routine = library.routine_for(slot)
     if gentle:
-        cards = tuple(library.cards[c] for c in routine.gentle_cards)
+        cards = kit.fitted(library, routine.gentle_cards, have)
         return Planned(routine.id, routine.title, slot, cards, True, routine.intro, GENTLE_HOLD)
     stage = library.stage_for_week(week)
-    cards = tuple(library.cards[c] for c in stage.cards_for(slot))
+    cards = kit.fitted(library, stage.cards_for(slot), have)
     title = f"{routine.title} · week {week}: {stage.title.lower()}"
     return Planned(routine.id, title, slot, cards, False, routine.intro, stage.hold_seconds)
 

@@ -3,7 +3,8 @@
 The tick calls the store (`slots`) directly rather than through `bot.usecases`: a claim is one
 set-based transaction over thousands of due rows, where per-chat use cases would cost a
 transaction each. The one domain decision it needs (which routine a slot gets) is
-`programme.routine_for_week`, the same rule the conversation uses.
+`programme.routine_for_week` with what the person has (`kit`), the same rule the conversation
+uses.
 
 APScheduler (through python-telegram-bot's JobQueue) calls `Ticker.tick` every few seconds in each
 bot process. Work per tick grows with the number of slots due, not with the number of subscribers:
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.coach import plan, programme
+from bot.coach import kit, plan, programme
 from bot.content.model import Library, Slot
 from bot.metrics import Metrics
 from bot.schedule import operator, slots, timers
@@ -98,7 +99,7 @@ class Ticker:
             planned, _ = plan.desk_stretch(self.library, sub.desk_cursor + turn, gentle=sub.gentle)
             return planned
         return programme.routine_for_week(
-            self.library, slot, sub.programme_week, gentle=sub.gentle
+            self.library, slot, sub.programme_week, gentle=sub.gentle, have=kit.of(sub.equipment)
         )
 
     async def tick(self) -> TickReport:

@@ -119,6 +119,17 @@ class Subscriber(Base):
         SmallInteger, default=6, server_default="6"
     )
     summary_at: Mapped[time | None] = mapped_column(Time)
+    # What they have at hand: equipment words, comma-separated ("" nothing; None: never asked
+    # or skipped, which means a chair and floor space). Where they usually stretch.
+    equipment: Mapped[str | None] = mapped_column(String(200))
+    place: Mapped[str | None] = mapped_column(String(8))
+    # The message whose "what do you have?" buttons are live: taps on any other are outdated.
+    kit_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The bot asked for a pain score: a bare number until then is the answer (in the database,
+    # so a restart or another replica still knows).
+    awaiting_pain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When /undo last took a session back: a second /undo does not reach further back.
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

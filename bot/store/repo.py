@@ -73,6 +73,17 @@ async def open_session_since(
     return (await session.execute(query)).scalar_one_or_none()
 
 
+async def latest_done(session: AsyncSession, chat_id: int) -> StretchSession | None:
+    """The session this chat logged last (by when it was logged)."""
+    query = (
+        select(StretchSession)
+        .where(StretchSession.chat_id == chat_id, StretchSession.done_at.is_not(None))
+        .order_by(StretchSession.done_at.desc(), StretchSession.id.desc())
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
 async def done_days(session: AsyncSession, chat_id: int, since: date) -> dict[date, int]:
     """Sessions done per local date from `since` on."""
     query = (

@@ -45,6 +45,7 @@ from bot.telegram.handlers import (
     chat,
     errors,
     groups,
+    logbook,
     onboarding,
     preferences,
     privacy,
@@ -223,6 +224,7 @@ def register_handlers(app: BotApplication) -> None:
         "cleared": safety.cleared,
         "settings": preferences.show_settings,
         "help": onboarding.show_help,
+        "undo": logbook.undo,
         "selftest": progress.self_test,
         "export": privacy.export,
         "forget": privacy.forget,
@@ -248,6 +250,10 @@ def register_handlers(app: BotApplication) -> None:
         Action.FORGET: privacy.forget_button,
         Action.CLEARED: safety.cleared_button,
         Action.ASK: safety.safety_question_answer,
+        Action.KIT: onboarding.kit_button,
+        Action.PLACE: onboarding.place_button,
+        Action.OWN: logbook.own_session_button,
+        Action.EARLY: logbook.finish_early_button,
     }
     app.add_handler(CallbackQueryHandler(buttons.dispatcher(buttons_by_action)))
     # Domain exceptions become texts here; anything else is logged and answered honestly.

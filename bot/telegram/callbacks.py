@@ -36,6 +36,10 @@ class Action(StrEnum):
     FORGET = "x"  # the answer to /forget's question
     CLEARED = "c"  # "I've been checked": end the safety hold
     ASK = "a"  # the answer to a safety question: its category, yes or no
+    KIT = "e"  # "what do you have?": an answer to toggle, done or skip; the selection so far
+    PLACE = "w"  # where they stretch: home, office, both, or skip
+    OWN = "o"  # log a session of their own? yes/no; when the question was asked (epoch s)
+    EARLY = "y"  # finish a running hold early and log it? yes/no; session id
 
 
 class Arg(StrEnum):
@@ -64,6 +68,10 @@ SPECS: dict[Action, tuple[Arg, ...]] = {
     Action.FORGET: (Arg.WORD,),
     Action.CLEARED: (),
     Action.ASK: (Arg.WORD, Arg.WORD),
+    Action.KIT: (Arg.WORD, Arg.INDEX),
+    Action.PLACE: (Arg.WORD,),
+    Action.OWN: (Arg.WORD, Arg.ID),
+    Action.EARLY: (Arg.WORD, Arg.ID),
 }
 OPTIONAL_LAST = frozenset({Action.SETTINGS})
 

@@ -266,7 +266,7 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
         )
         app = build_application(local, library, Database.from_settings(settings), token=token)
         await _every_subscriber(settings.db_url, emulator, user_id)
-        emulator.add_user(user_id, first_name="You")
+        emulator.add_user(user_id, first_name="")  # no name: greeted with "Hi!"
         screen = Screen(
             user_id,
             colour,

@@ -176,6 +176,15 @@ class Countdowns:
         if not task.cancelled() and task.exception() is not None:
             log.error("hold timer failed", exc_info=task.exception())
 
+    def cancel(self, chat_id: int) -> bool:
+        """Stop this chat's timer if it runs in this process (what would follow it is not
+        sent); False when there is none here."""
+        task = self.running.get(chat_id)
+        if task is None or task.done():
+            return False
+        task.cancel()
+        return True
+
     async def stop_all(self) -> None:
         """Cancel every timer (shutdown)."""
         tasks = list(self.running.values())

@@ -5,6 +5,7 @@ Every button's data is built with `callbacks.encode`; `callbacks.decode` reads i
 
 from __future__ import annotations
 
+from datetime import time
 from typing import TYPE_CHECKING
 
 from telegram import (
@@ -14,7 +15,9 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
+from bot.coach import kit
 from bot.content.model import Hold, Slot
+from bot.telegram import coaching_texts as words
 from bot.telegram import safety_texts, texts
 from bot.telegram.callbacks import Action, encode
 from bot.usecases import Profile
@@ -182,7 +185,80 @@ def settings(profile: Profile) -> InlineKeyboardMarkup:
             ]
         )
         rows.append([_button("🔕 Stop routines", encode(Action.SETTINGS, "stop"))])
+    rows.append([_button(WHAT_I_HAVE, encode(Action.SETTINGS, "menu", "kit"))])
     return InlineKeyboardMarkup(rows)
+
+
+WHAT_I_HAVE = "🧰 What I have"
+
+
+def kit_question(mask: int) -> InlineKeyboardMarkup:
+    """What they have at hand: each answer toggles (✅ when chosen); Done saves, Skip leaves it.
+
+    Every button carries the selection so far, so the question needs no state of its own; only
+    the message it is on is checked (taps on an older copy are refused)."""
+    buttons = [
+        _button(
+            f"{'✅ ' if mask & kit.bit(answer) else ''}{words.KIT_LABELS[answer]}",
+            encode(Action.KIT, answer.value, mask),
+        )
+        for answer in kit.ORDER
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append(
+        [
+            _button(words.KIT_DONE, encode(Action.KIT, "done", mask)),
+            _button(words.KIT_SKIP, encode(Action.KIT, "skip", mask)),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def place_question() -> InlineKeyboardMarkup:
+    """Where they usually stretch."""
+    row = [
+        _button(label, encode(Action.PLACE, place.value))
+        for place, label in words.PLACE_LABELS.items()
+    ]
+    return InlineKeyboardMarkup([row, [_button(words.KIT_SKIP, encode(Action.PLACE, "skip"))]])
+
+
+def own_session(asked_at: int) -> InlineKeyboardMarkup:
+    """Log a session they did on their own? (`asked_at`: when asked, epoch seconds)."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(words.OWN_YES, encode(Action.OWN, "yes", asked_at)),
+                _button(words.OWN_NO, encode(Action.OWN, "no", asked_at)),
+            ]
+        ]
+    )
+
+
+def finish_early(session_id: int) -> InlineKeyboardMarkup:
+    """Finish a running hold early and log the session, or keep going."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(words.EARLY_YES, encode(Action.EARLY, "yes", session_id)),
+                _button(words.EARLY_NO, encode(Action.EARLY, "no", session_id)),
+            ]
+        ]
+    )
+
+
+def confirm_time(slot: str, value: time) -> InlineKeyboardMarkup:
+    """Yes (the settings button that sets this time), or the slot's time picker."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(
+                    texts.CONFIRM_TIME_YES, encode(Action.SETTINGS, slot, value.strftime("%H%M"))
+                ),
+                _button(texts.CONFIRM_TIME_CHANGE, encode(Action.SETTINGS, "menu", slot)),
+            ]
+        ]
+    )
 
 
 def times(slot: str) -> InlineKeyboardMarkup:

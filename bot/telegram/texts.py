@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from html import escape
 
 from bot.coach import pain
@@ -12,6 +12,7 @@ from bot.coach.progress import FORGIVEN_WINDOW
 from bot.content.model import Hold
 from bot.errors import Stale
 from bot.telegram import texts_week
+from bot.telegram.coaching_texts import at_hand
 from bot.usecases import DoneResult, PainResult, Profile, Progress
 
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -31,6 +32,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("resume", "Resume routines"),
     ("cleared", "You've been checked: end the safety hold"),
     ("stop", "Stop routines (your history is kept)"),
+    ("undo", "Take back the last session you logged"),
     ("selftest", "Take a flexibility self-test"),
     ("export", "Download everything stored about you"),
     ("forget", "Delete everything stored about you"),
@@ -65,10 +67,12 @@ def schedule(profile: Profile) -> str:
 
 
 def welcome(profile: Profile, first_name: str | None, new: bool) -> str:
-    """The answer to /start."""
-    name = escape(first_name or "there")
+    """The answer to /start (a person without a first name is greeted without one)."""
+    name = escape((first_name or "").strip())
+    hello = f"Hi {name}!" if name else "Hi!"
     if not new:
-        return f"Welcome back, {name}! {schedule(profile)}\nTap /help to see everything I can do."
+        back = f"Welcome back, {name}!" if name else "Welcome back!"
+        return f"{back} {schedule(profile)}\nTap /help to see everything I can do."
     guess = ""
     if profile.timezone == "UTC":
         guess = (
@@ -80,7 +84,7 @@ def welcome(profile: Profile, first_name: str | None, new: bool) -> str:
             f"\nI guessed {escape(profile.timezone)} from your app language: /timezone fixes it."
         )
     return (
-        f"Hi {name}! I'm stretchbot. Twice a day I send you a short routine for tight hamstrings "
+        f"{hello} I'm stretchbot. Twice a day I send you a short routine for tight hamstrings "
         f"and a stiff lower back: 5–10 minutes, step by step, with a timer for every hold.\n\n"
         f"{schedule(profile)}{guess}\n"
         f"Change times with /morning 07:15 and /evening 21:00, or tap Settings."
@@ -104,8 +108,9 @@ HELP = (
     "• /days weekdays — routines only on the days you choose\n"
     "• /breaks 09:00-17:30 every 60 — desk breaks through your work hours\n"
     "• /summary sunday 18:00 — a short summary of your week (or off)\n"
+    "• /undo — take back the last session you logged (within a day)\n"
     "• /pause 3, /resume, /stop — take a break, come back (a pause doesn't break your streak)\n"
-    "• /settings — all of the above on buttons\n"
+    "• /settings — all of the above on buttons, and what you have at hand\n"
     "• /selftest — a flexibility check (I offer one every two weeks)\n"
     "• /export — a file with everything I store about you; /forget deletes it all\n\n"
     "<b>The 8-week programme:</b> hamstring stretches paired with core work, holds growing from "
@@ -179,6 +184,20 @@ def paused(profile: Profile) -> str:
 def resumed(profile: Profile) -> str:
     """Reply after /resume."""
     return f"Welcome back! {schedule(profile)}"
+
+
+def not_paused(profile: Profile) -> str:
+    """Reply to /resume when nothing was paused or stopped."""
+    return f"Your routines aren't paused, so there's nothing to resume. {schedule(profile)}"
+
+
+def confirm_time(slot: str, value: time) -> str:
+    """Asked before setting a time that doesn't fit the slot's name (/morning 7pm)."""
+    return f"Set your {slot} routine for {format_time(value)}?"
+
+
+CONFIRM_TIME_YES = "Yes, set it"
+CONFIRM_TIME_CHANGE = "Pick another time"
 
 
 def stopped() -> str:
@@ -379,7 +398,8 @@ def settings(profile: Profile) -> str:
         f"Time zone: {escape(profile.timezone)} (local time {local})\n"
         f"Morning: {format_time(profile.morning)} · Evening: {format_time(profile.evening)}\n"
         f"Routines: {status}\n"
-        f"{texts_week.week_settings(profile)}"
+        f"{texts_week.week_settings(profile)}\n"
+        f"At hand: {at_hand(profile)}"
     )
 
 

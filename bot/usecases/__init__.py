@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.usecases.base import Running
 from bot.usecases.deliveries import Deliveries
+from bot.usecases.logbook import DoneAsk, DoneQuestion, Logbook, Offered, Undone, UndoOutcome
 from bot.usecases.privacy import Privacy
 from bot.usecases.progress import ChartData, DoneResult, PainAndProgress, PainResult, Progress
 from bot.usecases.safety import Safety, SafetyStanding
@@ -18,12 +19,13 @@ from bot.usecases.subscription import Profile, Subscriptions
 from bot.usecases.week import WeeklySummary, WorkingWeek
 
 
-class Coach(WorkingWeek, Subscriptions, Sessions, PainAndProgress, Deliveries, Privacy, Safety):
+class Coach(
+    WorkingWeek, Subscriptions, Sessions, Logbook, PainAndProgress, Deliveries, Privacy, Safety
+):
     """The use cases behind every command."""
 
 
 __all__ = [
-    "ChartData", "Coach", "DoneResult", "PainResult", "Profile", "Progress", "Running",
-    "SafetyStanding",
-    "WeeklySummary",
+    "ChartData", "Coach", "DoneAsk", "DoneQuestion", "DoneResult", "Offered", "PainResult",
+    "Profile", "Progress", "Running", "SafetyStanding", "UndoOutcome", "Undone", "WeeklySummary",
 ]  # fmt: skip

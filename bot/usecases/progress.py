@@ -18,6 +18,8 @@ from bot.usecases.base import UseCase, local_date
 from bot.usecases.week import frozen_days
 
 DONE_WINDOW = timedelta(hours=24)  # "done" logs a session delivered within this window
+# After asking for a pain score, a bare number is taken as the answer for this long.
+PAIN_ANSWER_WINDOW = timedelta(minutes=30)
 PROGRESS_DAYS = 120
 
 
@@ -74,62 +76,73 @@ class PainAndProgress(UseCase):
     """Done, pain, self-tests and progress."""
 
     async def done(self, chat_id: int, now: datetime, session_id: int | None = None) -> DoneResult:
-        """Log the session just delivered (or a given one; or one they did on their own)."""
+        """Log a given session (its Done button), or the newest one still open (or, with nothing
+        open, a session they did on their own)."""
         async with self.db.session() as s:
             sub = await self._subscriber(s, chat_id)
-            today = local_date(sub, now)
-            before = await self._streak(s, sub, today)
             if session_id is not None:
                 row = await repo.session_by_id(s, chat_id, session_id)
                 if row is None:
                     raise StaleButton(Stale.UNKNOWN)
             else:
                 row = await repo.open_session_since(s, chat_id, now - DONE_WINDOW)
-            own = row is None
-            already = row is not None and row.done_at is not None
-            if row is None:
-                row = StretchSession(
-                    chat_id=chat_id,
-                    slot=plan.SessionSlot.OWN,
-                    routine_id="own",
-                    source=plan.Source.OWN,
-                    card_ids=[],
-                    gentle=False,
-                    card_index=0,
-                    local_date=today,
-                    delivered_at=now,
-                    started_at=now,
-                )
-                s.add(row)
-            if row.done_at is None:
-                row.done_at = now
-                # The day counts where the person is when they finish.
-                row.local_date = today
-            await s.flush()
-            after = await self._streak(s, sub, today)
-            week = progress.sessions_this_week(
-                await repo.done_days(s, chat_id, progress.week_start(today)), today
+            return await self._log(s, sub, row, now)
+
+    async def _log(
+        self, s: AsyncSession, sub: Subscriber, row: StretchSession | None, now: datetime
+    ) -> DoneResult:
+        """Mark `row` done (None: a new session of their own); a row already done is only
+        acknowledged. Streak, week, milestone, programme and whether to ask about pain."""
+        chat_id = sub.chat_id
+        today = local_date(sub, now)
+        before = await self._streak(s, sub, today)
+        own = row is None
+        already = row is not None and row.done_at is not None
+        if row is None:
+            row = StretchSession(
+                chat_id=chat_id,
+                slot=plan.SessionSlot.OWN,
+                routine_id="own",
+                source=plan.Source.OWN,
+                card_ids=[],
+                gentle=False,
+                card_index=0,
+                local_date=today,
+                delivered_at=now,
+                started_at=now,
             )
-            asked_today = sub.pain_asked_on == today
-            reported_today = bool(
-                await repo.pain_scores(s, chat_id, now - timedelta(hours=24), limit=1)
-            )
-            ask = not already and not asked_today and not reported_today
-            if ask:
-                sub.pain_asked_on = today
-            advance = await self._advance(s, sub, today)
-            test = None if already else await self._self_test_offer(s, sub, today, now)
-            return DoneResult(
-                row, own, already, after, week, progress.milestone_reached(before, after), ask,
-                advance.week if advance.advanced else None, advance.held_for_pain, test,
-            )  # fmt: skip
+            s.add(row)
+        if row.done_at is None:
+            row.done_at = now
+            # The day counts where the person is when they finish.
+            row.local_date = today
+        row.hold_until = row.hold_message_id = None
+        await s.flush()
+        after = await self._streak(s, sub, today)
+        week = progress.sessions_this_week(
+            await repo.done_days(s, chat_id, progress.week_start(today)), today
+        )
+        asked_today = sub.pain_asked_on == today
+        reported_today = bool(
+            await repo.pain_scores(s, chat_id, now - timedelta(hours=24), limit=1)
+        )
+        ask = not already and not asked_today and not reported_today
+        if ask:
+            sub.pain_asked_on = today
+            sub.awaiting_pain_until = now + PAIN_ANSWER_WINDOW
+        advance = await self._advance(s, sub, today)
+        test = None if already else await self._self_test_offer(s, sub, today, now)
+        return DoneResult(
+            row, own, already, after, week, progress.milestone_reached(before, after), ask,
+            advance.week if advance.advanced else None, advance.held_for_pain, test,
+        )  # fmt: skip
 
     async def _advance(self, s: AsyncSession, sub: Subscriber, today: date) -> programme.Advance:
         """Move the programme on when the last week's effort and pain allow it."""
         started = sub.week_started_on or sub.created_at.date()
         recent = await repo.done_days(s, sub.chat_id, today - timedelta(days=6))
         decision = programme.next_week(
-            sub.programme_week, started, today, sum(recent.values()),
+            sub.programme_week, started, today, programme.counted_sessions(recent),
             gentle=sub.gentle,
         )  # fmt: skip
         if decision.advanced:
@@ -177,6 +190,7 @@ class PainAndProgress(UseCase):
             sub.gentle_since = review.state.gentle_since
             sub.gentle_baseline = review.state.flare_baseline
             sub.pain_escalated_at = review.state.escalated_at
+            sub.awaiting_pain_until = None  # answered
             s.add(
                 PainReport(
                     chat_id=chat_id,

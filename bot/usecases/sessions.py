@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.coach import plan, programme
+from bot.coach import kit, plan, programme
 from bot.coach.clock import zone
 from bot.content.model import AUTO_START_REST, Slot
 from bot.errors import Stale, StaleButton
@@ -36,18 +36,18 @@ class Sessions(UseCase):
             return Running(row.id, planned, 0, planned.cards[0] if planned.cards else None)
 
     def plan_routine(self, sub: Subscriber, slot: Slot) -> plan.Planned:
-        """A slot's routine for this person's programme week (gentle while pain flares)."""
-        week = programme.routine_for_week(
-            self.library, slot, sub.programme_week, gentle=sub.gentle
+        """A slot's routine for this person's programme week (gentle while pain flares), with
+        only cards they can do with what they have."""
+        return programme.routine_for_week(
+            self.library, slot, sub.programme_week, gentle=sub.gentle, have=kit.of(sub.equipment)
         )
-        return week
 
     async def begin_desk(self, chat_id: int, now: datetime) -> Running:
         """The next desk stretch in this person's rotation."""
         async with self.db.session() as s:
             sub = await self._served(s, chat_id)
             planned, sub.desk_cursor = plan.desk_stretch(
-                self.library, sub.desk_cursor, gentle=sub.gentle
+                self.library, sub.desk_cursor, gentle=sub.gentle, have=kit.of(sub.equipment)
             )
             row = self._new_session(sub, planned, "desk", now)
             s.add(row)

@@ -6,14 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.coach import inputs, week
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.coach import inputs, kit, week
 from bot.coach.clock import guess_zone, parse_time, parse_zone, zone
 from bot.content.model import Slot
-from bot.errors import Field
+from bot.errors import Field, Stale, StaleButton
 from bot.schedule import kinds, slots
 from bot.store import repo
 from bot.store.models import Pause, Subscriber
 from bot.usecases.base import UseCase, local_date
+from bot.usecases.progress import PAIN_ANSWER_WINDOW
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,10 @@ class Profile:
     days: int = week.EVERY_DAY  # weekday bit mask (bot.coach.week)
     breaks: week.Breaks | None = None
     summary: week.SummaryAt | None = week.DEFAULT_SUMMARY
+
+    equipment: frozenset[str] = frozenset()  # what they have at hand (`kit.of`)
+    kit_answered: bool = False  # False: never asked or skipped (chair and floor assumed)
+    place: str | None = None  # a `kit.Place`
 
     @property
     def summary_time(self) -> time | None:
@@ -56,6 +63,9 @@ class Profile:
             sub.days,
             kinds.breaks_of(sub),
             kinds.summary_of(sub),
+            kit.of(sub.equipment),
+            sub.equipment is not None,
+            sub.place,
         )
 
 
@@ -95,6 +105,59 @@ class Subscriptions(UseCase):
             await s.flush()
             await slots.reschedule(s, sub, now)
             return Profile.of(sub, now), new
+
+    async def ask_kit(self, chat_id: int, message_id: int) -> int:
+        """The "what do you have?" question is on `message_id` (only its buttons count from
+        now on); the selection mask its buttons start from."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            sub.kit_message_id = message_id
+            return kit.mask_of(kit.of(sub.equipment)) if sub.equipment is not None else 0
+
+    async def _kit_question(self, s: AsyncSession, chat_id: int, message_id: int) -> Subscriber:
+        """The subscriber, if `message_id` holds their live question; else the button is old."""
+        sub = await self._subscriber(s, chat_id)
+        if sub.kit_message_id != message_id:
+            raise StaleButton(Stale.MOVED_ON)
+        return sub
+
+    async def check_kit_question(self, chat_id: int, message_id: int) -> None:
+        """A toggle on the question: refused unless it is the live one."""
+        async with self.db.session() as s:
+            await self._kit_question(s, chat_id, message_id)
+
+    async def set_kit(self, chat_id: int, message_id: int, mask: int, now: datetime) -> Profile:
+        """Done on the question: store what they have (the question stays live for "where")."""
+        async with self.db.session() as s:
+            sub = await self._kit_question(s, chat_id, message_id)
+            sub.equipment = kit.stored(kit.equipment(kit.chosen(mask)))
+            sub.updated_at = now
+            return Profile.of(sub, now)
+
+    async def set_place(
+        self, chat_id: int, message_id: int, place: kit.Place | None, now: datetime
+    ) -> Profile:
+        """Where they stretch (None: skipped); the question is answered and closes."""
+        async with self.db.session() as s:
+            sub = await self._kit_question(s, chat_id, message_id)
+            if place is not None:
+                sub.place = place.value
+            sub.kit_message_id = None
+            sub.updated_at = now
+            return Profile.of(sub, now)
+
+    async def ask_pain(self, chat_id: int, now: datetime) -> None:
+        """The bot asked for a pain score: a bare number is the answer for a while."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            sub.awaiting_pain_until = now + PAIN_ANSWER_WINDOW
+
+    async def awaiting_pain(self, chat_id: int, now: datetime) -> bool:
+        """The bot asked for a pain score and has not had it yet."""
+        async with self.db.session() as s:
+            sub = await self._subscriber(s, chat_id)
+            until = sub.awaiting_pain_until
+            return until is not None and until > now
 
     async def profile(self, chat_id: int, now: datetime) -> Profile:
         """Current settings; NotSubscribed if unknown."""

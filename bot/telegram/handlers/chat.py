@@ -6,14 +6,22 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.coach import intents
+from bot.errors import Field, InvalidInput
+from bot.telegram import coaching_texts as words
 from bot.telegram import keyboards, texts
 from bot.telegram.context import Context
-from bot.telegram.handlers.common import reply
+from bot.telegram.handlers.common import chat_id, reply
 from bot.telegram.handlers.groups import addressed_elsewhere
+from bot.telegram.handlers.logbook import log_done, show_streak, skip_said, stop_said
 from bot.telegram.handlers.onboarding import show_help
 from bot.telegram.handlers.preferences import show_settings
-from bot.telegram.handlers.progress import record_pain, report_pain, show_progress
-from bot.telegram.handlers.session import desk_stretch, log_done, routine_now
+from bot.telegram.handlers.progress import (
+    ask_pain_score,
+    record_pain,
+    report_pain,
+    show_progress,
+)
+from bot.telegram.handlers.session import desk_stretch, routine_now
 
 LABELS = {
     texts.PAIN_LABEL.lower(): report_pain,
@@ -24,7 +32,8 @@ LABELS = {
 
 
 async def free_text(update: Update, context: Context) -> None:
-    """Text without a command: done, desk, pain, help, or a nudge towards /help."""
+    """Text without a command: done, desk, pain (a score, in words, or none), a bare number
+    after the bot asked for a score, the streak, skip, stop, thanks, help, or a nudge."""
     message = update.effective_message
     assert message is not None
     assert message.text is not None
@@ -45,6 +54,18 @@ async def free_text(update: Update, context: Context) -> None:
             await reply(update, await record_pain(update, context, understood.score, None))
         case intents.Intent.PAIN:
             await reply(update, texts.PAIN_USAGE, keyboards.pain())
+        case intents.Intent.NO_PAIN:
+            await reply(update, await record_pain(update, context, 0, None))
+        case intents.Intent.PAIN_WORDS:
+            await ask_pain_score(update, context, words.PAIN_IN_WORDS)
+        case intents.Intent.NUMBER:
+            await _number(update, context, understood, message.text)
+        case intents.Intent.STREAK:
+            await show_streak(update, context)
+        case intents.Intent.SKIP:
+            await skip_said(update, context)
+        case intents.Intent.STOP:
+            await stop_said(update, context)
         case intents.Intent.HELP:
             await show_help(update, context)
         case intents.Intent.ADVICE:
@@ -55,6 +76,18 @@ async def free_text(update: Update, context: Context) -> None:
             await reply(update, texts.THANKS)
         case _:
             await reply(update, texts.UNKNOWN_TEXT)
+
+
+async def _number(
+    update: Update, context: Context, understood: intents.Understood, text: str
+) -> None:
+    """A bare number: the pain score the bot just asked for, or a question whether it is one."""
+    if not await context.coach.awaiting_pain(chat_id(update), context.now()):
+        await ask_pain_score(update, context, words.IS_IT_PAIN)
+    elif understood.score is None:
+        raise InvalidInput(Field.PAIN, text)
+    else:
+        await reply(update, await record_pain(update, context, understood.score, None))
 
 
 async def unknown_command(update: Update, context: Context) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.coach import inputs
+from bot.coach.clock import fits_slot, parse_time
 from bot.content.model import Slot
+from bot.errors import Field
+from bot.telegram import coaching_texts as words
 from bot.telegram import keyboards, texts, texts_week
 from bot.telegram.callbacks import Callback
 from bot.telegram.context import Context
@@ -46,7 +49,12 @@ async def set_slot_time(update: Update, context: Context) -> None:
     if not text:
         await reply(update, texts.time_usage(slot), keyboards.times(slot))
         return
-    profile = await context.coach.set_time(chat_id(update), slot, text, context.now())
+    value = parse_time(text, Field(slot.value))
+    if value is not None and not fits_slot(slot, value):
+        # "/morning 7pm" is more likely a slip than a wish: ask before setting it.
+        await reply(update, texts.confirm_time(slot, value), keyboards.confirm_time(slot, value))
+        return
+    profile = await context.coach.set_time(chat_id(update), slot, value, context.now())
     await reply(update, texts.time_set(slot, profile))
 
 
@@ -57,8 +65,13 @@ async def pause(update: Update, context: Context) -> None:
 
 
 async def resume(update: Update, context: Context) -> None:
-    """/resume."""
-    profile = await context.coach.resume(chat_id(update), context.now())
+    """/resume (when nothing is paused or stopped, it says so)."""
+    chat, now = chat_id(update), context.now()
+    before = await context.coach.profile(chat, now)
+    if before.active and before.paused_until is None:
+        await reply(update, texts.not_paused(before))
+        return
+    profile = await context.coach.resume(chat, now)
     await reply(update, texts.resumed(profile))
 
 
@@ -80,6 +93,14 @@ async def settings_button(update: Update, context: Context, button: Callback) ->
         header, markup = WEEK_MENUS[value]
         await pressed.answer()
         await pressed.edit_message_text(header, reply_markup=markup())
+        return
+    if what == "menu" and value == "kit":
+        assert pressed.message is not None
+        mask = await context.coach.ask_kit(chat_id(update), pressed.message.message_id)
+        await pressed.answer()
+        await pressed.edit_message_text(
+            words.KIT_QUESTION, reply_markup=keyboards.kit_question(mask)
+        )
         return
     if what == "menu" and value in TIMED_SLOTS:
         await pressed.answer()

@@ -24,11 +24,17 @@ async def record_pain(update: Update, context: Context, score: int, note: str | 
     return texts.pain_recorded(result)
 
 
+async def ask_pain_score(update: Update, context: Context, question: str) -> None:
+    """Ask for a score on the 0–10 keyboard; a bare number typed next is the answer."""
+    await reply(update, question, keyboards.pain())
+    await context.coach.ask_pain(chat_id(update), context.now())
+
+
 async def report_pain(update: Update, context: Context) -> None:
     """/pain N, or /pain alone for the 0–10 keyboard."""
     text = args(context)
     if not text:
-        await reply(update, texts.PAIN_QUESTION, keyboards.pain())
+        await ask_pain_score(update, context, texts.PAIN_QUESTION)
         return
     first, _, rest = text.partition(" ")
     score = pain.parse_score(first)

@@ -59,6 +59,18 @@ async def routine_now(update: Update, context: Context) -> None:
     await _begin(update, context, run)
 
 
+async def advance(context: Context, chat: int, run: Running, finished: Card) -> None:
+    """Leave the current card for the next one (or the closing message)."""
+    try:
+        after = await context.coach.finish_card(
+            chat, run.session_id, run.card_index, context.now()
+        )
+    except (StaleButton, OnSafetyHold):
+        # The person moved on (a newer session) or went on a safety hold: no next card.
+        return
+    await send_card(context, chat, after)
+
+
 async def _current_card(
     update: Update, context: Context, button: Callback, *, timer: bool = False
 ) -> tuple[Running, Card] | None:
@@ -149,16 +161,22 @@ async def timer_button(update: Update, context: Context, button: Callback) -> No
     await pressed.answer()
     settings, now = context.services.settings, context.now()
     if what is Control.STOP:
-        await context.coach.release_hold(chat, session_id)
-        run = await context.coach.hold_card(chat, session_id, card_index, now)
-        if run.card is not None and run.card_index == card_index:
-            step = run.card.timed_step - 1
-            _, markup = card_view(run, run.card, step)
-            text = texts.timer_stopped(step_view(run.card, step, run.routine.hold_seconds))
-            await show_card(context.bot, chat, text, markup, timer.message_id)
+        await show_stopped(context, timer)
         return
     seconds = PAUSE_GRACE if what is Control.PAUSE else timer.remaining(countdowns.clock.now())
     await context.coach.move_hold(chat, session_id, seconds, now, settings.hold_time_scale)
+
+
+async def show_stopped(context: Context, timer: Timer) -> None:
+    """A stopped timer's card: back on its timed step, with Start again."""
+    chat, session_id, card_index = timer.chat_id, timer.session_id, timer.card_index
+    await context.coach.release_hold(chat, session_id)
+    run = await context.coach.hold_card(chat, session_id, card_index, context.now())
+    if run.card is not None and run.card_index == card_index:
+        step = run.card.timed_step - 1
+        _, markup = card_view(run, run.card, step)
+        text = texts.timer_stopped(step_view(run.card, step, run.routine.hold_seconds))
+        await show_card(context.bot, chat, text, markup, timer.message_id)
 
 
 async def _timer_gone(update: Update, context: Context, button: Callback) -> None:
@@ -187,17 +205,10 @@ async def skip_card(update: Update, context: Context, button: Callback) -> None:
     chat = chat_id(update)
     await context.services.countdowns.clear_notice(context.bot, chat)
     await pressed.edit_message_reply_markup(None)
-    run, _card = current
-    try:
-        after = await context.coach.finish_card(
-            chat, run.session_id, run.card_index, context.now()
-        )
-    except (StaleButton, OnSafetyHold):
-        return
-    await send_card(context, chat, after)
+    await advance(context, chat, *current)
 
 
-async def _after_done(update: Update, context: Context, result: DoneResult) -> None:
+async def after_done(update: Update, context: Context, result: DoneResult) -> None:
     await reply(update, texts.done(result), keyboards.main_menu())
     if result.ask_pain:
         await reply(update, texts.PAIN_QUESTION, keyboards.pain())
@@ -206,18 +217,13 @@ async def _after_done(update: Update, context: Context, result: DoneResult) -> N
         await send_self_test(context, chat_id(update), result.self_test)
 
 
-async def log_done(update: Update, context: Context) -> None:
-    """ "done" typed: log the session just delivered."""
-    await _after_done(update, context, await context.coach.done(chat_id(update), context.now()))
-
-
 async def done_button(update: Update, context: Context, button: Callback) -> None:
     """The Done button under a finished routine."""
     pressed = query(update)
     result = await context.coach.done(chat_id(update), context.now(), button.number(0))
     await pressed.answer("Logged")
     await pressed.edit_message_reply_markup(None)
-    await _after_done(update, context, result)
+    await after_done(update, context, result)
 
 
 async def delivery_button(update: Update, context: Context, button: Callback) -> None:
