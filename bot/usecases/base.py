@@ -9,7 +9,7 @@ half-way leaves nothing behind.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,6 +30,8 @@ class Running:
     routine: plan.Planned  # its cards are those still in the library
     card_index: int  # position in the session's stored card list: what its buttons carry
     card: Card | None  # the card at `card_index`; None once through all its cards
+# After the bot asks for a pain score, a bare number is the answer for this long.
+PAIN_ANSWER_WINDOW = timedelta(minutes=30)
 
 
 def local_date(sub: Subscriber, now: datetime) -> date:

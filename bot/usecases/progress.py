@@ -14,12 +14,11 @@ from bot.content.model import Card
 from bot.errors import Stale, StaleButton
 from bot.store import repo
 from bot.store.models import PainReport, SelfTest, StretchSession, Subscriber
-from bot.usecases.base import UseCase, local_date
+from bot.usecases.base import PAIN_ANSWER_WINDOW, UseCase, local_date
 from bot.usecases.week import frozen_days
 
 DONE_WINDOW = timedelta(hours=24)  # "done" logs a session delivered within this window
 # After asking for a pain score, a bare number is taken as the answer for this long.
-PAIN_ANSWER_WINDOW = timedelta(minutes=30)
 PROGRESS_DAYS = 120
 
 

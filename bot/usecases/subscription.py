@@ -15,8 +15,7 @@ from bot.errors import Field, Stale, StaleButton
 from bot.schedule import kinds, slots
 from bot.store import repo
 from bot.store.models import Pause, Subscriber
-from bot.usecases.base import UseCase, local_date
-from bot.usecases.progress import PAIN_ANSWER_WINDOW
+from bot.usecases.base import PAIN_ANSWER_WINDOW, UseCase, local_date
 
 
 @dataclass(frozen=True)
