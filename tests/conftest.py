@@ -7,6 +7,7 @@ import asyncio
 import os
 import secrets
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -155,6 +156,9 @@ async def emulator(request: pytest.FixtureRequest) -> AsyncIterator[BotApiEmulat
         yield emu
 
 
+TEST_DATA = Path(tempfile.mkdtemp(prefix="stretchbot-tests-"))
+
+
 def make_settings(api_root: str, db_url: str, **overrides: object) -> Settings:
     """Settings for a test bot: fast holds, frequent countdown edits, no .env file."""
     values: dict[str, object] = {
@@ -165,6 +169,7 @@ def make_settings(api_root: str, db_url: str, **overrides: object) -> Settings:
         "countdown_edit_seconds": 5,
         "tick_seconds": 0,  # tests tick the scheduler by hand unless they say otherwise
         "chat_rate": 0,  # one test user sends far more than a person would; pacing has own tests
+        "data_dir": TEST_DATA,  # pictures rendered once for the whole run, not in ~/.local
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

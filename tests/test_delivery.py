@@ -19,6 +19,12 @@ from bot.telegram.context import SERVICES
 from tests.conftest import TOKEN, FakeClock, Harness, Phone, make_settings
 
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+# An offer is a photo or an animation (the first card's picture) or, without one, a text.
+OFFER_METHODS = ("sendPhoto", "sendAnimation", "sendMessage")
+
+
+def offer_calls(emulator: BotApiEmulator) -> int:
+    return sum(len(emulator.calls_of(method)) for method in OFFER_METHODS)
 
 
 async def tick(bot: Harness) -> TickReport:
@@ -105,10 +111,11 @@ async def test_rate_limited_send_waits_retry_after_and_sends_once(
     phone = await subscriber(bot, 1001)
     other = await subscriber(bot, 1002)
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=429, description="Too Many Requests: retry after 1",
-        retry_after=1, chat_id=1001,
-    )  # fmt: skip
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=429, description="Too Many Requests: retry after 1",
+            retry_after=1, chat_id=1001,
+        )  # fmt: skip
     mark, other_mark = phone.mark(), other.mark()
     started = asyncio.get_running_loop().time()
     report = await tick(bot)
@@ -132,9 +139,10 @@ async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
     await subscriber(bot, 1001)
     others = [await subscriber(bot, uid) for uid in (1002, 1003)]
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=code, description=description, chat_id=1001, times=5
-    )
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=code, description=description, chat_id=1001, times=5
+        )
     marks = [p.mark() for p in others]
     report = await tick(bot)
     assert (report.sent, report.failed) == (2, 1)
@@ -150,10 +158,10 @@ async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
         await db.close()
     # Tomorrow nothing is tried for the gone chat.
     morning.advance(days=1)
-    calls = len(bot.emulator.calls_of("sendMessage"))
+    calls = offer_calls(bot.emulator)
     report = await tick(bot)
     assert report.sent == 2
-    assert len(bot.emulator.calls_of("sendMessage")) == calls + 2
+    assert offer_calls(bot.emulator) == calls + 2
 
 
 async def test_server_errors_are_retried_with_backoff_and_sent_once(
@@ -161,9 +169,10 @@ async def test_server_errors_are_retried_with_backoff_and_sent_once(
 ) -> None:
     phone = await subscriber(bot, 1001)
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=502, description="Bad Gateway", chat_id=1001, times=2
-    )
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=502, description="Bad Gateway", chat_id=1001, times=2
+        )
     mark = phone.mark()
     report = await tick(bot)
     assert report.sent == 1
@@ -183,7 +192,8 @@ async def test_a_timeout_after_sending_is_not_sent_twice(
         bot = Harness(app, emulator, morning, db_url, settings, library)
         phone = await subscriber(bot, 1001)
         morning.now = SEVEN.replace(minute=30)
-        emulator.inject_delay("sendMessage", 1.5)
+        for method in OFFER_METHODS:
+            emulator.inject_delay(method, 1.5)
         mark = phone.mark()
         report = await tick(bot)
         assert report.unknown == 1

@@ -47,8 +47,10 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import TelegramLimiter
+from bot.telegram.pictures import Pictures
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.usecases import Coach
+from bot.usecases.pictures import PictureFiles
 
 log = logging.getLogger(__name__)
 
@@ -140,14 +142,19 @@ def build_application(
     processor.on_overflow = lambda chat_id: application.bot.send_message(
         chat_id, texts.CATCHING_UP
     )
-    sender = TelegramSender(application.bot, now, library, paid_broadcast=settings.paid_broadcast)
+    pictures = Pictures(
+        PictureFiles(db, now), settings.data_dir / "pictures", enabled=settings.pictures
+    )
+    sender = TelegramSender(
+        application.bot, now, library, pictures=pictures, paid_broadcast=settings.paid_broadcast
+    )
     ticker = Ticker(
         db, library, sender, now, settings.worker_id, metrics=metrics,
         lease=timedelta(seconds=settings.claim_lease_seconds),
     )  # fmt: skip
     application.bot_data[SERVICES] = Services(
         coach=coach, countdowns=countdowns, clock=now, settings=settings, ticker=ticker,
-        metrics=metrics, db=db,
+        metrics=metrics, db=db, pictures=pictures,
     )  # fmt: skip
     register_handlers(application)
     return application

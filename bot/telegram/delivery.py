@@ -28,12 +28,14 @@ from bot.schedule.slots import Claim, Orphan, Outcome
 from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts
 from bot.telegram.limits import Lane
+from bot.telegram.pictures import Pictures
 
 HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
 BACKOFF = 0.5  # seconds, doubled per attempt
+MAX_CAPTION = 1024  # a longer offer goes as text
 GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
 
@@ -57,36 +59,55 @@ class TelegramSender:
         clock: Callable[[], datetime],
         library: Library,
         *,
+        pictures: Pictures | None = None,
         paid_broadcast: bool = False,
     ) -> None:
         self.bot = bot
+        self.pictures = pictures
         self.paid_broadcast = paid_broadcast
         self.clock = clock
         self.library = library
         # The fan-out calls the endpoint directly (below); say once that this is deliberate.
         warnings.filterwarnings(
-            "ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning
+            "ignore",
+            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendAnimation)'",
+            category=PTBUserWarning,
         )
 
     async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
         """Send the routine offer with Start / Snooze / Skip buttons."""
         # Plain JSON rather than telegram objects: building and parsing Message objects was
         # most of the CPU a send cost, and the fan-out needs none of it (README: benchmarks).
-        params = {
+        text = texts.delivery(claim.slot, minutes, count, snoozed=claim.snooze)
+        params: dict[str, Any] = {
             "chat_id": claim.chat_id,
-            "text": texts.delivery(claim.slot, minutes, count, snoozed=claim.snooze),
+            "text": text,
             "reply_markup": keyboards.delivery(
                 claim.session_id, can_snooze=not claim.snooze
             ).to_dict(),
         }
         if self.paid_broadcast:  # up to 1,000 a second, for a fee (README: lanes)
             params["allow_paid_broadcast"] = True
+        # The first card's picture carries the offer as its caption; by file id once uploaded.
+        card = self.library.cards.get(claim.card_ids[0]) if claim.card_ids else None
+        pictured = (
+            self.pictures is not None
+            and self.pictures.has_picture(card)
+            and len(text) <= MAX_CAPTION
+        )
         error = "error"
         for attempt in range(MAX_ATTEMPTS):
             try:
-                message = await self.bot.do_api_request(
-                    "sendMessage", api_kwargs=params, rate_limit_args=Lane.BULK
-                )
+                if pictured and self.pictures is not None and card is not None:
+                    caption = {k: v for k, v in params.items() if k != "text"}
+                    caption["caption"] = params["text"]
+                    message: Any = await self.pictures.send_json(
+                        self.bot, caption, card, Lane.BULK
+                    )
+                else:
+                    message = await self.bot.do_api_request(
+                        "sendMessage", api_kwargs=params, rate_limit_args=Lane.BULK
+                    )
                 message_id = message.get("message_id") if isinstance(message, dict) else None
                 return self._outcome(claim, DeliveryStatus.SENT, message_id=message_id)
             except RetryAfter as exc:
