@@ -45,13 +45,16 @@ async def test_a_card_is_sent_with_its_picture_and_sent_again_by_file_id(bot: Ha
     card = bot.library.cards[STILL]
     pictures = pictures_of(bot)
     first = await pictures.send(bot.app.bot, 1001, card, None, "<b>Step 1</b>: sit tall")
-    assert first.photo and first.caption == "Step 1: sit tall"
+    assert first.photo
+    assert first.caption == "Step 1: sit tall"
     (shown,) = bot.emulator.chat(1001)
     assert shown.kind == "photo"
-    assert shown.file_bytes is not None and shown.file_bytes.startswith(b"\x89PNG")
+    assert shown.file_bytes is not None
+    assert shown.file_bytes.startswith(b"\x89PNG")
     assert shown.plain_text == "Step 1: sit tall"
     assert len(bot.emulator.uploads) == 1
-    assert await stored_ids(bot.db_url) == [(picture_digest(card, "left"), first.photo[-1].file_id)]
+    digest = picture_digest(card, "left")
+    assert await stored_ids(bot.db_url) == [(digest, first.photo[-1].file_id)]
 
     bot.emulator.add_user(1002)
     again = await pictures.send(bot.app.bot, 1002, card, None, "Step 1")
@@ -73,9 +76,11 @@ async def test_an_animation_is_sent_as_one_and_swapped_in_by_edit(bot: Harness) 
     await pictures.edit(bot.app.bot, 1001, still.message_id, "two", card=moving)
     (shown,) = bot.emulator.chat(1001)
     assert (shown.kind, shown.plain_text) == ("animation", "two")
-    assert shown.file_bytes is not None and shown.file_bytes.startswith(b"GIF89a")
+    assert shown.file_bytes is not None
+    assert shown.file_bytes.startswith(b"GIF89a")
     sent = await pictures.send(bot.app.bot, 1001, moving, None, "three")
-    assert sent.animation is not None and sent.animation.file_id == shown.file_id
+    assert sent.animation is not None
+    assert sent.animation.file_id == shown.file_id
     assert len(bot.emulator.uploads) == 2  # one still, one animation; the re-send by id
 
 
@@ -119,9 +124,11 @@ async def test_concurrent_first_sends_upload_once(bot: Harness) -> None:
 
 async def test_a_card_without_a_pose_has_no_picture(bot: Harness, library: Library) -> None:
     pictures = pictures_of(bot)
-    plain = next(c for c in library.cards.values() if c.pose is None) if any(
-        c.pose is None for c in library.cards.values()
-    ) else None
+    plain = (
+        next(c for c in library.cards.values() if c.pose is None)
+        if any(c.pose is None for c in library.cards.values())
+        else None
+    )
     if plain is not None:
         assert not pictures.has_picture(plain)
         with pytest.raises(ValueError, match="has no picture"):
@@ -155,5 +162,6 @@ async def test_pictures_off_sends_the_offer_as_text(bot: Harness) -> None:
     mark = phone.mark()
     await tick(bot)
     offer = bot.emulator.chat(1001)[mark]
-    assert offer.kind == "text" and "-minute morning routine" in offer.plain_text
+    assert offer.kind == "text"
+    assert "-minute morning routine" in offer.plain_text
     assert bot.emulator.uploads == []
