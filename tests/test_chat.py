@@ -58,3 +58,19 @@ def test_the_chat_keeps_its_data_between_runs_and_answers_bad_input(tmp_path: Pa
     assert "isn't a score I can record" in out
     assert "isn't a time I can use" in out
     assert "Welcome" not in out
+
+
+def test_a_received_picture_is_saved_in_the_data_folder_once(tmp_path: Path) -> None:
+    from bot.emulator import BotMessage
+    from bot.telegram.chat import save_picture
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    photo = BotMessage(1, 1001, "photo", "Step 1", None, 0, file_bytes=png, file_id="EMU1")
+    path = save_picture(photo, tmp_path / "pictures")
+    assert path == tmp_path / "pictures" / "EMU1.png"
+    assert path.read_bytes() == png
+    assert save_picture(photo, tmp_path / "pictures") == path  # the same file, not a copy
+    assert len(list((tmp_path / "pictures").iterdir())) == 1
+    text = BotMessage(2, 1001, "text", "hello", None, 0)
+    assert save_picture(text, tmp_path / "pictures") is None
+    assert save_picture(photo, None) is None

@@ -116,9 +116,9 @@ class MessageMethods(EmulatorState):
         """Put a stored file on a message, as the photo sizes / animation / document JSON."""
         message.kind = kind
         message.file_id = stored.file_id
+        message.file_bytes = stored.data  # sent by file id too: the chat shows the picture
         if upload is not None:
             self.uploads.append(stored)  # counted once admitted: a refused send uploads nothing
-            message.file_bytes = upload.data
             message.file_name = upload.filename
             message.mime_type = upload.content_type
         if kind == "photo":

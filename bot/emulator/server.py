@@ -270,6 +270,7 @@ class HttpServer(UpdateMethods):
                 "messages": sum(n * chats for n, chats in per_chat.items()),
                 "chats_by_message_count": {str(n): chats for n, chats in sorted(per_chat.items())},
                 "too_many_requests": self.too_many_requests,
+                "uploads": len(self.uploads),
             },
         )
 

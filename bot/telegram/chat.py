@@ -14,6 +14,7 @@ import secrets
 import sys
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.config import Settings
 from bot.content.model import Library
@@ -41,6 +42,7 @@ class Screen:
 
     chat_id: int
     colour: bool
+    folder: Path | None = None  # where received pictures are saved
     seen: dict[int, str] = field(default_factory=dict)
     buttons: list[tuple[int, str, str]] = field(default_factory=list)  # message, label, data
 
@@ -49,7 +51,8 @@ class Screen:
         for message in messages:
             text = message.text or ""
             if message.kind != "text":
-                text = f"[{message.kind}: {message.file_name or ''}] {text}"
+                where = save_picture(message, self.folder) or message.file_name or ""
+                text = f"[{message.kind}: {where}] {text}"
             key = text + repr(message.buttons)
             previous = self.seen.get(message.message_id)
             if previous == key:
@@ -87,6 +90,20 @@ class Screen:
             message_id, _, data = self.buttons[int(wanted) - 1]
             return message_id, data
         return None
+
+
+def save_picture(message: BotMessage, folder: Path | None) -> Path | None:
+    """Keep a received photo or animation under `folder`, named by its file id; its path."""
+    if folder is None or message.kind not in ("photo", "animation"):
+        return None
+    if not message.file_bytes or not message.file_id:
+        return None
+    extension = "gif" if message.file_bytes.startswith(b"GIF8") else "png"
+    path = folder / f"{message.file_id}.{extension}"
+    if not path.exists():  # the same file id is the same picture
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(message.file_bytes)
+    return path
 
 
 def _read_lines(queue: asyncio.Queue[str | None]) -> None:
@@ -163,7 +180,7 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
         )
         app = build_application(local, library, Database(settings.db_url), token=token)
         emulator.add_user(user_id, first_name="You")
-        screen = Screen(user_id, colour)
+        screen = Screen(user_id, colour, settings.data_dir / "chat-pictures")
         print(
             f"stretchbot chat: you are talking to the real bot through a local Bot API emulator.\n"
             f"Database: {settings.db_url}\n"
