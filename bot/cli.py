@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lanes.add_argument("--people", type=int, default=300)
     lanes.add_argument("--subscribers", type=int, default=10_000)
+    holds = bench_commands.add_parser(
+        "holds", help="people starting a hold over a minute, limits on: release lateness"
+    )
+    holds.add_argument("--holding", type=_positive, default=1000)
+    holds.add_argument("--spread", type=float, default=60.0)
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
     )
@@ -221,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
             from bot.bench import lanes
 
             return lanes.run(args.people, args.subscribers)
+        if args.action == "holds":
+            from bot.bench import holds
+
+            return holds.run(args.holding, args.spread)
         return suite.run(args) if args.action == "all" else fanout.run(args)
     if args.command == "status":
         print(asyncio.run(_status(settings)))

@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -23,6 +24,7 @@ from bot.content.loader import load_library
 from bot.content.model import Library
 from bot.emulator.limits import LimiterMode
 from bot.store.db import Database, upgrade
+from bot.telegram.limits import Pace
 
 if TYPE_CHECKING:
     from bot.emulator import BotApiEmulator, BotMessage
@@ -139,21 +141,41 @@ def clock() -> FakeClock:
 
 TOKEN = "123456:TEST-token-for-the-emulator"
 
-# Telegram's flood limits in every end-to-end test that does not say otherwise. Off until the
-# bot's reply path retries 429s (issue 11); then this line becomes LimiterMode.ENFORCE and a test
-# whose bot overshoots the limits fails. A test opts in (or out) on its own with
-# @pytest.mark.emulator_limits(LimiterMode.ENFORCE).
-EMULATOR_LIMITS = LimiterMode.OFF
+# Telegram's flood limits in every end-to-end test that does not say otherwise: a test whose bot
+# overshoots them gets 429s (and `refusals_checked` fails it). A test opts out (or in) on its own
+# with @pytest.mark.emulator_limits(LimiterMode.OFF).
+EMULATOR_LIMITS = LimiterMode.ENFORCE
+
+# The bot paces itself like production (3 at once into a chat, then one a second), and the
+# emulator enforces the same. So that tests need not wait real seconds, both keep time with one
+# clock that runs PACE_SPEED times faster than the real one: a "second" of pacing is 50 ms.
+PACE_SPEED = 20.0
+
+
+def _paced_clock() -> float:
+    return time.monotonic() * PACE_SPEED
+
+
+async def _paced_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds / PACE_SPEED)
+
+
+PACE = Pace(_paced_clock, _paced_sleep)
 
 
 @pytest.fixture
 async def emulator(request: pytest.FixtureRequest) -> AsyncIterator[BotApiEmulator]:
     from bot.emulator import BotApiEmulator
+    from bot.emulator.limits import RateLimiter
 
     marker = request.node.get_closest_marker("emulator_limits")
     limits = LimiterMode(marker.args[0]) if marker else EMULATOR_LIMITS
-    async with BotApiEmulator(TOKEN, limiter=limits) as emu:
+    limiter = RateLimiter(limits, clock=_paced_clock)
+    async with BotApiEmulator(TOKEN, limiter=limiter) as emu:
         yield emu
+    if request.node.get_closest_marker("allow_429") is None:
+        # Nothing the bot sent was refused: a test whose bot overshoots Telegram's limits fails.
+        assert not emu.limiter.refusals, emu.limiter.refusals[:5]
 
 
 TEST_DATA = Path(tempfile.mkdtemp(prefix="stretchbot-tests-"))
@@ -168,7 +190,6 @@ def make_settings(api_root: str, db_url: str, **overrides: object) -> Settings:
         "hold_time_scale": 0.02,
         "countdown_edit_seconds": 5,
         "tick_seconds": 0,  # tests tick the scheduler by hand unless they say otherwise
-        "chat_rate": 0,  # one test user sends far more than a person would; pacing has own tests
         "data_dir": TEST_DATA,  # pictures rendered once for the whole run, not in ~/.local
     }
     values.update(overrides)
@@ -265,6 +286,6 @@ async def bot(
     from bot.telegram.app import build_application, running
 
     settings = make_settings(emulator.api_root, db_url)
-    app = build_application(settings, library, Database(db_url), clock=clock)
+    app = build_application(settings, library, Database(db_url), clock=clock, pace=PACE)
     async with running(app, poll_timeout=1):
         yield Harness(app, emulator, clock, db_url, settings, library)

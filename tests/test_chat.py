@@ -35,7 +35,23 @@ def test_a_newcomer_subscribes_stretches_logs_reports_pain_and_sees_progress(
 ) -> None:
     out = run_chat(
         tmp_path,
-        ["/start", "1", "/desk", "1", "done", "4", "/progress", "/settings", "2", "3", "/quit"],
+        # Buttons are pressed by label or by number: Next through the card's steps, then Start.
+        [
+            "/start",
+            "1",
+            "/desk",
+            "Next ▶",
+            "Next ▶",
+            "Next ▶",
+            "1",
+            "done",
+            "4",
+            "/progress",
+            "/settings",
+            "2",
+            "3",
+            "/quit",
+        ],
     )
     assert "I'm stretchbot" in out
     assert "not a clinician" in out

@@ -17,6 +17,7 @@ from bot.content.loader import ContentError, load_library
 from bot.content.model import GENTLE_HOLD, Card, Kind, Library, Slot
 from bot.content.render import GENTLE_NOTE, session_messages
 from tests.conftest import Harness
+from tests.test_conversation import holds_done, step_until
 
 CONTENT = default_content_dir()
 WEEKS = range(1, 9)
@@ -241,14 +242,15 @@ async def _desk_dose(bot: Harness) -> tuple[str, str, list[str]]:
     phone = bot.phone(1001)
     mark = phone.mark()
     await phone.send("/desk", expect="🪑")
-    header = await phone.expect("Dose:", after=mark)
-    step = await phone.expect("Tap Start", after=mark)
+    card = await phone.expect("Step 1 of", after=mark)
+    # The card's first line is "<title> · <dose>": read it as the header's dose line.
+    header = "Dose: " + (card.text or "").split(" · ", 1)[1]
+    step = await step_until(phone, card, "Start")
     plan_text = step.text or ""  # the message is edited in place once the timer runs
     await phone.press(step, "Start")
-    await phone.expect("Tap Done", after=mark, timeout=15)
-    timer = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
+    timer = await holds_done(phone, step)
     edits = [re.sub(r"<[^>]+>", "", e) for e in timer.edits]  # as the person sees them
-    return header.text or "", plan_text, edits
+    return header, plan_text, edits
 
 
 async def test_desk_shows_the_dose_the_timer_then_runs(bot: Harness) -> None:

@@ -25,11 +25,7 @@ def run(args: argparse.Namespace) -> int:
     for echo in ("echo bot", "echo bot, aiohttp"):
         ratio = updates[echo]["per_second"] / updates["stretchbot"]["per_second"]
         print(f"  {echo} / stretchbot throughput: {ratio:.2f}x (target: within 2x)")
-    held = asyncio.run(holds.measure(args.holding))
-    print(f"\nhold timers, {held['holding']} people holding at once: release message "
-          f"p50 {held['p50_s']:.2f} s late, p99 {held['p99_s']:.2f} s, "
-          f"max {held['max_s']:.2f} s (target p99 < 1 s); the bot's own histogram: "
-          f"p50 <= {held['bot_p50_le_s']} s, p99 <= {held['bot_p99_le_s']} s "
-          f"over {held['bot_releases']:.0f} releases")  # fmt: skip
+    print()
+    holds.run(args.holding, 60.0)
     print("\nfan-out:")
     return fanout.run(args)

@@ -60,9 +60,12 @@ MIN_STAGE_HOLD = 15
 GENTLE_HOLD = 10
 GENTLE_REPS = 2
 
-# Seconds a person needs between holds (to release and re-settle) and to read a card and get into
-# position; used only to estimate how long a routine takes.
+# Seconds a person needs between holds (to release and re-settle; Ready starts the next one) and
+# to read a card and get into position; used to estimate how long a routine takes.
 REST_BETWEEN_HOLDS = 5
+# Without Ready, the timer starts the next hold by itself only after a rest long enough to release,
+# change sides or position (a side plank, a doorway) and settle; the card says so.
+AUTO_START_REST = 15
 SETUP_PER_CARD = 20
 
 
@@ -179,10 +182,12 @@ class Card:
         """Every timed block in order, from `dose`."""
         return self.dose(hold_seconds).holds()
 
-    def timed_seconds(self, hold_seconds: int | None = None) -> int:
-        """How long the timer runs: every hold and the rests between them."""
+    def timed_seconds(
+        self, hold_seconds: int | None = None, rest: int = REST_BETWEEN_HOLDS
+    ) -> int:
+        """How long the timer runs: every hold and the rests between them (`rest` each)."""
         holds = self.holds(hold_seconds)
-        return sum(h.seconds for h in holds) + REST_BETWEEN_HOLDS * (len(holds) - 1)
+        return sum(h.seconds for h in holds) + rest * (len(holds) - 1)
 
     def seconds(self, hold_seconds: int | None = None) -> int:
         """A fair estimate of how long the card takes, set-up and rests included."""

@@ -100,3 +100,28 @@ def check_renders(card: Card) -> list[str]:
         if length > TELEGRAM_TEXT_LIMIT:
             problems.append(f"a message of this card is {length} characters; Telegram allows 4096")
     return problems
+
+
+# A picture's caption holds at most this many characters; a card's step view is kept within it so
+# the card can become a photo whose caption is this text.
+CAPTION_LIMIT = 1024
+
+
+def step_view(card: Card, step: int, hold_seconds: int | None = None) -> str:
+    """One step of a card as its live message shows it (`step` is 0-based): title and dose,
+    "Step 2 of 4", the step; the first step also says how to start and what to watch for, and the
+    timed step what to avoid. Compact, so it fits a picture's caption."""
+    total = len(card.steps)
+    lines = [f"<b>{html.escape(card.title)}</b> · {dose(card, hold_seconds)}"]
+    if step == 0:
+        words = [EQUIPMENT_WORDS.get(e, e.replace("-", " ")) for e in card.equipment]
+        kit = html.escape(", ".join(words) or "nothing")
+        lines.append(f"<i>Start {POSITION_WORDS[card.position]} · you need: {kit}</i>")
+        if card.dose(hold_seconds).gentle:
+            lines.append(GENTLE_NOTE)
+    lines += ["", f"Step {step + 1} of {total}", card.steps[step]]
+    if step + 1 == card.timed_step and card.mistakes:
+        lines += ["", "Avoid: " + "; ".join(m.rstrip(".") for m in card.mistakes) + "."]
+    if step == 0 and card.cautions:
+        lines += ["", "⚠️ " + " ".join(html.escape(c) for c in card.cautions)]
+    return "\n".join(lines)

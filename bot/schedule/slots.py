@@ -516,6 +516,7 @@ class Orphan:
     card_id: str
     hold_seconds: int | None
     message_id: int
+    last_card: bool = False  # the routine's last card (its Next says Finish)
 
 
 async def orphaned_holds(session: AsyncSession, now: datetime, limit: int = 100) -> list[Orphan]:
@@ -534,6 +535,7 @@ async def orphaned_holds(session: AsyncSession, now: datetime, limit: int = 100)
                 Orphan(
                     row.chat_id, row.id, row.card_index, row.card_ids[row.card_index],
                     row.hold_seconds, row.hold_message_id,
+                    row.card_index + 1 >= len(row.card_ids),
                 )
             )  # fmt: skip
         row.hold_until = row.hold_message_id = None

@@ -33,7 +33,7 @@ from bot.store.db import Database
 from bot.telegram import texts
 from bot.telegram.callbacks import Action
 from bot.telegram.context import SERVICES, Context, Services
-from bot.telegram.countdown import Countdowns
+from bot.telegram.countdown import Countdowns, TimerClock
 from bot.telegram.delivery import TelegramSender
 from bot.telegram.handlers import (
     buttons,
@@ -46,7 +46,7 @@ from bot.telegram.handlers import (
     session,
 )
 from bot.telegram.http import AiohttpRequest
-from bot.telegram.limits import TelegramLimiter
+from bot.telegram.limits import Pace, TelegramLimiter
 from bot.telegram.pictures import Pictures
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.usecases import Coach
@@ -69,8 +69,13 @@ def build_application(
     clock: Callable[[], datetime] | None = None,
     token: str | None = None,
     webhook: bool = False,
+    timer_clock: TimerClock | None = None,
+    pace: Pace | None = None,
 ) -> BotApplication:
-    """A ready-to-start Application (nothing touches the network until it is initialised)."""
+    """A ready-to-start Application (nothing touches the network until it is initialised).
+
+    `timer_clock` drives hold timers (tests move it by hand); `pace` gives the outbound limiter
+    its clock and sleep (tests run it, and the emulator's limits, on one faster clock)."""
     timeout = settings.request_timeout
     builder = (
         ApplicationBuilder()
@@ -98,6 +103,7 @@ def build_application(
     now = clock or (lambda: datetime.now(UTC))
     metrics = Metrics()
     countdowns = Countdowns(
+        clock=timer_clock,
         scale=settings.hold_time_scale,
         edit_every=settings.countdown_edit_seconds,
         lateness=metrics.release_lateness,
@@ -132,6 +138,8 @@ def build_application(
                 overall=settings.rate_limit,
                 per_chat_burst=settings.chat_burst,
                 per_chat_rate=settings.chat_rate,
+                clock=(pace or Pace()).clock,
+                sleep=(pace or Pace()).sleep,
             )
         )
         .post_init(post_init)
@@ -197,6 +205,8 @@ def register_handlers(app: BotApplication) -> None:
     buttons_by_action = {
         Action.HOLD: session.start_hold,
         Action.SKIP: session.skip_card,
+        Action.STEP: session.show_step,
+        Action.TIMER: session.timer_button,
         Action.DONE: session.done_button,
         Action.DELIVERY: session.delivery_button,
         Action.PAIN: progress.pain_button,

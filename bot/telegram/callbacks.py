@@ -23,7 +23,9 @@ class Action(StrEnum):
     """What a button does; the value is the one-letter prefix of its data."""
 
     HOLD = "h"  # start a card's timer: session id, card index
-    SKIP = "k"  # skip a card: session id, card index
+    SKIP = "k"  # leave a card for the next one (Next on its last step): session id, card index
+    STEP = "v"  # show another step of a card (Next / Back): session id, card index, step
+    TIMER = "c"  # pause, resume, +10 s, stop or ready on a running timer: what, session, card
     DONE = "d"  # log a finished session: session id
     PAIN = "p"  # a 0–10 pain score
     SETTINGS = "s"  # a settings choice: what, and (mostly) a value
@@ -48,6 +50,8 @@ _LIMITS = {Arg.ID: MAX_ID, Arg.INDEX: MAX_INDEX}
 SPECS: dict[Action, tuple[Arg, ...]] = {
     Action.HOLD: (Arg.ID, Arg.INDEX),
     Action.SKIP: (Arg.ID, Arg.INDEX),
+    Action.STEP: (Arg.ID, Arg.INDEX, Arg.INDEX),
+    Action.TIMER: (Arg.WORD, Arg.ID, Arg.INDEX),
     Action.DONE: (Arg.ID,),
     Action.PAIN: (Arg.INDEX,),
     Action.SETTINGS: (Arg.WORD, Arg.WORD),

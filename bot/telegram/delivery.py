@@ -23,10 +23,10 @@ from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
 from bot.content.model import Library
-from bot.content.render import session_messages
 from bot.schedule.slots import Claim, Orphan, Outcome
 from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts
+from bot.telegram.cards import card_view, show_card
 from bot.telegram.limits import Lane
 from bot.telegram.pictures import Pictures
 
@@ -151,16 +151,16 @@ class TelegramSender:
         card = self.library.cards.get(orphan.card_id)
         if card is None:
             return
-        timed = session_messages(card, orphan.hold_seconds)[card.timed_step]
+        view, markup = card_view(
+            card, card.timed_step - 1, session_id=orphan.session_id,
+            card_index=orphan.card_index, hold_seconds=orphan.hold_seconds,
+            last_card=orphan.last_card,
+        )  # fmt: skip
         try:
-            await self.bot.edit_message_text(
-                f"{timed.text}\n\n{texts.TIMER_INTERRUPTED}",
-                chat_id=orphan.chat_id,
-                message_id=orphan.message_id,
-                parse_mode=HTML,
-                reply_markup=keyboards.hold(orphan.session_id, orphan.card_index, timed.holds),
-                rate_limit_args=Lane.BULK,
-            )
+            await show_card(
+                self.bot, orphan.chat_id, f"{view}\n\n{texts.TIMER_INTERRUPTED}", markup,
+                orphan.message_id, lane=Lane.BULK,
+            )  # fmt: skip
         except TelegramError as exc:
             log.warning("could not restore a timer: %s", exc.__class__.__name__)
 

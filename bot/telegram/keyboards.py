@@ -5,6 +5,8 @@ Every button's data is built with `callbacks.encode`; `callbacks.decode` reads i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -16,6 +18,9 @@ from bot.content.model import Hold, Slot
 from bot.telegram import texts
 from bot.telegram.callbacks import Action, encode
 from bot.usecases import Profile
+
+if TYPE_CHECKING:
+    from bot.telegram.countdown import Timer
 
 MORNING_CHOICES = ("06:00", "06:30", "07:00", "07:30", "08:00", "08:30", "09:00", "10:00")
 EVENING_CHOICES = ("18:00", "19:00", "20:00", "20:30", "21:00", "21:30", "22:00", "23:00")
@@ -63,13 +68,75 @@ def safety_question() -> InlineKeyboardMarkup:
     )
 
 
-def hold(session_id: int, card_index: int, holds: tuple[Hold, ...]) -> InlineKeyboardMarkup:
-    """Start the timer of a card, or skip the card."""
+def card(
+    session_id: int,
+    card_index: int,
+    step: int,
+    steps: int,
+    *,
+    holds: tuple[Hold, ...] = (),
+    last_card: bool = False,
+) -> InlineKeyboardMarkup:
+    """A card's buttons on one step: Start on the timed step (`holds`), then Back / Next; Next
+    on the last step leaves the card (Finish on the routine's last card)."""
+    rows = []
+    if holds:
+        rows.append(
+            [_button(texts.hold_button(holds), encode(Action.HOLD, session_id, card_index))]
+        )
+    nav = []
+    if step > 0:
+        nav.append(
+            _button(texts.BACK_BUTTON, encode(Action.STEP, session_id, card_index, step - 1))
+        )
+    if step + 1 < steps:
+        nav.append(
+            _button(texts.NEXT_BUTTON, encode(Action.STEP, session_id, card_index, step + 1))
+        )
+    else:
+        label = texts.FINISH_BUTTON if last_card else texts.NEXT_CARD_BUTTON
+        nav.append(_button(label, encode(Action.SKIP, session_id, card_index)))
+    rows.append(nav)
+    return InlineKeyboardMarkup(rows)
+
+
+def _control(label: str, what: str, timer: Timer) -> InlineKeyboardButton:
+    return _button(label, encode(Action.TIMER, what, timer.session_id, timer.card_index))
+
+
+def holding(timer: Timer) -> InlineKeyboardMarkup:
+    """During a hold: pause, more time, stop."""
     return InlineKeyboardMarkup(
         [
             [
-                _button(texts.hold_button(holds), encode(Action.HOLD, session_id, card_index)),
-                _button(texts.SKIP_BUTTON, encode(Action.SKIP, session_id, card_index)),
+                _control(texts.PAUSE_BUTTON, "pause", timer),
+                _control(texts.MORE_BUTTON, "more", timer),
+                _control(texts.STOP_BUTTON, "stop", timer),
+            ]
+        ]
+    )
+
+
+def paused(timer: Timer) -> InlineKeyboardMarkup:
+    """A paused hold: resume, more time, stop."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _control(texts.RESUME_BUTTON, "resume", timer),
+                _control(texts.MORE_BUTTON, "more", timer),
+                _control(texts.STOP_BUTTON, "stop", timer),
+            ]
+        ]
+    )
+
+
+def resting(timer: Timer) -> InlineKeyboardMarkup:
+    """Between holds: ready for the next one, or stop."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _control(texts.READY_BUTTON, "ready", timer),
+                _control(texts.STOP_BUTTON, "stop", timer),
             ]
         ]
     )

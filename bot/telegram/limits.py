@@ -78,6 +78,15 @@ class Lane(StrEnum):
 WAITING_LANES = (Lane.REPLY, Lane.RELEASE, Lane.BULK)  # countdown edits never wait
 
 
+@dataclass(frozen=True)
+class Pace:
+    """The clock and sleep the limiter keeps time with (tests run both faster, together with
+    the emulator's limiter, so its seconds pass quickly)."""
+
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+
 class Dropped(TelegramError):
     """A countdown edit skipped because the budget was tight (nothing was sent)."""
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.coach import plan, programme
 from bot.coach.clock import zone
-from bot.content.model import Slot
+from bot.content.model import AUTO_START_REST, Slot
 from bot.errors import Stale, StaleButton
 from bot.store import repo
 from bot.store.models import StretchSession, Subscriber
@@ -114,10 +114,21 @@ class Sessions(UseCase):
             row.started_at = row.started_at or now
             running = self._running(row)
             if timer_message is not None and running.card is not None:
-                seconds = running.card.timed_seconds(row.hold_seconds)
+                # The longest the timer can run untouched: every rest until it starts by itself.
+                seconds = running.card.timed_seconds(row.hold_seconds, AUTO_START_REST)
                 row.hold_message_id = timer_message
                 row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
             return running
+
+    async def move_hold(
+        self, chat_id: int, session_id: int, seconds: float, now: datetime, time_scale: float = 1.0
+    ) -> None:
+        """A running timer was paused, resumed or lengthened: it now ends `seconds` from now (a
+        paused one is given a grace period), so another replica's tick knows when it died."""
+        async with self.db.session() as s:
+            row = await repo.session_by_id(s, chat_id, session_id)
+            if row is not None and row.hold_message_id is not None:
+                row.hold_until = now + timedelta(seconds=seconds * time_scale) + HOLD_SLACK
 
     async def release_hold(self, chat_id: int, session_id: int) -> None:
         """The timer of a session ended (however it ended)."""

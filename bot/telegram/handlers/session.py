@@ -1,41 +1,51 @@
-"""Sessions: /desk and /now, a card's Start and Skip buttons, "done", and the Start / Snooze /
-Skip buttons under a scheduled routine."""
+"""Sessions: /desk and /now; a card as one live message (Next / Back, Start, the timer's Pause,
+Resume, +10 s, Stop and Ready); "done"; and the Start / Snooze / Skip buttons under a scheduled
+routine."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.content.model import Card
-from bot.content.render import session_messages
+from bot.content.render import step_view
 from bot.errors import Stale, StaleButton
-from bot.telegram import keyboards, texts
+from bot.telegram import cards, keyboards, texts
 from bot.telegram.callbacks import Callback
+from bot.telegram.cards import show_card
 from bot.telegram.context import Context
+from bot.telegram.countdown import Control, Timer
 from bot.telegram.handlers.common import chat_id, query, reply
 from bot.telegram.handlers.progress import send_self_test
+from bot.telegram.limits import Lane
 from bot.usecases import DoneResult, Running
 
 HTML = ParseMode.HTML
+PAUSE_GRACE = 30 * 60  # a paused timer whose process died gets its Start back after this
+
+
+def card_view(run: Running, card: Card, step: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The session's current card on one step (bot/telegram/cards.py)."""
+    return cards.card_view(
+        card, step, session_id=run.session_id, card_index=run.card_index,
+        hold_seconds=run.routine.hold_seconds,
+        last_card=run.card_index + 1 >= len(run.routine.cards),
+    )  # fmt: skip
 
 
 async def send_card(context: Context, chat: int, run: Running) -> None:
-    """Send the current card of a session (header and steps), or the closing message."""
+    """The current card of a session as one new message on its first step, or the closing
+    message."""
     card = run.card
     if card is None:
         closing = texts.ROUTINE_FINISHED if len(run.routine.cards) > 1 else texts.DESK_FINISHED
         await context.bot.send_message(chat, closing, reply_markup=keyboards.done(run.session_id))
         return
-    for message in session_messages(card, run.routine.hold_seconds)[: card.timed_step + 1]:
-        markup = None
-        text = message.text
-        if message.holds:
-            text = f"{text}\n\n{texts.hold_plan(message.holds)}"
-            markup = keyboards.hold(run.session_id, run.card_index, message.holds)
-        await context.bot.send_message(chat, text, parse_mode=HTML, reply_markup=markup)
+    await show_card(context.bot, chat, *card_view(run, card, 0))
 
 
 async def _begin(update: Update, context: Context, run: Running) -> None:
+    await context.services.countdowns.clear_notice(context.bot, chat_id(update))
     await reply(update, texts.routine_intro(run.routine))
     await send_card(context, chat_id(update), run)
 
@@ -49,19 +59,6 @@ async def routine_now(update: Update, context: Context) -> None:
     """/now: today's routine right away."""
     run = await context.coach.begin_routine(chat_id(update), None, "now", context.now())
     await _begin(update, context, run)
-
-
-async def _advance(context: Context, chat: int, run: Running, finished: Card) -> None:
-    """After a card: its remaining steps, then the next card (or the closing message)."""
-    try:
-        after = await context.coach.finish_card(
-            chat, run.session_id, run.card_index, context.now()
-        )
-    except StaleButton:
-        return  # the person moved on (e.g. a newer session) while the timer ran: nothing to say
-    for message in session_messages(finished, run.routine.hold_seconds)[finished.timed_step + 1 :]:
-        await context.bot.send_message(chat, message.text, parse_mode=HTML)
-    await send_card(context, chat, after)
 
 
 async def _current_card(
@@ -91,6 +88,23 @@ async def _current_card(
     return run, run.card
 
 
+async def show_step(update: Update, context: Context, button: Callback) -> None:
+    """Next / Back: the same card message, on another step."""
+    current = await _current_card(update, context, button)
+    if current is None:
+        return
+    run, card = current
+    step = button.number(2)
+    if step >= len(card.steps):
+        raise StaleButton(Stale.UNREADABLE)
+    pressed = query(update)
+    assert pressed.message is not None
+    await pressed.answer()
+    await context.services.countdowns.clear_notice(context.bot, chat_id(update))
+    view, markup = card_view(run, card, step)
+    await show_card(context.bot, chat_id(update), view, markup, pressed.message.message_id)
+
+
 async def start_hold(update: Update, context: Context, button: Callback) -> None:
     """The hold button: run the card's timer on its message."""
     pressed = query(update)
@@ -100,27 +114,89 @@ async def start_hold(update: Update, context: Context, button: Callback) -> None
         return
     run, card = current
     await pressed.answer("Timer started")
-    chat = chat_id(update)
-    timed = session_messages(card, run.routine.hold_seconds)[card.timed_step]
+    chat, step = chat_id(update), card.timed_step - 1
+    view = step_view(card, step, run.routine.hold_seconds)
+    timer = Timer(
+        chat, pressed.message.message_id, run.session_id, run.card_index, view,
+        card.holds(run.routine.hold_seconds),
+    )  # fmt: skip
 
-    async def then() -> None:
+    async def then(timer: Timer) -> None:
         await context.coach.release_hold(chat, run.session_id)
-        await _advance(context, chat, run, card)
+        _, markup = card_view(run, card, step)
+        last = run.card_index + 1 >= len(run.routine.cards)
+        text = texts.after_holds(view, last)
+        await show_card(context.bot, chat, text, markup, timer.message_id, lane=Lane.RELEASE)
 
-    context.services.countdowns.start(
-        context.bot, chat, pressed.message.message_id, timed.text, timed.holds, then
-    )
+    context.services.countdowns.start(context.bot, timer, then)
+
+
+async def timer_button(update: Update, context: Context, button: Callback) -> None:
+    """Pause, Resume, +10 s, Stop and Ready on a running timer."""
+    pressed = query(update)
+    assert pressed.message is not None
+    chat, session_id, card_index = chat_id(update), button.number(1), button.number(2)
+    try:
+        what = Control(button.word(0))
+    except ValueError:
+        raise StaleButton(Stale.UNREADABLE) from None
+    countdowns = context.services.countdowns
+    timer = countdowns.timer(chat, session_id, card_index)
+    if timer is None or timer.message_id != pressed.message.message_id:
+        await _timer_gone(update, context, button)
+        return
+    if not countdowns.control(timer, what):
+        await pressed.answer(texts.TIMER_NOT_NOW)
+        return
+    await pressed.answer()
+    settings, now = context.services.settings, context.now()
+    if what is Control.STOP:
+        await context.coach.release_hold(chat, session_id)
+        run = await context.coach.hold_card(chat, session_id, card_index, now)
+        if run.card is not None and run.card_index == card_index:
+            step = run.card.timed_step - 1
+            _, markup = card_view(run, run.card, step)
+            text = texts.timer_stopped(step_view(run.card, step, run.routine.hold_seconds))
+            await show_card(context.bot, chat, text, markup, timer.message_id)
+        return
+    seconds = PAUSE_GRACE if what is Control.PAUSE else timer.remaining(countdowns.clock.now())
+    await context.coach.move_hold(chat, session_id, seconds, now, settings.hold_time_scale)
+
+
+async def _timer_gone(update: Update, context: Context, button: Callback) -> None:
+    """A timer control whose timer this process does not run (it ended, the process restarted,
+    or the tap is from an old card): the card gets its Start button back if it is current."""
+    chat, session_id, card_index = chat_id(update), button.number(1), button.number(2)
+    pressed = query(update)
+    assert pressed.message is not None
+    if not context.services.countdowns.busy(chat):
+        await context.coach.release_hold(chat, session_id)
+    run = await context.coach.hold_card(chat, session_id, card_index, context.now())
+    await pressed.answer(texts.TIMER_GONE)
+    if run.card is not None and run.card_index == card_index:
+        step = run.card.timed_step - 1
+        view, markup = card_view(run, run.card, step)
+        await show_card(context.bot, chat, view, markup, pressed.message.message_id)
 
 
 async def skip_card(update: Update, context: Context, button: Callback) -> None:
-    """The skip button: move on without the timer."""
+    """Next on a card's last step: leave the card (its buttons go) for the next one."""
     current = await _current_card(update, context, button)
     if current is None:
         return
     pressed = query(update)
-    await pressed.answer("Skipped")
+    await pressed.answer()
+    chat = chat_id(update)
+    await context.services.countdowns.clear_notice(context.bot, chat)
     await pressed.edit_message_reply_markup(None)
-    await _advance(context, chat_id(update), *current)
+    run, _card = current
+    try:
+        after = await context.coach.finish_card(
+            chat, run.session_id, run.card_index, context.now()
+        )
+    except StaleButton:
+        return
+    await send_card(context, chat, after)
 
 
 async def _after_done(update: Update, context: Context, result: DoneResult) -> None:
