@@ -102,7 +102,11 @@ def build_application(
 
     now = clock or (lambda: datetime.now(UTC))
     metrics = Metrics()
+    pictures = Pictures(
+        PictureFiles(db, now), settings.data_dir / "pictures", enabled=settings.pictures
+    )
     countdowns = Countdowns(
+        pictures=pictures,
         clock=timer_clock,
         scale=settings.hold_time_scale,
         edit_every=settings.countdown_edit_seconds,
@@ -149,9 +153,6 @@ def build_application(
     processor.running = lambda: application.running
     processor.on_overflow = lambda chat_id: application.bot.send_message(
         chat_id, texts.CATCHING_UP
-    )
-    pictures = Pictures(
-        PictureFiles(db, now), settings.data_dir / "pictures", enabled=settings.pictures
     )
     sender = TelegramSender(
         application.bot, now, library, pictures=pictures, paid_broadcast=settings.paid_broadcast

@@ -159,7 +159,7 @@ class TelegramSender:
         try:
             await show_card(
                 self.bot, orphan.chat_id, f"{view}\n\n{texts.TIMER_INTERRUPTED}", markup,
-                orphan.message_id, lane=Lane.BULK,
+                orphan.message_id, lane=Lane.BULK, pictures=self.pictures,
             )  # fmt: skip
         except TelegramError as exc:
             log.warning("could not restore a timer: %s", exc.__class__.__name__)

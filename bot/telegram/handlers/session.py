@@ -41,7 +41,9 @@ async def send_card(context: Context, chat: int, run: Running) -> None:
         closing = texts.ROUTINE_FINISHED if len(run.routine.cards) > 1 else texts.DESK_FINISHED
         await context.bot.send_message(chat, closing, reply_markup=keyboards.done(run.session_id))
         return
-    await show_card(context.bot, chat, *card_view(run, card, 0))
+    view, markup = card_view(run, card, 0)
+    pictures = context.services.pictures
+    await show_card(context.bot, chat, view, markup, card=card, pictures=pictures)
 
 
 async def _begin(update: Update, context: Context, run: Running) -> None:
@@ -102,7 +104,10 @@ async def show_step(update: Update, context: Context, button: Callback) -> None:
     await pressed.answer()
     await context.services.countdowns.clear_notice(context.bot, chat_id(update))
     view, markup = card_view(run, card, step)
-    await show_card(context.bot, chat_id(update), view, markup, pressed.message.message_id)
+    await show_card(
+        context.bot, chat_id(update), view, markup, pressed.message.message_id,
+        pictures=context.services.pictures,
+    )  # fmt: skip
 
 
 async def start_hold(update: Update, context: Context, button: Callback) -> None:
@@ -126,7 +131,10 @@ async def start_hold(update: Update, context: Context, button: Callback) -> None
         _, markup = card_view(run, card, step)
         last = run.card_index + 1 >= len(run.routine.cards)
         text = texts.after_holds(view, last)
-        await show_card(context.bot, chat, text, markup, timer.message_id, lane=Lane.RELEASE)
+        await show_card(
+            context.bot, chat, text, markup, timer.message_id, lane=Lane.RELEASE,
+            pictures=context.services.pictures,
+        )  # fmt: skip
 
     context.services.countdowns.start(context.bot, timer, then)
 
@@ -157,7 +165,10 @@ async def timer_button(update: Update, context: Context, button: Callback) -> No
             step = run.card.timed_step - 1
             _, markup = card_view(run, run.card, step)
             text = texts.timer_stopped(step_view(run.card, step, run.routine.hold_seconds))
-            await show_card(context.bot, chat, text, markup, timer.message_id)
+            await show_card(
+                context.bot, chat, text, markup, timer.message_id,
+                pictures=context.services.pictures,
+            )  # fmt: skip
         return
     seconds = PAUSE_GRACE if what is Control.PAUSE else timer.remaining(countdowns.clock.now())
     await context.coach.move_hold(chat, session_id, seconds, now, settings.hold_time_scale)
@@ -176,7 +187,10 @@ async def _timer_gone(update: Update, context: Context, button: Callback) -> Non
     if run.card is not None and run.card_index == card_index:
         step = run.card.timed_step - 1
         view, markup = card_view(run, run.card, step)
-        await show_card(context.bot, chat, view, markup, pressed.message.message_id)
+        await show_card(
+            context.bot, chat, view, markup, pressed.message.message_id,
+            pictures=context.services.pictures,
+        )  # fmt: skip
 
 
 async def skip_card(update: Update, context: Context, button: Callback) -> None:
