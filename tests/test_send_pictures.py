@@ -165,3 +165,43 @@ async def test_pictures_off_sends_the_offer_as_text(bot: Harness) -> None:
     assert offer.kind == "text"
     assert "-minute morning routine" in offer.plain_text
     assert bot.emulator.uploads == []
+
+
+async def test_a_desk_card_is_its_picture_with_the_step_as_caption_edited_in_place(
+    bot: Harness,
+) -> None:
+    from tests.test_conversation import holds_done, started, step_until
+
+    phone = await started(bot)
+    mark = phone.mark()
+    await phone.send("/desk", expect="🪑")
+    card = await phone.expect("Step 1 of", after=mark)
+    assert card.kind in ("photo", "animation")
+    assert card.file_bytes is not None
+    assert "Step 1 of" in card.plain_text
+    file_id = card.file_id
+    card = await step_until(phone, card, "Start")
+    assert "Step 1 of" not in card.plain_text  # Next moved the caption on
+    await phone.press(card, "Start")
+    card = await holds_done(phone, card)
+    assert any("⏱" in caption for caption in card.edits)  # the countdown is in the caption
+    assert card.file_id == file_id  # one picture all along, uploaded once
+    assert bot.emulator.calls_of("editMessageCaption")
+    assert not [
+        c
+        for c in bot.emulator.calls_of("editMessageText")
+        if c.params.get("message_id") == card.message_id
+    ]
+    assert len(bot.emulator.uploads) == 1
+
+
+async def test_with_pictures_off_a_card_is_text(bot: Harness) -> None:
+    from tests.test_conversation import started
+
+    bot.app.bot_data[SERVICES].pictures.enabled = False
+    phone = await started(bot)
+    mark = phone.mark()
+    await phone.send("/desk", expect="🪑")
+    card = await phone.expect("Step 1 of", after=mark)
+    assert card.kind == "text"
+    assert bot.emulator.uploads == []
