@@ -204,7 +204,8 @@ def run_one(
         "backend": backend, "subscribers": subscribers, "throttled": throttle,
         "find_due_ms": find_ms, "peak_mib": peak_kib / 1024,
         "received": stats["messages"], "too_many_requests": stats["too_many_requests"],
-        "pictures": pictures, "uploads": stats["uploads"], **result,
+        "pictures": pictures, "uploads": stats["uploads"],
+        "distinct_uploads": stats["distinct_uploads"], **result,
     }  # fmt: skip
 
 
@@ -214,13 +215,13 @@ def _row(r: dict[str, Any]) -> str:
         f"{r['backend']:<9} {r['subscribers']:>8,} {limit:<10} {r['per_second']:>9,.0f} "
         f"{r['seconds']:>8.1f} {r['find_due_ms']:>9.1f} {r['claim_seconds']:>8.2f} "
         f"{r['peak_mib']:>8.0f} {r['received']:>9,} {r['too_many_requests']:>5} "
-        f"{'on' if r['pictures'] else 'off':<8} {r['uploads']:>7}"
+        f"{'on' if r['pictures'] else 'off':<8} {r['uploads']:>7} {r['distinct_uploads']:>8}"
     )
 
 
 HEADER = (
     "backend   subscribers limiter     msg/s   total s  find ms  claim s  peak MiB  received  429s"
-    " pictures uploads"
+    " pictures uploads distinct"
 )
 
 

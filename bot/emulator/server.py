@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import time
@@ -271,6 +272,10 @@ class HttpServer(UpdateMethods):
                 "chats_by_message_count": {str(n): chats for n, chats in sorted(per_chat.items())},
                 "too_many_requests": self.too_many_requests,
                 "uploads": len(self.uploads),
+                # Different contents among them: equal to `uploads` when nothing went up twice.
+                "distinct_uploads": len(
+                    {hashlib.sha256(f.data or b"").digest() for f in self.uploads}
+                ),
             },
         )
 
