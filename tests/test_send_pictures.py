@@ -205,3 +205,27 @@ async def test_with_pictures_off_a_card_is_text(bot: Harness) -> None:
     card = await phone.expect("Step 1 of", after=mark)
     assert card.kind == "text"
     assert bot.emulator.uploads == []
+
+
+@pytest.mark.parametrize(("value", "on"), [("on", True), ("off", False), ("ON", True)])
+def test_the_pictures_setting_reads_on_and_off(
+    monkeypatch: pytest.MonkeyPatch, value: str, on: bool
+) -> None:
+    from bot.config import Settings
+
+    monkeypatch.setenv("STRETCHBOT_PICTURES", value)
+    assert Settings(_env_file=None).pictures is on  # type: ignore[call-arg]
+
+
+def test_the_pictures_setting_is_on_by_default_and_refuses_nonsense(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    monkeypatch.delenv("STRETCHBOT_PICTURES", raising=False)
+    assert Settings(_env_file=None).pictures is True  # type: ignore[call-arg]
+    monkeypatch.setenv("STRETCHBOT_PICTURES", "sometimes")
+    with pytest.raises(ValidationError, match="pictures"):
+        Settings(_env_file=None)  # type: ignore[call-arg]
