@@ -138,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lanes.add_argument("--people", type=int, default=300)
     lanes.add_argument("--subscribers", type=int, default=10_000)
+    updates = bench_commands.add_parser(
+        "updates", help="update handling alone: stretchbot on each backend (and an echo bot)"
+    )
+    updates.add_argument("--no-echo", dest="echo", action="store_false", help="skip the echo bots")
     holds = bench_commands.add_parser(
         "holds", help="people starting a hold over a minute, limits on: release lateness"
     )
@@ -146,8 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
     )
-    every.add_argument("--users", type=_positive, default=100)
-    every.add_argument("--rounds", type=_positive, default=20)
+    for command in (updates, every):
+        command.add_argument("--users", type=_positive, default=100)
+        command.add_argument("--rounds", type=_positive, default=20)
     every.add_argument("--holding", type=_positive, default=1000)
     for command in (fanout, every):
         # Checked here, not by the per-configuration subprocess, so a typo gets one clear line.
@@ -160,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
             "--backends", type=backend_list, default=list(BACKENDS),
             help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
         )  # fmt: skip
+    updates.add_argument(
+        "--backends", type=backend_list, default=list(BACKENDS),
+        help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
+    )  # fmt: skip
     return parser
 
 
@@ -170,7 +179,7 @@ async def _status(settings: Settings) -> str:
     from bot.store.db import Database, upgrade_async
 
     await upgrade_async(settings.db_url)
-    db = Database(settings.db_url)
+    db = Database.from_settings(settings)
     try:
         async with db.session() as session:
             counts = await status(session, datetime.now(UTC))
@@ -226,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
             from bot.bench import lanes
 
             return lanes.run(args.people, args.subscribers)
+        if args.action == "updates":
+            from bot.bench import updates
+
+            return updates.run(args)
         if args.action == "holds":
             from bot.bench import holds
 

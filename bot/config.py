@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     pictures: bool = True
     # Updates one chat may have waiting; beyond that the oldest are skipped (one note says so).
     chat_backlog: int = Field(default=20, ge=1)
+    # PostgreSQL connections per process: kept open, opened beyond that in a burst, and seconds
+    # an update waits for a free one before it gets an apology. Replicas x (size + overflow) must
+    # stay under the server's max_connections (100 by default). SQLite ignores them.
+    db_pool_size: int = Field(default=20, ge=1)
+    db_max_overflow: int = Field(default=10, ge=0)
+    db_pool_timeout: float = Field(default=60.0, gt=0)
     # A claimed routine whose process died is taken over after this many seconds.
     claim_lease_seconds: float = Field(default=300.0, gt=0)
     # Webhook mode (several replicas): the public HTTPS URL Telegram posts updates to, and the

@@ -29,6 +29,7 @@ def test_an_unknown_backend_is_named_with_the_choices(capsys: pytest.CaptureFixt
     line = refused(capsys, "bench", "all", "--backends", "sqlite,mysql")
     assert "unknown backend 'mysql'" in line
     assert "unknown backend" in refused(capsys, "bench", "fanout", "--backends", ",")
+    assert "unknown backend 'pg'" in refused(capsys, "bench", "updates", "--backends", "pg")
 
 
 @pytest.mark.parametrize(
@@ -45,12 +46,19 @@ def test_counts_must_be_sensible(
     assert refused(capsys, "bench", "fanout", option, value).endswith(f"{option}: {error}")
 
 
+def test_update_benchmark_needs_people(capsys: pytest.CaptureFixture[str]) -> None:
+    line = refused(capsys, "bench", "updates", "--users", "0")
+    assert line.endswith("--users: must be at least 1")
+
+
 def test_good_options_reach_the_benchmark_parsed() -> None:
     args = build_parser().parse_args(["bench", "fanout", "--backends", " postgres , sqlite"])
     assert args.backends == ["postgres", "sqlite"]
     assert build_parser().parse_args(["bench", "all"]).backends == ["sqlite", "postgres"]
     args = build_parser().parse_args(["bench", "fanout", "--throttled-subscribers", "0"])
     assert args.throttled_subscribers == 0
+    args = build_parser().parse_args(["bench", "updates", "--backends", "postgres", "--no-echo"])
+    assert (args.backends, args.echo, args.users, args.rounds) == (["postgres"], False, 100, 20)
 
 
 def test_the_per_configuration_command_exists() -> None:

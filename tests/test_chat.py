@@ -62,9 +62,20 @@ def test_a_newcomer_subscribes_stretches_logs_reports_pain_and_sees_progress(
     assert "Release" in out
     assert "Logged" in out
     assert "Recorded: pain 4/10" in out  # "4" pressed the button labelled 4, not the 4th one
-    assert "[photo: progress.png] Streak: 1 day" in out
-    assert "When should the morning routine arrive?" in out
+    chart = tmp_path / "chat-files"
+    assert f"[photo: {chart}" in out  # saved, with its path printed
+    assert any(p.read_bytes().startswith(b"\x89PNG") for p in chart.glob("*progress.png"))
+    assert "Streak: 1 day" in out
+    assert "When should the morning routine arrive?" in out  # "2" pressed a button
+    assert "💬 Recorded 4/10" in out  # the pop-up a button answers with
+    assert "✎ (edited)\n  Settings\n" in out  # an edited message shows in full
+    assert "[ Settings ]" in out  # the keyboard under the text box
     assert (tmp_path / "stretchbot.db").exists()
+    # After a restart, the number of a button from the last run gets a clear answer.
+    again = run_chat(tmp_path, ["4", "Settings", "/quit"])
+    assert "from before the restart" in again
+    assert "I didn't catch that" not in again
+    assert "Time zone: UTC" in again  # typing a keyboard label works
 
 
 def test_the_chat_keeps_its_data_between_runs_and_answers_bad_input(tmp_path: Path) -> None:
@@ -74,19 +85,3 @@ def test_the_chat_keeps_its_data_between_runs_and_answers_bad_input(tmp_path: Pa
     assert "isn't a score I can record" in out
     assert "isn't a time I can use" in out
     assert "Welcome" not in out
-
-
-def test_a_received_picture_is_saved_in_the_data_folder_once(tmp_path: Path) -> None:
-    from bot.emulator import BotMessage
-    from bot.telegram.chat import save_picture
-
-    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
-    photo = BotMessage(1, 1001, "photo", "Step 1", None, 0, file_bytes=png, file_id="EMU1")
-    path = save_picture(photo, tmp_path / "pictures")
-    assert path == tmp_path / "pictures" / "EMU1.png"
-    assert path.read_bytes() == png
-    assert save_picture(photo, tmp_path / "pictures") == path  # the same file, not a copy
-    assert len(list((tmp_path / "pictures").iterdir())) == 1
-    text = BotMessage(2, 1001, "text", "hello", None, 0)
-    assert save_picture(text, tmp_path / "pictures") is None
-    assert save_picture(photo, None) is None

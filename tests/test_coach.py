@@ -6,16 +6,18 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.coach import intents, pain, progress, safety
+from bot.coach import intents, pain, plan, progress, safety
 from bot.coach.clock import (
     TimeParseError,
     ZoneParseError,
+    format_time,
     guess_zone,
     parse_time,
     parse_zone,
     zone,
 )
 from bot.coach.intents import Intent
+from bot.content.model import Library, Slot
 
 # --- red flags -----------------------------------------------------------------------------------
 
@@ -118,6 +120,11 @@ def test_pain_trend_words() -> None:
         ("7am", time(7, 0)),
         ("7:30 pm", time(19, 30)),
         ("12am", time(0, 0)),
+        ("12pm", time(12, 0)),
+        ("1am", time(1, 0)),
+        ("7:15 p.m.", time(19, 15)),
+        (" 23:59 ", time(23, 59)),
+        ("00:00", time(0, 0)),
         ("off", None),
         ("OFF", None),
     ],
@@ -126,7 +133,15 @@ def test_times_parse(text: str, expected: time | None) -> None:
     assert parse_time(text) == expected
 
 
-@pytest.mark.parametrize("text", ["25:99", "noon-ish", "24:00", "7", "13pm", "", "07:60"])
+def test_times_print_as_the_person_set_them() -> None:
+    assert format_time(time(7, 5)) == "07:05"
+    assert format_time(time(21, 30)) == "21:30"
+    assert format_time(None) == "off"
+
+
+@pytest.mark.parametrize(
+    "text", ["25:99", "noon-ish", "24:00", "7", "13pm", "", "07:60", "0am", "7:5"]
+)
 def test_impossible_times_are_refused(text: str) -> None:
     with pytest.raises(TimeParseError):
         parse_time(text)
@@ -145,13 +160,29 @@ def test_impossible_times_are_refused(text: str) -> None:
         ("UTC", "UTC"),
         ("Kathmandu", "Asia/Kathmandu"),
         ("Mumbai", "Asia/Kolkata"),
+        ("America/New_York", "America/New_York"),  # underscores and spaces are the same
+        ("new_york", "America/New_York"),
+        ("  New   York ", "America/New_York"),
+        ("Lord Howe", "Australia/Lord_Howe"),
+        ("ho chi minh", "Asia/Ho_Chi_Minh"),
+        ("+5:30", "UTC+05:30"),
+        ("UTC + 5 30", "UTC+05:30"),
+        ("UTC+14", "UTC+14:00"),  # the widest offsets in use
+        ("UTC-12", "UTC-12:00"),
+        ("UTC+0", "UTC"),
+        ("GMT-00:00", "UTC"),
+        ("UTC-9:30", "UTC-09:30"),
+        ("UTC+3:15", "UTC+03:15"),
     ],
 )
 def test_zones_parse(text: str, expected: str) -> None:
     assert parse_zone(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Mars/Olympus", "UTC+15", "UTC+5:20", "", "nowhere"])
+@pytest.mark.parametrize(
+    "text",
+    ["Mars/Olympus", "UTC+15", "UTC+5:20", "", "   ", "nowhere", "UTC+14:15", "UTC-12:30"],
+)
 def test_unknown_zones_are_refused(text: str) -> None:
     with pytest.raises(ZoneParseError):
         parse_zone(text)
@@ -166,6 +197,10 @@ def test_fixed_offsets_and_iana_zones_convert() -> None:
 
 def test_zone_guess_from_language() -> None:
     assert guess_zone("de") == "Europe/Berlin"
+    assert guess_zone("de-AT") == "Europe/Berlin"  # a region does not hide the language
+    assert guess_zone("JA") == "Asia/Tokyo"
+    assert guess_zone("", "Europe/Paris") == "Europe/Paris"
+    assert guess_zone("xx", "Europe/Paris") == "Europe/Paris"
     assert guess_zone("en") == "UTC"
     assert guess_zone(None, "Europe/London") == "Europe/London"
 
@@ -189,7 +224,11 @@ def _days(*offsets: int) -> set[date]:
         (_days(0, 1, 3, 4), 4),  # one missed day is forgiven
         (_days(0, 2, 4), 2),  # two misses within a week end it
         (_days(0, 1, 4, 5), 2),  # two misses in a row end it
-        (_days(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 12, 13), 12),  # misses 7 days apart: both forgiven
+        (_days(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 12, 13), 12),  # misses 8 days apart: both forgiven
+        # The window is exactly a week: misses 7 days apart are two weeks' one miss each...
+        (_days(0, 1, 2, 4, 5, 6, 7, 8, 9, 11, 12), 11),
+        # ...and misses 6 days apart fall in one week: the older one ends the streak.
+        (_days(0, 1, 2, 4, 5, 6, 7, 8, 10, 11), 8),
         (_days(2, 3), 2),  # yesterday missed (forgiven), today not yet
         (_days(3, 4), 0),  # yesterday and the day before missed
     ],
@@ -243,3 +282,45 @@ def test_free_text_pain_carries_the_score_or_the_problem() -> None:
     assert bad.intent is Intent.PAIN
     assert bad.score is None
     assert bad.problem
+
+
+# --- plan ---------------------------------------------------------------------------------------
+
+
+def test_now_means_the_morning_routine_until_two_in_the_afternoon() -> None:
+    assert plan.slot_for(time(0, 0)) == Slot.MORNING
+    assert plan.slot_for(time(13, 59)) == Slot.MORNING
+    assert plan.slot_for(time(14, 0)) == Slot.EVENING
+    assert plan.slot_for(time(23, 59)) == Slot.EVENING
+
+
+@pytest.mark.parametrize("gentle", [False, True])
+def test_desk_stretches_rotate_without_a_repeat_until_all_were_shown(
+    library: Library, gentle: bool
+) -> None:
+    routine = library.routine_for(Slot.DESK)
+    ids = routine.gentle_cards if gentle else routine.cards
+    cursor, shown = 0, []
+    for _ in range(len(ids) + 1):
+        planned, cursor = plan.desk_stretch(library, cursor, gentle=gentle)
+        assert planned.slot == Slot.DESK
+        assert planned.gentle is gentle
+        assert planned.routine_id == routine.id
+        assert planned.intro == routine.intro
+        assert len(planned.cards) == 1
+        assert planned.title == planned.cards[0].title
+        shown.append(planned.cards[0].id)
+    assert shown[:-1] == list(ids)  # every card once, in order...
+    assert shown[-1] == ids[0]  # ...then round again
+    assert cursor == 1
+
+
+def test_routine_minutes_round_the_cards_seconds_and_are_at_least_one(library: Library) -> None:
+    cards = tuple(library.cards[c] for c in sorted(library.cards)[:3])
+    seconds = sum(card.seconds(None) for card in cards)
+    assert plan.minutes(cards, None) == max(1, round(seconds / 60))
+    longer = sum(card.seconds(60) for card in cards)
+    assert plan.minutes(cards, 60) == round(longer / 60) > plan.minutes(cards[:1], 15)
+    assert plan.minutes((), None) == 1  # never "a 0-minute routine"
+    (one,) = cards[:1]
+    assert plan.minutes((one,), 1) == max(1, round(one.seconds(1) / 60))

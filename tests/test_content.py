@@ -180,7 +180,8 @@ def test_duplicate_id_names_both_files(tmp_path: Path) -> None:
     (content / "cards" / "zz-copy.md").write_text((content / "cards" / "plank.md").read_text())
     problems = _problems(content)
     copy = content / "cards" / "zz-copy.md"
-    assert any(p.startswith(f"{copy}:2: duplicate id 'plank'") for p in problems), problems
+    original = content / "cards" / "plank.md"
+    assert f"{copy}:2: duplicate id 'plank' (also in {original})" in problems, problems
 
 
 def test_routine_naming_a_missing_card_is_refused(tmp_path: Path) -> None:

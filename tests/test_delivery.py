@@ -1,10 +1,13 @@
 """Scheduled routines through Telegram: the offer and its buttons, and every Telegram error the
-fan-out meets, injected by the emulator. The clock is injected; the scheduler is ticked by hand,
-except in the one wall-clock test at the end."""
+fan-out meets, injected by the emulator. The clock and the sender's waits between attempts
+are injected (`Naps`); the scheduler is ticked by hand, except in the one wall-clock test at the
+end."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,10 +15,13 @@ from sqlalchemy import select
 
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator, BotMessage, LimiterMode
+from bot.errors import Stale
 from bot.schedule.ticker import TickReport
 from bot.store.db import Database
-from bot.store.models import Delivery, Subscriber
+from bot.store.models import Delivery, StretchSession, Subscriber
+from bot.telegram import texts
 from bot.telegram.context import SERVICES
+from bot.telegram.delivery import MAX_ATTEMPTS, TelegramSender
 from tests.conftest import PACE, PACE_SPEED, TOKEN, FakeClock, Harness, Phone, make_settings
 
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -56,6 +62,27 @@ async def deliveries(bot: Harness) -> list[Delivery]:
 def morning(clock: FakeClock) -> FakeClock:
     clock.now = SEVEN
     return clock
+
+
+@dataclass
+class Naps:
+    """The sender's waits between attempts: recorded, and passed on the fake clock, not slept."""
+
+    clock: FakeClock
+    asked: list[float] = field(default_factory=list)
+
+    async def __call__(self, seconds: float) -> None:
+        self.asked.append(seconds)
+        self.clock.advance(seconds=seconds)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+def naps(bot: Harness, morning: FakeClock) -> Naps:
+    sender = bot.app.bot_data[SERVICES].ticker.sender
+    assert isinstance(sender, TelegramSender)
+    sender.sleep = naps = Naps(morning)
+    return naps
 
 
 async def test_the_routine_arrives_at_the_local_minute_with_start_snooze_and_skip(
@@ -102,7 +129,70 @@ async def test_snooze_sends_once_more_thirty_minutes_later(
     await tick(bot)
     assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
     # A forged second snooze is refused and changes nothing.
+    start = next(b.callback_data for row in again.buttons for b in row if "Start" in b.text)
+    assert start is not None  # the same session's data, with the action a client could forge
+    bot.emulator.press(phone.user_id, again.message_id, start.replace(":start:", ":snooze:"))
+    await bot.emulator.wait_for_call(
+        "answerCallbackQuery", predicate=lambda c: "can't be snoozed" in c.params.get("text", "")
+    )
+    mark = phone.mark()
+    morning.advance(minutes=31)
+    await tick(bot)
+    assert not [t for t in phone.texts(mark) if "Snoozed routine" in t]
+    # Skip still works after the refusal.
     await phone.press(again, "Skip", expect="Skipped for today")
+
+
+def buttons(message: BotMessage) -> dict[str, str]:
+    """Start, Snooze and Skip's data, kept from before the bot edits the buttons away."""
+    pairs = [(b.text, b.callback_data or "") for row in message.buttons for b in row]
+    return {
+        word: data for word in ("Start", "Snooze", "Skip") for text, data in pairs if word in text
+    }
+
+
+async def alert_for(bot: Harness, phone: Phone, message: BotMessage, data: str) -> str:
+    """Press a button (by its data) on `message` and return the alert the bot answers with."""
+    query = bot.emulator.press(phone.user_id, message.message_id, data)
+    answer = await bot.emulator.wait_for_call(
+        "answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == query
+    )
+    return str(answer.params.get("text"))
+
+
+async def test_snooze_or_skip_after_starting_is_refused_and_the_routine_carries_on(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    await tick(bot)
+    message = await offer(phone, mark)
+    data = buttons(message)
+    await phone.press(message, "Start", expect="Tap Start")
+    assert await alert_for(bot, phone, message, data["Snooze"]) == texts.CANNOT_SNOOZE
+    assert await alert_for(bot, phone, message, data["Skip"]) == texts.stale(Stale.MOVED_ON)
+    mark = phone.mark()
+    morning.advance(minutes=31)
+    await tick(bot)
+    assert not [t for t in phone.texts(mark) if "Snoozed routine" in t]
+    await phone.send("done", expect="Logged")  # the started routine is still the one open
+
+
+async def test_after_a_skip_start_is_refused_and_skipping_again_changes_nothing(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    await tick(bot)
+    message = await offer(phone, mark)
+    data = buttons(message)
+    await phone.press(message, "Skip", expect="Skipped for today")
+    assert await alert_for(bot, phone, message, data["Start"]) == texts.stale(Stale.MOVED_ON)
+    assert await alert_for(bot, phone, message, data["Skip"]) == "Skipped"
+    (delivery,) = await deliveries(bot)
+    assert delivery.status == "sent"  # the ledger is untouched by the taps
 
 
 async def test_rate_limited_send_waits_retry_after_and_sends_once(
@@ -166,7 +256,7 @@ async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
 
 
 async def test_server_errors_are_retried_with_backoff_and_sent_once(
-    bot: Harness, morning: FakeClock
+    bot: Harness, morning: FakeClock, naps: Naps
 ) -> None:
     phone = await subscriber(bot, 1001)
     morning.now = SEVEN.replace(minute=30)
@@ -180,6 +270,32 @@ async def test_server_errors_are_retried_with_backoff_and_sent_once(
     assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
     (delivery,) = await deliveries(bot)
     assert delivery.status == "sent"
+    assert naps.asked == [0.5, 1.0]  # doubling backoff
+
+
+async def test_a_send_that_keeps_failing_is_given_up_and_tried_again_tomorrow(
+    bot: Harness, morning: FakeClock, naps: Naps
+) -> None:
+    phone = await subscriber(bot, 1001)
+    other = await subscriber(bot, 1002)
+    morning.now = SEVEN.replace(minute=30)
+    bot.emulator.inject_fault(
+        "sendMessage", error_code=502, description="Bad Gateway", chat_id=1001,
+        times=MAX_ATTEMPTS,
+    )  # fmt: skip
+    mark, other_mark = phone.mark(), other.mark()
+    report = await tick(bot)
+    assert (report.sent, report.failed) == (1, 1)
+    assert report.failures == {"gave up (network Bad Gateway)": 1}
+    assert naps.asked == [0.5, 1.0, 2.0]  # no pointless wait after the last attempt
+    assert not [t for t in phone.texts(mark) if "-minute morning routine" in t]
+    await offer(other, other_mark)
+    statuses = {d.chat_id: d.status for d in await deliveries(bot)}
+    assert statuses == {1001: "failed", 1002: "sent"}
+    # Not a gone chat: tomorrow's routine comes as usual.
+    morning.now = SEVEN.replace(minute=30) + timedelta(days=1)
+    await tick(bot)
+    await offer(phone, mark)
 
 
 async def test_a_timeout_after_sending_is_not_sent_twice(
@@ -203,6 +319,67 @@ async def test_a_timeout_after_sending_is_not_sent_twice(
         assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
         (delivery,) = await deliveries(bot)
         assert delivery.status == "unknown"
+
+
+async def orphan_a_timer(bot: Harness, phone: Phone, morning: FakeClock) -> BotMessage:
+    """A routine started and its timer left showing, as if its process died mid-hold."""
+    morning.now = SEVEN.replace(minute=30)
+    mark = phone.mark()
+    await tick(bot)
+    message = await offer(phone, mark)
+    mark = phone.mark()
+    await phone.press(message, "Start")
+    step = await phone.expect("Tap Start", after=mark)
+    db = Database(bot.db_url)
+    try:
+        async with db.session() as s:
+            started = select(StretchSession).where(
+                StretchSession.chat_id == phone.user_id, StretchSession.started_at.is_not(None)
+            )
+            row = (await s.execute(started)).scalar_one()
+            row.hold_until = morning.now - timedelta(minutes=1)
+            row.hold_message_id = step.message_id
+    finally:
+        await db.close()
+    return step
+
+
+async def test_a_timer_left_by_a_dead_process_gets_its_start_button_back(
+    bot: Harness, morning: FakeClock
+) -> None:
+    phone = await subscriber(bot, 1001)
+    step = await orphan_a_timer(bot, phone, morning)
+    await tick(bot)
+    await bot.emulator.wait_for_call("editMessageText")
+    restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
+    assert texts.TIMER_INTERRUPTED in restored.text
+    assert any("Start" in b.text for row in restored.buttons for b in row)
+
+
+async def test_a_timer_that_cannot_be_restored_holds_nothing_up(
+    bot: Harness, morning: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    phone = await subscriber(bot, 1001)
+    other = await subscriber(bot, 1002)
+    step = await orphan_a_timer(bot, phone, morning)
+    bot.emulator.inject_fault(
+        "editMessageText", error_code=400, description="Bad Request: message to edit not found",
+        chat_id=1001,
+    )  # fmt: skip
+    other_mark = phone.mark(), other.mark()
+    morning.advance(days=1)  # tomorrow's routines are due in the same tick
+    with caplog.at_level(logging.WARNING, logger="bot.telegram.delivery"):
+        report = await tick(bot)
+    assert report.sent == 2
+    await offer(other, other_mark[1])
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.telegram.delivery"]
+    assert said == ["could not restore a timer: BadRequest"]  # no text, no names, no ids
+    restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
+    assert texts.TIMER_INTERRUPTED not in restored.text
+    # Taken once: the next tick does not try the same timer again.
+    edits = len(bot.emulator.calls_of("editMessageText"))
+    await tick(bot)
+    assert len(bot.emulator.calls_of("editMessageText")) == edits
 
 
 async def test_three_ignored_routines_bring_one_gentle_question(

@@ -313,9 +313,6 @@ async def test_missing_unknown_and_ill_typed_fields(
         "Bad Request: there is no photo in the request"
     )
     assert await description("setWebhook") == 'Bad Request: parameter "url" is required'
-    assert await description("sendMessage", chat_id=ADA, text="x", colour="red") == (
-        "Bad Request: unknown field colour"
-    )
     assert await description("editMessageText", chat_id=ADA, message_id="one", text="x") == (
         'Bad Request: field "message_id" must be of type Integer'
     )
@@ -332,12 +329,37 @@ async def test_missing_unknown_and_ill_typed_fields(
         await description("setMyCommands", commands='[{"command": "start"}]')
         == "Bad Request: can't parse BotCommand: Can't find field \"description\""
     )
-    # python-telegram-bot passes unknown keyword arguments through api_kwargs; Telegram would
-    # ignore them silently, the emulator refuses them so a typo cannot hide.
-    assert (
-        await refusal(emu, BadRequest, tg.send_message(ADA, "x", api_kwargs={"silent": True}))
-        == "Bad Request: unknown field silent"
+
+
+async def test_parameters_a_method_does_not_take_are_ignored_like_telegram_and_recorded(
+    tg: Bot, emu: BotApiEmulator, http: httpx.AsyncClient
+) -> None:
+    # python-telegram-bot passes unknown keyword arguments through api_kwargs; Telegram ignores
+    # them, and so does the emulator, naming them on the call so a test can catch a typo.
+    sent = await tg.send_message(ADA, "x", reply_markup=keyboard("a"), api_kwargs={"silent": True})
+    assert sent.text == "x"
+    assert emu.calls[-1].ignored == ("silent",)
+    # What PTB's Defaults(parse_mode=HTML) sends along with a keyboard-only edit.
+    response = await http.post(
+        "editMessageReplyMarkup",
+        data={"chat_id": ADA, "message_id": sent.message_id, "parse_mode": "HTML"},
     )
+    assert response.status_code == 200, response.text
+    assert emu.calls[-1].ignored == ("parse_mode",)
+    # What the method does take is still checked: a wrong type, a missing or over-long value.
+    for method, fields, expected in [
+        (
+            "editMessageReplyMarkup",
+            {"chat_id": ADA, "message_id": "one", "colour": "red"},
+            'field "message_id" must be of type Integer',
+        ),
+        ("setWebhook", {"colour": "red"}, 'parameter "url" is required'),
+    ]:
+        response = await http.post(method, data=fields)
+        assert response.status_code == 400, fields
+        assert expected in response.json()["description"]
+    response = await http.post("sendMessage", data={"chat_id": ADA, "text": "x" * 4097, "a": 1})
+    assert response.json()["description"] == "Bad Request: message is too long"
 
 
 @pytest.mark.parametrize(

@@ -224,12 +224,12 @@ async def test_a_paid_broadcast_goes_past_thirty_a_second(tg: Bot, emu: BotApiEm
         await tg.send_message(2030, "free")
 
 
-@pytest.mark.emulator_limits(LimiterMode.ENFORCE)
-async def test_the_end_to_end_fixture_can_enforce_the_limits(emulator: BotApiEmulator) -> None:
+async def test_the_end_to_end_fixture_enforces_the_limits_by_default(
+    emulator: BotApiEmulator,
+) -> None:
     assert emulator.limiter.enforcing
 
 
-async def test_the_end_to_end_fixture_leaves_the_limits_off_for_now(
-    emulator: BotApiEmulator,
-) -> None:
+@pytest.mark.emulator_limits(LimiterMode.OFF)
+async def test_a_test_can_turn_the_limits_off(emulator: BotApiEmulator) -> None:
     assert not emulator.limiter.enforcing

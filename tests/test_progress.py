@@ -149,8 +149,12 @@ async def test_milestones_and_moving_up_a_programme_week(bot: Harness) -> None:
     assert any("🏅 3 days in a row" in r for r in replies)
     assert any("🏅 A whole week" in r for r in replies)
     assert any("On to week 2" in r for r in replies)
-    intro = await phone.send("/now", expect="min")
-    assert "week 2" in intro.text or "🌅" not in intro.text
+    mark = phone.mark()
+    bot.emulator.send_text(1001, "/progress")
+    photo = await phone.emulator.wait_for_message(
+        1001, after=mark, predicate=lambda m: m.kind == "photo", timeout=15
+    )
+    assert "Programme: week 2 of 8" in (photo.text or "")
 
 
 async def test_pain_holds_the_programme_back(bot: Harness) -> None:

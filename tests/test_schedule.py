@@ -131,11 +131,8 @@ class RecordingSender:
     sent: list[Claim] = field(default_factory=list)
     asked: list[tuple[int, str]] = field(default_factory=list)
     fail: dict[int, Outcome] = field(default_factory=dict)
-    crash_after: int | None = None
 
     async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
-        if self.crash_after is not None and len(self.sent) >= self.crash_after:
-            raise asyncio.CancelledError  # the process dies mid fan-out
         if claim.chat_id in self.fail:
             return self.fail[claim.chat_id]
         self.sent.append(claim)
@@ -149,6 +146,27 @@ class RecordingSender:
 
     def count(self) -> Counter[tuple[int, str, date]]:
         return Counter((c.chat_id, c.slot, c.local_date) for c in self.sent)
+
+
+@dataclass
+class DyingSender:
+    """A process that dies after `after` sends: from then on nothing of it sends again."""
+
+    inner: RecordingSender
+    after: int
+    dead: bool = False
+
+    async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
+        if self.dead or len(self.inner.sent) >= self.after:
+            self.dead = True
+            raise asyncio.CancelledError  # the process dies mid fan-out
+        return await self.inner.deliver(claim, minutes, count)
+
+    async def ask_about_slot(self, chat_id: int, slot: str) -> None:
+        await self.inner.ask_about_slot(chat_id, slot)
+
+    async def resume_hold(self, orphan: slots.Orphan) -> None:
+        await self.inner.resume_hold(orphan)
 
 
 @dataclass
@@ -319,13 +337,13 @@ async def test_restart_in_the_middle_of_a_fan_out_delivers_each_exactly_once(
     world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
     await world.subscribe_many(range(1, 301))
     world.clock.now = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
-    world.sender.crash_after = 120
+    dying = DyingSender(world.sender, after=120)
+    first = Ticker(world.db, world.library, dying, world.clock, "first", batch=100, concurrency=10)
     with pytest.raises(asyncio.CancelledError):
-        await world.ticker("first", batch=100, concurrency=10).tick()
-    crashed = len(world.sender.sent)
-    assert crashed == 120
+        await first.tick()
+    await asyncio.sleep(0)  # the dead process's other sends find it dead too
+    assert len(world.sender.sent) == 120
     # A new process starts; claims of the dead one expire after the lease and are taken over.
-    world.sender.crash_after = None
     world.clock.advance(minutes=1)
     await world.ticker("second").tick()
     world.clock.advance(minutes=6)
@@ -411,13 +429,19 @@ async def test_snooze_delivers_once_more_thirty_minutes_later(world: World) -> N
 
 
 async def test_skip_today_counts_as_an_answer(world: World) -> None:
+    """Three routines unanswered bring the "shall we change the time?" question; a skip is an
+    answer, so three with a skip among them do not."""
     world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
     await world.subscribe(1, "UTC", morning="07:30")
-    await run_until(world, datetime(2026, 6, 1, 7, 31, tzinfo=UTC))
-    await world.coach.skip_delivered(1, world.sender.sent[0].session_id, world.clock())
+    await run_until(world, datetime(2026, 6, 3, 7, 31, tzinfo=UTC))
+    assert len(world.sender.sent) == 3
+    await world.coach.skip_delivered(1, world.sender.sent[2].session_id, world.clock())
+    await run_until(world, datetime(2026, 6, 4, 7, 31, tzinfo=UTC))
+    assert world.sender.asked == []
+    assert len(world.sender.sent) == 4  # the fourth morning came as usual
     async with world.db.session() as s:
-        (row,) = (await s.execute(select(StretchSession))).scalars()
-        assert row.skipped_at is not None
+        skipped = (await s.execute(select(StretchSession.skipped_at))).scalars()
+        assert sum(at is not None for at in skipped) == 1
 
 
 async def test_three_ignored_routines_get_one_question_and_then_silence(world: World) -> None:

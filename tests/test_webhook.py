@@ -44,14 +44,21 @@ async def _start(db_url: str, library: Library, *, webhook: bool) -> AsyncIterat
         stop = asyncio.Event()
         task = asyncio.create_task(serve(settings, library, stop))
         async with aiohttp.ClientSession() as client:
-            for _ in range(100):
+            for _ in range(200):
+                if task.done():  # serve() ended before it was ready: show why
+                    task.result()
+                    pytest.fail("the bot stopped before it served /healthz")
                 try:
                     async with client.get(f"{base}/healthz") as response:
                         if response.status == 200:
                             break
-                except aiohttp.ClientError:
+                except aiohttp.ClientConnectionError:  # not listening yet
                     pass
                 await asyncio.sleep(0.05)
+            else:
+                stop.set()
+                await asyncio.wait_for(task, 30)
+                pytest.fail("the bot never became ready: /healthz did not answer 200 in 10 s")
         try:
             yield Running(emulator, base, stop, task)
         finally:

@@ -1,11 +1,12 @@
 """What the benchmarks share: the bot token, a free port, the emulator in its own process, the
-bot in its own process, and driving many users at once."""
+bot in its own process, a fresh database on either backend, and driving many users at once."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -60,13 +61,55 @@ class EmulatorProcess:
             self.process.stdout.close()
 
 
-def bot_process(api_root: str, folder: Path, **env: str) -> subprocess.Popen[bytes]:
-    """`stretchbot run` (polling) against the emulator, on an SQLite file in `folder`."""
+def postgres_urls() -> tuple[str, str]:
+    """The server to benchmark on, and the asyncpg DSN of its maintenance database."""
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("STRETCHBOT_BENCH_POSTGRES_URL") or os.environ.get(
+        "STRETCHBOT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+    )
+    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
+    return base, admin
+
+
+async def fresh_database(backend: str, folder: Path) -> tuple[str, str | None]:
+    """A fresh database URL (and, for PostgreSQL, the database to drop afterwards)."""
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{folder / 'bench.db'}", None
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    base, admin = postgres_urls()
+    name = f"stretchbot_bench_{secrets.token_hex(4)}"
+    conn = await asyncpg.connect(admin)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return make_url(base).set(database=name).render_as_string(hide_password=False), name
+
+
+async def drop_database(name: str) -> None:
+    """Drop a PostgreSQL database `fresh_database` made, even with connections left open."""
+    import asyncpg
+
+    _, admin = postgres_urls()
+    conn = await asyncpg.connect(admin)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def bot_process(
+    api_root: str, folder: Path, database_url: str | None = None, **env: str
+) -> subprocess.Popen[bytes]:
+    """`stretchbot run` (polling) against the emulator, on `database_url` or SQLite in `folder`."""
     environment = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_URL": api_root,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'bot.db'}",
+        "DATABASE_URL": database_url or f"sqlite+aiosqlite:///{folder / 'bot.db'}",
         "STRETCHBOT_HTTP_HOST": "127.0.0.1",
         "STRETCHBOT_HTTP_PORT": str(free_port()),
         "STRETCHBOT_LOG_LEVEL": "WARNING",
@@ -93,7 +136,10 @@ def percentile(values: list[float], p: float) -> float:
 
 
 async def drive_updates(emulator: Any, users: range, rounds: int, text: str) -> dict[str, float]:
-    """Each user sends `text` and waits for the answer, `rounds` times; all users at once."""
+    """Each user sends `text` and waits for the answer, `rounds` times; all users at once.
+    `failed` counts the answers that were the bot's apology rather than a reply."""
+    from bot.telegram.texts import SOMETHING_WRONG
+
     latencies: list[float] = []
 
     async def user(uid: int) -> None:
@@ -107,7 +153,9 @@ async def drive_updates(emulator: Any, users: range, rounds: int, text: str) -> 
     started = time.perf_counter()
     await asyncio.gather(*(user(uid) for uid in users))
     elapsed = time.perf_counter() - started
+    apologies = sum(m.text == SOMETHING_WRONG for uid in users for m in emulator.chat(uid))
     return {
+        "failed": float(apologies),
         "per_second": len(latencies) / elapsed,
         "p50_ms": percentile(latencies, 50) * 1000,
         "p99_ms": percentile(latencies, 99) * 1000,

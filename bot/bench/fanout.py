@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import resource
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.bench.common import DUE, TOKEN, EmulatorProcess
+from bot.bench.common import DUE, TOKEN, EmulatorProcess, drop_database, fresh_database
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -106,6 +105,7 @@ async def _fan_out(url: str, root: str, *, throttle: bool, pictures: bool) -> di
     from bot.content.loader import load_library
     from bot.schedule.ticker import Ticker
     from bot.store.db import Database
+    from bot.telegram.app import DEFAULTS
     from bot.telegram.delivery import TelegramSender
     from bot.telegram.http import AiohttpRequest
     from bot.telegram.limits import Lane, TelegramLimiter
@@ -116,7 +116,7 @@ async def _fan_out(url: str, root: str, *, throttle: bool, pictures: bool) -> di
     limiter = TelegramLimiter(overall=30.0 if throttle else 0.0, per_chat_rate=1.0)
     bot: ExtBot[Lane] = ExtBot(
         TOKEN, base_url=f"{root}/bot", request=AiohttpRequest(connection_pool_size=256),
-        rate_limiter=limiter,
+        rate_limiter=limiter, defaults=DEFAULTS,
     )  # fmt: skip
     db = Database(url, pool_size=10, max_overflow=10) if "postgresql" in url else Database(url)
 
@@ -138,45 +138,6 @@ async def _fan_out(url: str, root: str, *, throttle: bool, pictures: bool) -> di
     }
 
 
-def _postgres_urls() -> tuple[str, str]:
-    """The server to benchmark on, and the asyncpg DSN of its maintenance database."""
-    from sqlalchemy.engine import make_url
-
-    base = os.environ.get("STRETCHBOT_BENCH_POSTGRES_URL") or os.environ.get(
-        "STRETCHBOT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
-    )
-    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
-    return base, admin
-
-
-async def _database(backend: str, folder: Path) -> tuple[str, str | None]:
-    """A fresh database URL (and, for PostgreSQL, the database to drop afterwards)."""
-    if backend == "sqlite":
-        return f"sqlite+aiosqlite:///{folder / 'bench.db'}", None
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    base, admin = _postgres_urls()
-    name = f"stretchbot_bench_{secrets.token_hex(4)}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return make_url(base).set(database=name).render_as_string(hide_password=False), name
-
-
-async def _drop(name: str) -> None:
-    import asyncpg
-
-    _, admin = _postgres_urls()
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
 def run_one(
     backend: str, subscribers: int, throttle: bool, pictures: bool = False
 ) -> dict[str, Any]:
@@ -185,7 +146,7 @@ def run_one(
 
     emulator = EmulatorProcess(enforce=throttle)
     with tempfile.TemporaryDirectory() as folder:
-        url, dropme = asyncio.run(_database(backend, Path(folder)))
+        url, dropme = asyncio.run(fresh_database(backend, Path(folder)))
         try:
             upgrade(url)
             emulator.control("add_users", {"first": 1, "count": subscribers})
@@ -198,7 +159,7 @@ def run_one(
         finally:
             emulator.stop()
             if dropme:
-                asyncio.run(_drop(dropme))
+                asyncio.run(drop_database(dropme))
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "backend": backend, "subscribers": subscribers, "throttled": throttle,

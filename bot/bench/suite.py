@@ -19,9 +19,7 @@ def run(args: argparse.Namespace) -> int:
           f"max {start['max_s']:.2f} s (target < 2 s)")  # fmt: skip
     updates = asyncio.run(update_handling.measure(args.users, args.rounds))
     print("\nupdate handling (message in, reply out, through the emulator):")
-    for name, r in updates.items():
-        print(f"  {name:<18} {r['per_second']:7.0f} updates/s   p50 {r['p50_ms']:6.1f} ms   "
-              f"p99 {r['p99_ms']:6.1f} ms")  # fmt: skip
+    update_handling.print_rows(updates)
     for echo in ("echo bot", "echo bot, aiohttp"):
         ratio = updates[echo]["per_second"] / updates["stretchbot"]["per_second"]
         print(f"  {echo} / stretchbot throughput: {ratio:.2f}x (target: within 2x)")

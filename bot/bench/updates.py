@@ -1,15 +1,26 @@
-"""Update handling: updates per second and reply latency, stretchbot against a bare
-python-telegram-bot echo bot on the same emulator (and on the same HTTP client)."""
+"""Update handling: updates per second and reply latency, stretchbot (on SQLite and PostgreSQL)
+against a bare python-telegram-bot echo bot on the same emulator (and on the same HTTP client).
+Run alone as `stretchbot bench updates`, or within `stretchbot bench all`."""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from bot.bench.common import TOKEN, bot_process, drive_updates, stop_process
+from bot.bench.common import (
+    TOKEN,
+    bot_process,
+    drive_updates,
+    drop_database,
+    fresh_database,
+    stop_process,
+)
 from bot.emulator import BotApiEmulator
 
 ECHO_BOT = """
@@ -32,12 +43,20 @@ app.run_polling(poll_interval=0.0, timeout=10)
 """
 
 
-async def measure(users: int = 100, rounds: int = 20) -> dict[str, dict[str, float]]:
-    """Updates per second and reply latency: stretchbot against a bare PTB echo bot."""
+async def measure(
+    users: int = 100, rounds: int = 20, backends: Sequence[str] = ("sqlite",), echo: bool = True
+) -> dict[str, dict[str, float]]:
+    """Updates per second, reply latency and apologies: stretchbot on each backend (a read
+    round of "hello", then a write round of "done", each logging a session) against a bare
+    PTB echo bot."""
     results = {}
-    for name in ("echo bot", "echo bot, aiohttp", "stretchbot"):
+    names = ["echo bot", "echo bot, aiohttp"] if echo else []
+    names += ["stretchbot" if b == "sqlite" else f"stretchbot, {b}" for b in backends]
+    for name in names:
         async with BotApiEmulator(TOKEN, record_calls=False) as emulator:
             with tempfile.TemporaryDirectory() as folder:
+                backend = "postgres" if name.endswith("postgres") else "sqlite"
+                url, dropme = await fresh_database(backend, Path(folder))
                 if name.startswith("echo bot"):
                     client = "aiohttp" if "aiohttp" in name else "httpx"
                     process = subprocess.Popen(  # noqa: ASYNC220 - start-up cost, not a hot path
@@ -46,17 +65,37 @@ async def measure(users: int = 100, rounds: int = 20) -> dict[str, dict[str, flo
                     )
                 else:  # Telegram's 30 msg/s budget is not our speed: the limiter is off here
                     process = bot_process(
-                        emulator.api_root, Path(folder), STRETCHBOT_CHAT_RATE="0",
+                        emulator.api_root, Path(folder), url, STRETCHBOT_CHAT_RATE="0",
                         STRETCHBOT_RATE_LIMIT="0",
                     )  # fmt: skip
                 try:
                     ids = range(10_001, 10_001 + users)
                     for uid in ids:
                         emulator.add_user(uid)
-                    if name == "stretchbot":  # subscribe first, as real users would be
+                    if name.startswith("stretchbot"):  # subscribe first, as people would
                         await drive_updates(emulator, ids, 1, "/start")
                     await drive_updates(emulator, ids[:5], 2, "hello")  # warm up
                     results[name] = await drive_updates(emulator, ids, rounds, "hello")
+                    if name.startswith("stretchbot"):  # writes: a session logged per message
+                        done = await drive_updates(emulator, ids, rounds, "done")
+                        results[f"{name}, done"] = done
                 finally:
                     await stop_process(process)
+                    if dropme:
+                        await drop_database(dropme)
     return results
+
+
+def print_rows(results: dict[str, dict[str, float]]) -> None:
+    """One line per bot: throughput, latency, and answers that were an apology."""
+    for name, r in results.items():
+        print(f"  {name:<26} {r['per_second']:7.0f} updates/s   p50 {r['p50_ms']:6.1f} ms   "
+              f"p99 {r['p99_ms']:6.1f} ms   failed {r['failed']:.0f}")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    """`stretchbot bench updates`: the update benchmark alone; fails if any answer apologised."""
+    results = asyncio.run(measure(args.users, args.rounds, args.backends, echo=args.echo))
+    print(f"update handling on {os.cpu_count()} cores ({args.users} people at once):")
+    print_rows(results)
+    return 1 if any(r["failed"] for r in results.values()) else 0

@@ -212,6 +212,7 @@ class MessageMethods(EmulatorState):
             entities=formatted.entities,
             buttons=self._buttons(markup),
             reply_markup=markup,
+            reply_keyboard=_reply_keyboard(params.get("reply_markup")),
             edits=[text] if text is not None else [],
         )
         chat.messages.append(message)
@@ -441,3 +442,10 @@ class MessageMethods(EmulatorState):
         """Telegram's flood limits (see `limits.py`); raises the 429 when over them."""
         paid = bool(params.get("allow_paid_broadcast"))
         self.limiter.admit(method, int(chat.chat["id"]), paid=paid)
+
+
+def _reply_keyboard(markup: Any) -> dict[str, Any] | None:
+    """The keyboard under the text box a message brings (or takes away), if any."""
+    if isinstance(markup, dict) and ("keyboard" in markup or "remove_keyboard" in markup):
+        return markup
+    return None

@@ -37,6 +37,8 @@ class BotMessage:
     entities: tuple[dict[str, Any], ...] = ()
     buttons: list[list[Button]] = field(default_factory=list)
     reply_markup: dict[str, Any] | None = None
+    # A keyboard under the text box sent with this message (or its removal), as sent.
+    reply_keyboard: dict[str, Any] | None = None
     edits: list[str] = field(default_factory=list)
     edit_date: int | None = None
     deleted: bool = False
@@ -57,6 +59,7 @@ class ApiCall:
     status: int
     response: dict[str, Any]
     time: float  # time.monotonic() when it arrived
+    ignored: tuple[str, ...] = ()  # parameters the method does not take (Telegram ignores them)
 
     @property
     def ok(self) -> bool:
@@ -66,7 +69,8 @@ class ApiCall:
 
 @dataclass(slots=True)
 class ChatState:
-    """One private chat: its user, the bot's messages in it, and what the user sent."""
+    """One chat: a private chat with its user (`user` is empty for a group or channel), the
+    bot's messages in it, and what its users sent."""
 
     user: dict[str, Any]
     chat: dict[str, Any]

@@ -140,12 +140,13 @@ class HttpServer(UpdateMethods):
             return self._json(404, body)
         name = spec.name
         params: dict[str, Any] = {}
+        ignored: list[str] = []
         try:
             raw = await self._read(request)
             params = raw  # what the call is recorded with if decoding refuses it
             # Parts named inside a JSON field (editMessageMedia's attach://<part>).
             parts = {k: v for k, v in raw.items() if isinstance(v, UploadedFile)}
-            params = self._spec.decode(spec, raw)
+            params = self._spec.decode(spec, raw, ignored)
             fault = self.faults.take_fault(name, params)
             if fault is not None:
                 raise fault
@@ -173,7 +174,7 @@ class HttpServer(UpdateMethods):
                 "description": f"Internal Server Error: emulator bug: {exc!r}",
             }
         if self.record_calls:
-            self._record(ApiCall(name, params, status, body, received))
+            self._record(ApiCall(name, params, status, body, received, tuple(ignored)))
         delay = self.faults.take_delay(name)
         if delay:
             with contextlib.suppress(TimeoutError):

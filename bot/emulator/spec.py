@@ -7,8 +7,11 @@ it is known (taken from tdlib/telegram-bot-api's `Client.cpp` and tdlib's JSON a
 Button data is checked here too; text length after entity parsing and HTML tags are checked in
 `formatting.py`.
 
-The emulator is deliberately stricter than Telegram in one way: Telegram silently ignores a
-parameter or JSON field it does not know, which hides typos; here it is a 400.
+Like Telegram, a parameter the method does not take is ignored (python-telegram-bot's `Defaults`
+send `parse_mode` to `editMessageReplyMarkup`, say); the call records which ones it ignored
+(`ApiCall.ignored`), so a test can still catch a typo. An unknown field inside a JSON object (a
+button, a keyboard) is refused, which Telegram would also ignore: there a typo hides a button's
+meaning.
 """
 
 from __future__ import annotations
@@ -180,19 +183,25 @@ class Spec:
 
     # --- decoding one request -------------------------------------------------------------
 
-    def decode(self, method: MethodSpec, raw: Mapping[str, str | UploadedFile]) -> dict[str, Any]:
+    def decode(
+        self,
+        method: MethodSpec,
+        raw: Mapping[str, str | UploadedFile],
+        ignored: list[str] | None = None,
+    ) -> dict[str, Any]:
         """Typed parameters of one call, or an `ApiError` saying what Telegram would say.
 
         `raw` holds form fields as posted (python-telegram-bot sends strings as they are and
-        JSON-encodes everything else) and uploads by their form name.
+        JSON-encodes everything else) and uploads by their form name. Parameters the method does
+        not take are left out, as Telegram does, and their names added to `ignored`.
         """
         params: dict[str, Any] = {}
         for name, value in raw.items():
             spec = method.fields.get(name)
             if spec is None:
-                if isinstance(value, UploadedFile):
-                    continue  # a part referenced as attach://<name>; resolved by the server
-                raise bad_request(f"unknown field {name}")
+                if not isinstance(value, UploadedFile) and ignored is not None:
+                    ignored.append(name)  # an upload is a part referenced as attach://<name>
+                continue
             if value == "":
                 continue  # the Bot API treats an empty value as an absent one
             params[name] = self._convert(spec, value)

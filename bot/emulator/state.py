@@ -1,9 +1,10 @@
 """The emulator's state, and how tests read it.
 
-One bot's view of Telegram: users and their private chats, the bot's messages in them (current
-state and edit history), the updates waiting for the bot, stored files, and every call the bot
-made. Plain dicts and lists indexed by chat and message id, so a request costs a few dict lookups:
-the emulator is also the Telegram of the load benchmark. All methods must be called on the event
+One bot's view of Telegram: users and their private chats (and groups and channels, where this
+bot only points people to a private chat), the bot's messages in them (current state and edit
+history), the updates waiting for the bot, stored files, and every call the bot made. Plain
+dicts and lists indexed by chat and message id, so a request costs a few dict lookups: the
+emulator is also the Telegram of the load benchmark. All methods must be called on the event
 loop's thread.
 
 The emulator is built in layers, each a class in its own module that adds one concern to the one
@@ -30,6 +31,7 @@ from bot.emulator.spec import ApiError, MethodSpec, bad_request, load_spec
 BLOCKED = "Forbidden: bot was blocked by the user"
 # Update types Telegram leaves out unless asked for by name.
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+GROUP_KINDS = frozenset({"group", "supergroup", "channel"})
 _TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]+\Z")
 
 
@@ -134,6 +136,17 @@ class EmulatorState:
             self._chats[user_id] = ChatState(user=user, chat=chat)
         else:
             existing.user, existing.chat = user, chat
+
+    def add_group(self, chat_id: int, title: str = "Stretch club", kind: str = "group") -> None:
+        """Make a group, supergroup or channel known (their ids are negative, as on Telegram);
+        users write into it with `send_text(user_id, text, chat_id=...)`."""
+        if kind not in GROUP_KINDS:
+            raise ValueError(f"a chat with members is one of {sorted(GROUP_KINDS)}")
+        if chat_id >= 0:
+            raise ValueError("group and channel ids are negative")
+        self._chats[chat_id] = ChatState(
+            user={}, chat={"id": chat_id, "type": kind, "title": title}
+        )
 
     # --- what the bot did -----------------------------------------------------------------
 
@@ -276,19 +289,30 @@ class EmulatorState:
             chat = self._chats[user_id]
         return chat
 
-    def _user_message(self, user_id: int) -> dict[str, Any]:
-        chat = self._chat_of(user_id)
-        chat.blocked = False  # writing to a bot unblocks it
+    def _user_message(self, user_id: int, chat_id: int | None = None) -> dict[str, Any]:
+        """A new message by `user_id` in their private chat, or in the group `chat_id`."""
+        sender = self._chat_of(user_id)
+        chat = self._group(chat_id) if chat_id is not None else sender
+        sender.blocked = False  # writing to a bot unblocks it
         message_id = chat.next_id
         chat.next_id += 1
-        message = {
+        message: dict[str, Any] = {
             "message_id": message_id,
-            "from": chat.user,
             "chat": chat.chat,
             "date": self._now(),
         }
+        if chat.chat["type"] == "channel":  # posts in a channel are signed by the channel
+            message["sender_chat"] = chat.chat
+        else:
+            message["from"] = sender.user
         chat.user_messages[message_id] = message
         return message
+
+    def _group(self, chat_id: int) -> ChatState:
+        chat = self._chats.get(chat_id)
+        if chat is None or chat.chat["type"] not in GROUP_KINDS:
+            raise ValueError(f"no group {chat_id}: add_group first")
+        return chat
 
     def _push(self, kind: str, payload: dict[str, Any]) -> int:
         update_id = next(self._update_ids)

@@ -36,18 +36,20 @@ class UpdateMethods(MessageMethods):
 
     # --- the user side --------------------------------------------------------------------
 
-    def send_text(self, user_id: int, text: str) -> int:
-        """The user sends `text`; a leading "/cmd" or "/cmd@bot" is a bot_command. Update id."""
+    def send_text(self, user_id: int, text: str, *, chat_id: int | None = None) -> int:
+        """The user sends `text` (into the group or channel `chat_id`, if given); a leading
+        "/cmd" or "/cmd@bot" is a bot_command. Returns the update id."""
         if not text:
             raise ValueError("Telegram clients cannot send an empty message")
-        message = self._user_message(user_id)
+        message = self._user_message(user_id, chat_id)
         message["text"] = text
         command = _COMMAND.match(text)
         if command:
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
             ]
-        return self._push("message", message)
+        kind = "channel_post" if "sender_chat" in message else "message"
+        return self._push(kind, message)
 
     def send_sticker(self, user_id: int, emoji: str = "👍") -> int:
         """The user sends a sticker; returns the update id."""
@@ -83,26 +85,31 @@ class UpdateMethods(MessageMethods):
             message["caption"] = caption
         return self._push("message", message)
 
-    def press(self, user_id: int, message_id: int, data: str) -> str:
-        """The user presses a button with `data` under a bot message; returns the query id.
+    def press(
+        self, user_id: int, message_id: int, data: str, *, chat_id: int | None = None
+    ) -> str:
+        """The user presses a button with `data` under a bot message (in the group `chat_id`, if
+        given); returns the query id.
 
         The data is not checked against the message's buttons, so tests can play a stale or
         forged client; the message must be one the bot sent to this chat and not deleted.
         """
-        chat = self._chats.get(user_id)
+        where = user_id if chat_id is None else chat_id
+        chat = self._chats.get(where)
         message = chat.by_id.get(message_id) if chat else None
         if chat is None or message is None or message.deleted:
-            raise ValueError(f"the bot has no message {message_id} in chat {user_id} to press on")
+            raise ValueError(f"the bot has no message {message_id} in chat {where} to press on")
         if not data or len(data.encode()) > MAX_CALLBACK_DATA_BYTES:
             raise ValueError("callback data is 1-64 bytes")
-        chat.blocked = False
+        sender = self._chat_of(user_id)
+        sender.blocked = False
         query_id = str(next(self._query_ids))
         self._open_queries.add(query_id)
         query = {
             "id": query_id,
-            "from": chat.user,
+            "from": sender.user,
             "message": self._message_json(chat, message),
-            "chat_instance": str(8_000_000_000_000_000_000 + user_id),
+            "chat_instance": str(8_000_000_000_000_000_000 + abs(where)),
             "data": data,
         }
         self._push("callback_query", query)

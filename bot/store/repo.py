@@ -27,6 +27,11 @@ async def subscriber(
     return (await session.execute(query)).scalar_one_or_none()
 
 
+async def chat_ids(session: AsyncSession) -> list[int]:
+    """Every subscriber's chat (the terminal chat makes them all known to its emulator)."""
+    return list((await session.execute(select(Subscriber.chat_id))).scalars())
+
+
 async def latest_session(session: AsyncSession, chat_id: int) -> StretchSession | None:
     """The most recently delivered session of a chat."""
     query = (

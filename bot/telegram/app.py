@@ -1,7 +1,8 @@
 """The application factory: wires settings, content, database, coach and handlers together.
 
-Handler order matters: safety screening runs first (group -1) and can stop an update; then
-commands, then free text, then everything else. This is the one place that registers handlers.
+Handler order matters: updates from groups and channels stop first (group -3); safety screening
+runs next (group -1) and can stop an update; then commands, then free text, then everything else.
+This is the one place that registers handlers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram import BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -20,6 +22,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    Defaults,
     MessageHandler,
     TypeHandler,
     filters,
@@ -39,6 +42,7 @@ from bot.telegram.handlers import (
     buttons,
     chat,
     errors,
+    groups,
     onboarding,
     preferences,
     privacy,
@@ -55,6 +59,10 @@ from bot.usecases.pictures import PictureFiles
 log = logging.getLogger(__name__)
 
 BotApplication = Application[Any, Context, Any, Any, Any, Any]
+
+# Every text we send is HTML (texts.py escapes what it quotes). python-telegram-bot also sends
+# parse_mode to methods that take none (editMessageReplyMarkup); Telegram ignores it there.
+DEFAULTS = Defaults(parse_mode=ParseMode.HTML)
 
 
 def _command_list() -> list[BotCommand]:
@@ -85,6 +93,7 @@ def build_application(
             AiohttpRequest(connection_pool_size=256, read_timeout=timeout, write_timeout=timeout)
         )
         .get_updates_request(AiohttpRequest(connection_pool_size=2, keep_alive=False))
+        .defaults(DEFAULTS)
     )
     if webhook:  # updates arrive over HTTP (bot/telegram/web.py): no getUpdates poller
         builder = builder.updater(None)
@@ -172,6 +181,9 @@ def build_application(
 def register_handlers(app: BotApplication) -> None:
     """Every handler, in order. A new command is one function and one line here."""
     messages = filters.UpdateType.MESSAGE
+    # Group -3: the coach is personal. Groups and channels get one pointer to a private chat
+    # and nothing else; no later handler (not even the answer note below) sees their updates.
+    app.add_handler(TypeHandler(Update, groups.private_only()), group=-3)
     # Group -2: any message or tap is an answer (slots held back for not nagging resume).
     app.add_handler(TypeHandler(Update, chat.note_answer), group=-2)
     # Group -1: red flags and over-long messages are answered before anything else.

@@ -66,7 +66,7 @@ async def show_card(
             photo = await pictures.send(bot, chat_id, card, None, text, markup, lane)
             return photo.message_id
         sent: Message = await bot.send_message(
-            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup, rate_limit_args=lane
+            chat_id, text, reply_markup=markup, rate_limit_args=lane
         )
         return sent.message_id
     # The message is a picture when pictures are on (a card without a pose, or one sent before
@@ -104,7 +104,6 @@ async def _edit(
         text,
         chat_id=chat_id,
         message_id=message_id,
-        parse_mode=ParseMode.HTML,
         reply_markup=markup,
         rate_limit_args=lane,
     )

@@ -1,14 +1,19 @@
 """`stretchbot chat`: the real bot against the in-process emulator; this terminal is the phone.
 
 Same handlers, same database and same timers as `stretchbot run`; only the Bot API server is ours.
-Bot messages are printed as they arrive (a countdown's edits print as short lines), buttons are
-shown numbered, and typing a number (or a button's label) presses it.
+The terminal shows what Telegram would: messages as they arrive, an edited message again in full
+(a running countdown's ticks as short lines), the pop-up a button answers with, the keyboard under
+the text box, and photos and files saved under the data folder. Inline buttons are numbered;
+typing a number (or a button's label) presses it. Every subscriber's chat is known to the local
+emulator, so a routine due for someone else while you chat is delivered there, not refused.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
+import json
 import re
 import secrets
 import sys
@@ -19,6 +24,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.content.model import Library
 from bot.emulator import BotApiEmulator, BotMessage
+from bot.store import repo
 from bot.store.db import Database, upgrade_async
 from bot.telegram.app import BotApplication, build_application, running
 from bot.telegram.context import SERVICES
@@ -42,34 +48,59 @@ class Screen:
 
     chat_id: int
     colour: bool
-    folder: Path | None = None  # where received pictures are saved
-    seen: dict[int, str] = field(default_factory=dict)
+    files: Path  # where photos and documents the bot sends are saved
+    countdowns: Countdowns | None = None
+    seen: dict[int, tuple[str, str]] = field(default_factory=dict)  # text, buttons
     buttons: list[tuple[int, str, str]] = field(default_factory=list)  # message, label, data
+    previous_run: list[str] = field(default_factory=list)  # button labels before a restart
 
     def show(self, messages: list[BotMessage]) -> None:
         """Print new messages, and edits of the ones already shown."""
         for message in messages:
             text = message.text or ""
-            if message.kind != "text":
-                where = save_picture(message, self.folder) or message.file_name or ""
-                text = f"[{message.kind}: {where}] {text}"
-            key = text + repr(message.buttons)
+            key = (text, repr(message.buttons))
             previous = self.seen.get(message.message_id)
             if previous == key:
                 continue
-            edited = previous is not None
             self.seen[message.message_id] = key
-            body = plain(text, colour=self.colour)
-            if edited and previous is not None and previous.startswith(text):
-                pass  # only the buttons changed
-            elif edited:
-                last = body.strip().splitlines()[-1] if body.strip() else ""
-                print(f"  {DIM if self.colour else ''}↻ {last}{RESET if self.colour else ''}")
-            else:
+            body = plain(text, colour=self.colour).strip()
+            if previous is None:
                 print()
-                for line in body.splitlines():
-                    print(f"  {line}")
+                if message.kind != "text":
+                    print(f"  [{message.kind}: {self._save(message)}]")
+                self._lines(body)
+            elif previous[0] != text:  # else only the buttons changed
+                self._edited(plain(previous[0], colour=self.colour), body)
             self._remember_buttons(message)
+            self._show_keyboard(message)
+
+    def _lines(self, body: str) -> None:
+        for line in body.splitlines():
+            print(f"  {line}")
+
+    def _edited(self, before: str, body: str) -> None:
+        """An edit: a timer's tick (only the last line changes) as one line, else in full."""
+        old, new = before.strip().splitlines(), body.splitlines()
+        ticking = self.countdowns is not None and self.countdowns.busy(self.chat_id)
+        dim, reset = (DIM, RESET) if self.colour else ("", "")
+        if ticking and len(old) == len(new) and old[:-1] == new[:-1] and new:
+            print(f"  {dim}↻ {new[-1]}{reset}")
+            return
+        print(f"  {dim}✎ (edited){reset}")
+        self._lines(body)
+
+    def _save(self, message: BotMessage) -> str:
+        """Keep a photo or document the bot sent; its path is what the terminal shows."""
+        if message.file_bytes is None:
+            return message.file_name or message.kind
+        self.files.mkdir(parents=True, exist_ok=True)
+        # A picture sent again by its file id comes without a name: name it by what it is.
+        extension = "gif" if message.file_bytes.startswith(b"GIF8") else "png"
+        fallback = f"{message.kind}.{extension if message.kind != 'document' else 'bin'}"
+        name = Path(message.file_name or fallback).name
+        path = self.files / f"{message.message_id}-{name}"
+        path.write_bytes(message.file_bytes)
+        return str(path)
 
     def _remember_buttons(self, message: BotMessage) -> None:
         rows = [b for row in message.buttons for b in row if b.callback_data]
@@ -77,8 +108,22 @@ class Screen:
             self.buttons = [b for b in self.buttons if b[0] != message.message_id]
             return
         self.buttons = [(message.message_id, b.text, b.callback_data or "") for b in rows]
-        labels = "  ".join(f"[{i}] {label}" for i, (_, label, _) in enumerate(self.buttons, 1))
-        print(f"  {labels}")
+        print(f"  {self.numbered()}")
+
+    def numbered(self) -> str:
+        """The buttons one can press now, numbered."""
+        return "  ".join(f"[{i}] {label}" for i, (_, label, _) in enumerate(self.buttons, 1))
+
+    def _show_keyboard(self, message: BotMessage) -> None:
+        keyboard = message.reply_keyboard
+        if keyboard is None:
+            return
+        if keyboard.get("remove_keyboard"):
+            print("  (the keyboard under the text box is gone)")
+            return
+        for row in keyboard.get("keyboard", []):
+            labels = [b if isinstance(b, str) else b.get("text", "") for b in row]
+            print("  " + " ".join(f"[ {label} ]" for label in labels) + "  (type a label)")
 
     def press(self, typed: str) -> tuple[int, str] | None:
         """The button a typed line presses: its exact label first, then its number."""
@@ -91,19 +136,33 @@ class Screen:
             return message_id, data
         return None
 
+    def from_before_restart(self, typed: str) -> str | None:
+        """What to say when a number only matches a button shown before the chat restarted."""
+        wanted = typed.strip()
+        if not wanted.isdigit() or self.press(wanted) is not None:
+            return None
+        if not 1 <= int(wanted) <= len(self.previous_run):
+            return None
+        label = self.previous_run[int(wanted) - 1]
+        now = self.numbered() or "none: send /help to see what you can do"
+        return (
+            f"  [{wanted}] {label} was a button from before the restart; those no longer work.\n"
+            f"  The buttons now: {now}"
+        )
 
-def save_picture(message: BotMessage, folder: Path | None) -> Path | None:
-    """Keep a received photo or animation under `folder`, named by its file id; its path."""
-    if folder is None or message.kind not in ("photo", "animation"):
-        return None
-    if not message.file_bytes or not message.file_id:
-        return None
-    extension = "gif" if message.file_bytes.startswith(b"GIF8") else "png"
-    path = folder / f"{message.file_id}.{extension}"
-    if not path.exists():  # the same file id is the same picture
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(message.file_bytes)
-    return path
+
+def _load_buttons(path: Path) -> list[str]:
+    try:
+        labels = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(label) for label in labels] if isinstance(labels, list) else []
+
+
+def _save_buttons(path: Path, screen: Screen) -> None:
+    # Only a clearer answer after the next restart depends on it.
+    with contextlib.suppress(OSError):
+        path.write_text(json.dumps([label for _, label, _ in screen.buttons]), encoding="utf-8")
 
 
 def _read_lines(queue: asyncio.Queue[str | None]) -> None:
@@ -133,39 +192,67 @@ async def _keep_showing(screen: Screen, emulator: BotApiEmulator) -> None:
 
 
 async def _quiet(
-    emulator: BotApiEmulator, chat_id: int, countdowns: Countdowns, *, gap: float, limit: float
+    emulator: BotApiEmulator,
+    chat_id: int,
+    countdowns: Countdowns,
+    first: list[tuple[int, str | None, int, int]],
+    *,
+    gap: float,
+    limit: float,
 ) -> None:
-    """Wait for the bot's answer: something new, then `gap` seconds of stillness with no timer
-    running (a running timer only counts while something else is still to come), or `limit`."""
+    """After the update was handled: wait for `gap` seconds of stillness with no timer running
+    (a running timer only counts while nothing has changed since `first`), or `limit`."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit
-    first = last = _state(emulator, chat_id)
-    answered = False
+    last = _state(emulator, chat_id)
     still_since = loop.time()
     while loop.time() < deadline:
         state = _state(emulator, chat_id)
         if state != last:
             last, still_since = state, loop.time()
-            answered = answered or state != first
-        elif loop.time() - still_since >= gap and (answered or not countdowns.busy(chat_id)):
+        elif loop.time() - still_since >= gap and (state != first or not countdowns.busy(chat_id)):
             return
         await asyncio.sleep(0.05)
 
 
-async def _settled(app: BotApplication, emulator: BotApiEmulator, *, limit: float) -> None:
-    """Wait until every update sent has been fetched and handled, or `limit` seconds."""
+async def _handled(app: BotApplication, count: int, *, limit: float) -> None:
+    """Wait until the bot has dealt with `count` updates in all (a chart takes a few seconds to
+    draw on a busy machine: waiting for the answer's arrival alone let the next line overtake
+    it), or `limit` seconds."""
     processor = app.update_processor
+    if not isinstance(processor, PerChatUpdateProcessor):
+        return
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit
-    while loop.time() < deadline:
-        handled = not isinstance(processor, PerChatUpdateProcessor) or processor.idle()
-        if handled and not emulator.pending_updates and app.update_queue.empty():
-            return
-        await asyncio.sleep(0.05)
+    while processor.finished < count and loop.time() < deadline:  # noqa: ASYNC110 - a counter
+        await asyncio.sleep(0.02)
 
 
 def _state(emulator: BotApiEmulator, chat_id: int) -> list[tuple[int, str | None, int, int]]:
     return [(m.message_id, m.text, len(m.edits), len(m.buttons)) for m in emulator.chat(chat_id)]
+
+
+async def _every_subscriber(db_url: str, emulator: BotApiEmulator, you: int) -> None:
+    """Make every subscriber's chat known to the emulator: a routine due for another pretend
+    user while you chat is delivered (unseen), not refused, which would mark them inactive."""
+    db = Database(db_url)
+    try:
+        async with db.session() as s:
+            chats = await repo.chat_ids(s)
+    finally:
+        await db.close()
+    for chat in chats:
+        if chat > 0 and chat != you:
+            emulator.add_user(chat, first_name="Someone else")
+
+
+def _popup(emulator: BotApiEmulator, query_id: str, *, colour: bool) -> None:
+    """The pop-up a pressed button answered with, if it said anything."""
+    answer = emulator.answered_callbacks.get(query_id) or {}
+    text = answer.get("text")
+    if text:
+        mark = "⚠" if answer.get("show_alert") else "💬"
+        print(f"  {BOLD if colour else ''}{mark} {text}{RESET if colour else ''}")
 
 
 async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001) -> int:
@@ -173,14 +260,21 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
     token = f"{user_id}:{secrets.token_urlsafe(24)}"
     colour = sys.stdout.isatty()
     await upgrade_async(settings.db_url)
+    remembered = settings.data_dir / f"chat-buttons-{user_id}.json"
     async with BotApiEmulator(token) as emulator:
         # No pacing: there is one person and no Telegram to protect.
         local = settings.model_copy(
             update={"telegram_api_url": emulator.api_root, "rate_limit": 0, "chat_rate": 0}
         )
-        app = build_application(local, library, Database(settings.db_url), token=token)
+        app = build_application(local, library, Database.from_settings(settings), token=token)
+        await _every_subscriber(settings.db_url, emulator, user_id)
         emulator.add_user(user_id, first_name="You")
-        screen = Screen(user_id, colour, settings.data_dir / "chat-pictures")
+        screen = Screen(
+            user_id,
+            colour,
+            settings.data_dir / "chat-files",
+            previous_run=_load_buttons(remembered),
+        )
         print(
             f"stretchbot chat: you are talking to the real bot through a local Bot API emulator.\n"
             f"Database: {settings.db_url}\n"
@@ -190,8 +284,10 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
         )
         lines: asyncio.Queue[str | None] = asyncio.Queue()
         _read_lines(lines)
+        sent = 0
         async with running(app, poll_timeout=1):
             countdowns = app.bot_data[SERVICES].countdowns
+            screen.countdowns = countdowns
             printer = asyncio.create_task(_keep_showing(screen, emulator))
             try:
                 while (line := await lines.get()) is not None:
@@ -199,24 +295,37 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
                         break
                     if not line.strip():
                         continue
+                    stale = screen.from_before_restart(line)
+                    if stale is not None:
+                        print(stale)
+                        continue
+                    before = _state(emulator, user_id)
                     pressed = screen.press(line)
-                    if pressed:
-                        emulator.press(user_id, *pressed)
-                    else:
+                    query = emulator.press(user_id, *pressed) if pressed else None
+                    if query is None:
                         emulator.send_text(user_id, line)
+                    sent += 1
                     # Let the bot answer before the next line: typed or piped, replies and
                     # buttons arrive in order.
-                    await _quiet(emulator, user_id, countdowns, gap=0.6, limit=5.0)
+                    await _handled(app, sent, limit=60.0)
+                    screen.show(emulator.chat(user_id))
+                    if query is not None:
+                        _popup(emulator, query, colour=colour)
+                    await _quiet(emulator, user_id, countdowns, before, gap=0.6, limit=5.0)
                 else:
                     # End of piped input: let a running timer and the last replies finish.
                     timer = countdowns.running.get(user_id)
                     if timer is not None:
                         await asyncio.wait([timer])
-                    await _quiet(emulator, user_id, countdowns, gap=1.0, limit=3.0)
+                    await _quiet(
+                        emulator, user_id, countdowns, _state(emulator, user_id),
+                        gap=1.0, limit=3.0,
+                    )  # fmt: skip
                 # Stopping drops updates still queued: let the last ones be answered first.
-                await _settled(app, emulator, limit=10.0)
+                await _handled(app, sent, limit=10.0)
             finally:
                 printer.cancel()
                 screen.show(emulator.chat(user_id))
+                _save_buttons(remembered, screen)
         print("\nBye! Your data is kept in", settings.db_url)
     return 0

@@ -293,9 +293,7 @@ class Countdowns:
     async def _notify(self, bot: ExtBot[Any], timer: Timer, text: str) -> int | None:
         """The short new message that makes the phone buzz at the end of a hold."""
         try:
-            sent = await bot.send_message(
-                timer.chat_id, text, parse_mode="HTML", rate_limit_args=Lane.RELEASE
-            )
+            sent = await bot.send_message(timer.chat_id, text, rate_limit_args=Lane.RELEASE)
         except TelegramError as exc:
             log.warning("release notice failed: %s", exc.__class__.__name__)
             return None

@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
 import httpx
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
@@ -30,7 +29,6 @@ from bot.telegram.cards import card_view, show_card
 from bot.telegram.limits import Lane
 from bot.telegram.pictures import Pictures
 
-HTML = ParseMode.HTML
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
@@ -61,9 +59,11 @@ class TelegramSender:
         *,
         pictures: Pictures | None = None,
         paid_broadcast: bool = False,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.bot = bot
         self.pictures = pictures
+        self.sleep = sleep  # waits between attempts; tests pass one that only records them
         self.paid_broadcast = paid_broadcast
         self.clock = clock
         self.library = library
@@ -95,8 +95,10 @@ class TelegramSender:
             and self.pictures.has_picture(card)
             and len(text) <= MAX_CAPTION
         )
-        error = "error"
+        error, wait = "error", 0.0
         for attempt in range(MAX_ATTEMPTS):
+            if attempt:  # the wait the last failure asked for (none after the last attempt)
+                await self.sleep(wait)
             try:
                 if pictured and self.pictures is not None and card is not None:
                     caption = {k: v for k, v in params.items() if k != "text"}
@@ -111,8 +113,7 @@ class TelegramSender:
                 message_id = message.get("message_id") if isinstance(message, dict) else None
                 return self._outcome(claim, DeliveryStatus.SENT, message_id=message_id)
             except RetryAfter as exc:
-                error = "429"
-                await asyncio.sleep(_seconds(exc.retry_after))
+                error, wait = "429", _seconds(exc.retry_after)
             except Forbidden as exc:
                 return self._outcome(
                     claim, DeliveryStatus.FAILED, error=f"403 {exc.message}", gone=True
@@ -125,11 +126,9 @@ class TelegramSender:
             except TimedOut as exc:
                 if not _never_sent(exc):
                     return self._outcome(claim, DeliveryStatus.UNKNOWN, error="timeout")
-                error = "timeout"
-                await asyncio.sleep(BACKOFF * 2**attempt)
+                error, wait = "timeout", BACKOFF * 2**attempt
             except NetworkError as exc:  # 5xx and connection errors: nothing was delivered
-                error = f"network {exc.message}"[:60]
-                await asyncio.sleep(BACKOFF * 2**attempt)
+                error, wait = f"network {exc.message}"[:60], BACKOFF * 2**attempt
             except TelegramError as exc:
                 return self._outcome(claim, DeliveryStatus.FAILED, error=exc.__class__.__name__)
         return self._outcome(claim, DeliveryStatus.FAILED, error=f"gave up ({error})")

@@ -507,3 +507,22 @@ FORGET_YES = "Yes, delete everything"
 FORGET_NO = "No, keep it"
 FORGOTTEN = "Done: everything about you is deleted. If you ever want to start again, send /start."
 FORGET_KEPT = "Kept. Nothing was deleted."
+
+
+# --- groups and channels: a personal coach works in private chats only -------------------------
+
+
+def private_only(username: str | None) -> str:
+    """The one answer in a group or channel: where to find the coach instead."""
+    where = (
+        f'<a href="https://t.me/{username}?start=group">a private chat with me</a>'
+        if username
+        else "a private chat with me (tap my name, then Message)"
+    )
+    return (
+        "I'm a personal stretch coach, so I only work one to one and keep nothing from group "
+        f"chats. Come and find me in {where}."
+    )
+
+
+PRIVATE_ONLY_BUTTON = "My buttons work in a private chat with me only. Nothing was changed."

@@ -62,6 +62,9 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._slots: asyncio.Semaphore | None = None
         self._chats: dict[int, _ChatQueue] = {}
         self._notes: set[asyncio.Task[None]] = set()
+        # Updates handled or dropped so far: `stretchbot chat` and tests wait on it to know that
+        # an update which changes nothing visible was dealt with.
+        self.finished = 0
         # Wired by the application factory: whether the application still runs, and the note.
         self.running: Callable[[], bool] = lambda: True
         self.on_overflow: Callable[[int], Awaitable[object]] | None = None
@@ -123,10 +126,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 await coroutine
         except Exception as exc:  # one update's failure must not strand its chat's queue
             log.error("handling an update failed: %s", exc.__class__.__name__)
+        finally:
+            self.finished += 1
         self.metrics.updates.labels(_kind(update)).inc()
 
     async def _drop(self, item: _Queued, reason: str) -> None:
         item.coroutine.close()
+        self.finished += 1
         self.metrics.dropped_updates.labels(reason).inc()
         query = item.update.callback_query
         if query is not None:  # stop the button's spinner; the tap itself is answered elsewhere

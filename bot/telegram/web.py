@@ -244,7 +244,7 @@ async def serve(settings: Settings, library: Library, stop: asyncio.Event | None
         await _migrate(settings, stop)
     except StopRequested:
         return
-    db = Database(settings.db_url)
+    db = Database.from_settings(settings)
     try:
         if settings.webhook_url:
             await _serve_webhook(settings, library, db, stop)

@@ -39,7 +39,9 @@ class Deliveries(UseCase):
         """Snooze a delivered routine for 30 minutes, once."""
         async with self.db.session() as s:
             row = await repo.session_by_id(s, chat_id, session_id)
-            if row is None or row.started_at is not None or row.done_at is not None:
+            if row is None:  # not this chat's (forged) or forgotten
+                raise StaleButton(Stale.UNKNOWN)
+            if row.started_at is not None or row.done_at is not None:
                 raise StaleButton(Stale.SNOOZED)
             if not await slots.snooze(s, chat_id, session_id, now):
                 raise StaleButton(Stale.SNOOZED)
@@ -48,7 +50,9 @@ class Deliveries(UseCase):
         """Skip today's delivered routine."""
         async with self.db.session() as s:
             row = await repo.session_by_id(s, chat_id, session_id)
-            if row is None or row.started_at is not None or row.done_at is not None:
+            if row is None:
+                raise StaleButton(Stale.UNKNOWN)
+            if row.started_at is not None or row.done_at is not None:
                 raise StaleButton(Stale.MOVED_ON)
             row.skipped_at = now
 

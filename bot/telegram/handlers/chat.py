@@ -9,6 +9,7 @@ from bot.coach import intents
 from bot.telegram import keyboards, texts
 from bot.telegram.context import Context
 from bot.telegram.handlers.common import reply
+from bot.telegram.handlers.groups import addressed_elsewhere
 from bot.telegram.handlers.onboarding import show_help
 from bot.telegram.handlers.preferences import show_settings
 from bot.telegram.handlers.progress import record_pain, report_pain, show_progress
@@ -55,10 +56,12 @@ async def free_text(update: Update, context: Context) -> None:
 
 
 async def unknown_command(update: Update, context: Context) -> None:
-    """A command we don't have."""
+    """A command we don't have (one addressed to another bot is not for us: no answer)."""
     message = update.effective_message
     assert message is not None
     assert message.text is not None
+    if addressed_elsewhere(message.text, context.bot.username):
+        return
     await reply(update, texts.unknown_command(message.text.split()[0]))
 
 

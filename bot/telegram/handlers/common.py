@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update
-from telegram.constants import ParseMode
 
 from bot.telegram.context import Context
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
 
-HTML = ParseMode.HTML
-
 
 async def reply(update: Update, text: str, markup: Markup = None) -> Message:
-    """Answer in the chat the update came from (HTML)."""
+    """Answer in the chat the update came from (HTML, the application's default)."""
     message = update.effective_message
     assert message is not None
-    return await message.reply_text(text, parse_mode=HTML, reply_markup=markup)
+    return await message.reply_text(text, reply_markup=markup)
 
 
 def chat_id(update: Update) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 
 from bot.coach import inputs
 from bot.content.model import Slot
@@ -14,8 +13,6 @@ from bot.telegram.handlers.common import args, chat_id, query, reply
 from bot.usecases import Profile
 
 TIMED_SLOTS = (Slot.MORNING.value, Slot.EVENING.value)
-
-HTML = ParseMode.HTML
 
 
 async def stop(update: Update, context: Context) -> None:
@@ -83,7 +80,7 @@ async def settings_button(update: Update, context: Context, button: Callback) ->
     profile = await _change(context, chat_id(update), what, value)
     await pressed.answer("Saved" if what != "menu" else None)
     await pressed.edit_message_text(
-        texts.settings(profile), parse_mode=HTML, reply_markup=keyboards.settings(profile)
+        texts.settings(profile), reply_markup=keyboards.settings(profile)
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 from telegram import InputFile, Update
-from telegram.constants import ParseMode
 
 from bot.coach import inputs, pain
 from bot.content.model import Card
@@ -17,8 +16,6 @@ from bot.telegram.handlers.common import args, chat_id, query, reply
 
 REACH = "sit-and-reach-test"
 SLR = "straight-leg-raise-test"
-
-HTML = ParseMode.HTML
 
 
 async def record_pain(update: Update, context: Context, score: int, note: str | None) -> str:
@@ -44,7 +41,7 @@ async def pain_button(update: Update, context: Context, button: Callback) -> Non
     answer = await record_pain(update, context, score, None)
     pressed = query(update)
     await pressed.answer(f"Recorded {score}/10")
-    await pressed.edit_message_text(answer, parse_mode=HTML)
+    await pressed.edit_message_text(answer)
 
 
 async def show_progress(update: Update, context: Context) -> None:
@@ -72,7 +69,7 @@ async def show_progress(update: Update, context: Context) -> None:
 async def send_self_test(context: Context, chat: int, card: Card) -> None:
     """A self-test card, then the buttons to record its result."""
     for message in session_messages(card):
-        await context.bot.send_message(chat, message.text, parse_mode=HTML)
+        await context.bot.send_message(chat, message.text)
     await context.bot.send_message(
         chat, texts.self_test_ask(card.id), reply_markup=keyboards.self_test(card.id)
     )

@@ -5,7 +5,6 @@ routine."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 
 from bot.content.model import Card
 from bot.content.render import step_view
@@ -20,7 +19,6 @@ from bot.telegram.handlers.progress import send_self_test
 from bot.telegram.limits import Lane
 from bot.usecases import DoneResult, Running
 
-HTML = ParseMode.HTML
 PAUSE_GRACE = 30 * 60  # a paused timer whose process died gets its Start back after this
 
 
