@@ -27,6 +27,7 @@ from tests.conftest import PACE, PACE_SPEED, TOKEN, FakeClock, Harness, Phone, m
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 # An offer is a photo or an animation (the first card's picture) or, without one, a text.
 OFFER_METHODS = ("sendPhoto", "sendAnimation", "sendMessage")
+CARD_EDIT = "editMessageCaption"  # a card is its picture, its text the caption
 
 
 def offer_calls(emulator: BotApiEmulator) -> int:
@@ -279,10 +280,11 @@ async def test_a_send_that_keeps_failing_is_given_up_and_tried_again_tomorrow(
     phone = await subscriber(bot, 1001)
     other = await subscriber(bot, 1002)
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=502, description="Bad Gateway", chat_id=1001,
-        times=MAX_ATTEMPTS,
-    )  # fmt: skip
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=502, description="Bad Gateway", chat_id=1001,
+            times=MAX_ATTEMPTS,
+        )  # fmt: skip
     mark, other_mark = phone.mark(), other.mark()
     report = await tick(bot)
     assert (report.sent, report.failed) == (1, 1)
@@ -350,7 +352,7 @@ async def test_a_timer_left_by_a_dead_process_gets_its_start_button_back(
     phone = await subscriber(bot, 1001)
     step = await orphan_a_timer(bot, phone, morning)
     await tick(bot)
-    await bot.emulator.wait_for_call("editMessageText")
+    await bot.emulator.wait_for_call(CARD_EDIT)
     restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
     assert texts.TIMER_INTERRUPTED in restored.text
     assert any("Start" in b.text for row in restored.buttons for b in row)
@@ -363,7 +365,7 @@ async def test_a_timer_that_cannot_be_restored_holds_nothing_up(
     other = await subscriber(bot, 1002)
     step = await orphan_a_timer(bot, phone, morning)
     bot.emulator.inject_fault(
-        "editMessageText", error_code=400, description="Bad Request: message to edit not found",
+        CARD_EDIT, error_code=400, description="Bad Request: message to edit not found",
         chat_id=1001,
     )  # fmt: skip
     other_mark = phone.mark(), other.mark()
@@ -377,9 +379,9 @@ async def test_a_timer_that_cannot_be_restored_holds_nothing_up(
     restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
     assert texts.TIMER_INTERRUPTED not in restored.text
     # Taken once: the next tick does not try the same timer again.
-    edits = len(bot.emulator.calls_of("editMessageText"))
+    edits = len(bot.emulator.calls_of(CARD_EDIT))
     await tick(bot)
-    assert len(bot.emulator.calls_of("editMessageText")) == edits
+    assert len(bot.emulator.calls_of(CARD_EDIT)) == edits
 
 
 async def test_three_ignored_routines_bring_one_gentle_question(
