@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     # Telegram's paid broadcasts: scheduled offers go out with allow_paid_broadcast, up to 1,000
     # a second, at 0.1 Stars for each message beyond the free 30 a second (README: lanes).
     paid_broadcast: bool = False
+    # Exercise pictures on cards and scheduled offers (on|off); off sends text only.
+    pictures: bool = True
     # Updates one chat may have waiting; beyond that the oldest are skipped (one note says so).
     chat_backlog: int = Field(default=20, ge=1)
     # PostgreSQL connections per process: kept open, opened beyond that in a burst, and seconds

@@ -7,6 +7,7 @@ import asyncio
 import os
 import secrets
 import shutil
+import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
@@ -177,6 +178,9 @@ async def emulator(request: pytest.FixtureRequest) -> AsyncIterator[BotApiEmulat
         assert not emu.limiter.refusals, emu.limiter.refusals[:5]
 
 
+TEST_DATA = Path(tempfile.mkdtemp(prefix="stretchbot-tests-"))
+
+
 def make_settings(api_root: str, db_url: str, **overrides: object) -> Settings:
     """Settings for a test bot: fast holds, frequent countdown edits, no .env file."""
     values: dict[str, object] = {
@@ -186,6 +190,7 @@ def make_settings(api_root: str, db_url: str, **overrides: object) -> Settings:
         "hold_time_scale": 0.02,
         "countdown_edit_seconds": 5,
         "tick_seconds": 0,  # tests tick the scheduler by hand unless they say otherwise
+        "data_dir": TEST_DATA,  # pictures rendered once for the whole run, not in ~/.local
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -25,6 +25,13 @@ from bot.telegram.delivery import MAX_ATTEMPTS, TelegramSender
 from tests.conftest import PACE, PACE_SPEED, TOKEN, FakeClock, Harness, Phone, make_settings
 
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+# An offer is a photo or an animation (the first card's picture) or, without one, a text.
+OFFER_METHODS = ("sendPhoto", "sendAnimation", "sendMessage")
+CARD_EDIT = "editMessageCaption"  # a card is its picture, its text the caption
+
+
+def offer_calls(emulator: BotApiEmulator) -> int:
+    return sum(len(emulator.calls_of(method)) for method in OFFER_METHODS)
 
 
 async def tick(bot: Harness) -> TickReport:
@@ -195,10 +202,11 @@ async def test_rate_limited_send_waits_retry_after_and_sends_once(
     phone = await subscriber(bot, 1001)
     other = await subscriber(bot, 1002)
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=429, description="Too Many Requests: retry after 1",
-        retry_after=1, chat_id=1001,
-    )  # fmt: skip
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=429, description="Too Many Requests: retry after 1",
+            retry_after=1, chat_id=1001,
+        )  # fmt: skip
     mark, other_mark = phone.mark(), other.mark()
     started = asyncio.get_running_loop().time()
     report = await tick(bot)
@@ -223,9 +231,10 @@ async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
     await subscriber(bot, 1001)
     others = [await subscriber(bot, uid) for uid in (1002, 1003)]
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=code, description=description, chat_id=1001, times=5
-    )
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=code, description=description, chat_id=1001, times=5
+        )
     marks = [p.mark() for p in others]
     report = await tick(bot)
     assert (report.sent, report.failed) == (2, 1)
@@ -241,10 +250,10 @@ async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
         await db.close()
     # Tomorrow nothing is tried for the gone chat.
     morning.advance(days=1)
-    calls = len(bot.emulator.calls_of("sendMessage"))
+    calls = offer_calls(bot.emulator)
     report = await tick(bot)
     assert report.sent == 2
-    assert len(bot.emulator.calls_of("sendMessage")) == calls + 2
+    assert offer_calls(bot.emulator) == calls + 2
 
 
 async def test_server_errors_are_retried_with_backoff_and_sent_once(
@@ -252,9 +261,10 @@ async def test_server_errors_are_retried_with_backoff_and_sent_once(
 ) -> None:
     phone = await subscriber(bot, 1001)
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=502, description="Bad Gateway", chat_id=1001, times=2
-    )
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=502, description="Bad Gateway", chat_id=1001, times=2
+        )
     mark = phone.mark()
     report = await tick(bot)
     assert report.sent == 1
@@ -270,10 +280,11 @@ async def test_a_send_that_keeps_failing_is_given_up_and_tried_again_tomorrow(
     phone = await subscriber(bot, 1001)
     other = await subscriber(bot, 1002)
     morning.now = SEVEN.replace(minute=30)
-    bot.emulator.inject_fault(
-        "sendMessage", error_code=502, description="Bad Gateway", chat_id=1001,
-        times=MAX_ATTEMPTS,
-    )  # fmt: skip
+    for method in OFFER_METHODS:
+        bot.emulator.inject_fault(
+            method, error_code=502, description="Bad Gateway", chat_id=1001,
+            times=MAX_ATTEMPTS,
+        )  # fmt: skip
     mark, other_mark = phone.mark(), other.mark()
     report = await tick(bot)
     assert (report.sent, report.failed) == (1, 1)
@@ -300,7 +311,8 @@ async def test_a_timeout_after_sending_is_not_sent_twice(
         bot = Harness(app, emulator, morning, db_url, settings, library)
         phone = await subscriber(bot, 1001)
         morning.now = SEVEN.replace(minute=30)
-        emulator.inject_delay("sendMessage", 1.5)
+        for method in OFFER_METHODS:
+            emulator.inject_delay(method, 1.5)
         mark = phone.mark()
         report = await tick(bot)
         assert report.unknown == 1
@@ -340,7 +352,7 @@ async def test_a_timer_left_by_a_dead_process_gets_its_start_button_back(
     phone = await subscriber(bot, 1001)
     step = await orphan_a_timer(bot, phone, morning)
     await tick(bot)
-    await bot.emulator.wait_for_call("editMessageText")
+    await bot.emulator.wait_for_call(CARD_EDIT)
     restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
     assert texts.TIMER_INTERRUPTED in restored.text
     assert any("Start" in b.text for row in restored.buttons for b in row)
@@ -353,7 +365,7 @@ async def test_a_timer_that_cannot_be_restored_holds_nothing_up(
     other = await subscriber(bot, 1002)
     step = await orphan_a_timer(bot, phone, morning)
     bot.emulator.inject_fault(
-        "editMessageText", error_code=400, description="Bad Request: message to edit not found",
+        CARD_EDIT, error_code=400, description="Bad Request: message to edit not found",
         chat_id=1001,
     )  # fmt: skip
     other_mark = phone.mark(), other.mark()
@@ -367,9 +379,9 @@ async def test_a_timer_that_cannot_be_restored_holds_nothing_up(
     restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
     assert texts.TIMER_INTERRUPTED not in restored.text
     # Taken once: the next tick does not try the same timer again.
-    edits = len(bot.emulator.calls_of("editMessageText"))
+    edits = len(bot.emulator.calls_of(CARD_EDIT))
     await tick(bot)
-    assert len(bot.emulator.calls_of("editMessageText")) == edits
+    assert len(bot.emulator.calls_of(CARD_EDIT)) == edits
 
 
 async def test_three_ignored_routines_bring_one_gentle_question(

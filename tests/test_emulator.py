@@ -171,6 +171,59 @@ async def test_document_and_photo_uploads_are_kept(tg: Bot, emu: BotApiEmulator)
     assert bytes(await file.download_as_bytearray()) == b"week,minutes\n1,40\n"
 
 
+GIF = b"GIF89a" + bytes.fromhex("04000300") + b"\0" * 32  # a 4x3 GIF header
+
+
+async def test_animations_and_media_edits(tg: Bot, emu: BotApiEmulator) -> None:
+    from telegram import InputMediaAnimation, InputMediaPhoto
+
+    sent = await tg.send_animation(ADA, GIF, caption="step 1", filename="hinge.gif")
+    assert sent.animation is not None
+    assert (sent.animation.width, sent.animation.height) == (4, 3)
+    assert sent.caption == "step 1"
+    # By file_id: no second upload, the same file.
+    again = await tg.send_animation(ADA, sent.animation.file_id, caption="again")
+    assert again.animation is not None
+    assert again.animation.file_id == sent.animation.file_id
+    assert len(emu.uploads) == 1
+    # A caption edit keeps the picture; the limit is 1,024 characters.
+    edited = await tg.edit_message_caption(ADA, sent.message_id, caption="step 2")
+    assert isinstance(edited, type(sent))
+    assert emu.chat(ADA)[0].plain_text == "step 2"
+    assert emu.chat(ADA)[0].edits == ["step 1", "step 2"]
+    description = await refusal(
+        emu, BadRequest, tg.edit_message_caption(ADA, sent.message_id, caption="c" * 1025)
+    )
+    assert description.startswith("Bad Request: message caption is too long")
+    description = await refusal(
+        emu, BadRequest, tg.edit_message_caption(ADA, sent.message_id, caption="step 2")
+    )
+    assert description.startswith("Bad Request: message is not modified")
+    # A media swap: a new upload through attach://, then back by file_id.
+    swapped = await tg.edit_message_media(
+        InputMediaPhoto(PNG, caption="a photo now"), chat_id=ADA, message_id=sent.message_id
+    )
+    assert isinstance(swapped, type(sent))
+    message = emu.chat(ADA)[0]
+    assert (message.kind, message.plain_text, message.file_bytes) == ("photo", "a photo now", PNG)
+    assert len(emu.uploads) == 2
+    await tg.edit_message_media(
+        InputMediaAnimation(sent.animation.file_id), chat_id=ADA, message_id=sent.message_id
+    )
+    assert (emu.chat(ADA)[0].kind, emu.chat(ADA)[0].plain_text) == ("animation", "")
+    description = await refusal(
+        emu,
+        BadRequest,
+        tg.edit_message_media(InputMediaPhoto("nope"), chat_id=ADA, message_id=sent.message_id),
+    )
+    assert description == "Bad Request: wrong file identifier/HTTP URL specified"
+    text = await tg.send_message(ADA, "plain")
+    description = await refusal(
+        emu, BadRequest, tg.edit_message_caption(ADA, text.message_id, caption="x")
+    )
+    assert description == "Bad Request: there is no caption in the message to edit"
+
+
 async def test_photo_must_be_an_image(tg: Bot, emu: BotApiEmulator) -> None:
     description = await refusal(emu, BadRequest, tg.send_photo(ADA, b"not an image"))
     assert description == "Bad Request: IMAGE_PROCESS_FAILED"

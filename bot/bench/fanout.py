@@ -98,7 +98,7 @@ async def _find_due_ms(url: str) -> float:
     return sorted(timings)[2]
 
 
-async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
+async def _fan_out(url: str, root: str, *, throttle: bool, pictures: bool) -> dict[str, Any]:
     from telegram.ext import ExtBot
 
     from bot.config import default_content_dir
@@ -109,6 +109,8 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     from bot.telegram.delivery import TelegramSender
     from bot.telegram.http import AiohttpRequest
     from bot.telegram.limits import Lane, TelegramLimiter
+    from bot.telegram.pictures import Pictures
+    from bot.usecases.pictures import PictureFiles
 
     library = load_library(default_content_dir())
     limiter = TelegramLimiter(overall=30.0 if throttle else 0.0, per_chat_rate=1.0)
@@ -122,7 +124,9 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
         return DUE + timedelta(seconds=5)
 
     async with bot:
-        ticker = Ticker(db, library, TelegramSender(bot, clock, library), clock, "bench")
+        drawn = Pictures(PictureFiles(db, clock), None) if pictures else None
+        sender = TelegramSender(bot, clock, library, pictures=drawn)
+        ticker = Ticker(db, library, sender, clock, "bench")
         report = await ticker.tick()
     await db.close()
     return {
@@ -134,7 +138,9 @@ async def _fan_out(url: str, root: str, *, throttle: bool) -> dict[str, Any]:
     }
 
 
-def run_one(backend: str, subscribers: int, throttle: bool) -> dict[str, Any]:
+def run_one(
+    backend: str, subscribers: int, throttle: bool, pictures: bool = False
+) -> dict[str, Any]:
     """One configuration, in this process: seed, fan out, measure."""
     from bot.store.db import upgrade
 
@@ -146,7 +152,9 @@ def run_one(backend: str, subscribers: int, throttle: bool) -> dict[str, Any]:
             emulator.control("add_users", {"first": 1, "count": subscribers})
             asyncio.run(seed(url, subscribers))
             find_ms = asyncio.run(_find_due_ms(url))
-            result = asyncio.run(_fan_out(url, emulator.root, throttle=throttle))
+            result = asyncio.run(
+                _fan_out(url, emulator.root, throttle=throttle, pictures=pictures)
+            )
             stats = emulator.control("stats")
         finally:
             emulator.stop()
@@ -156,7 +164,9 @@ def run_one(backend: str, subscribers: int, throttle: bool) -> dict[str, Any]:
     return {
         "backend": backend, "subscribers": subscribers, "throttled": throttle,
         "find_due_ms": find_ms, "peak_mib": peak_kib / 1024,
-        "received": stats["messages"], "too_many_requests": stats["too_many_requests"], **result,
+        "received": stats["messages"], "too_many_requests": stats["too_many_requests"],
+        "pictures": pictures, "uploads": stats["uploads"],
+        "distinct_uploads": stats["distinct_uploads"], **result,
     }  # fmt: skip
 
 
@@ -165,25 +175,30 @@ def _row(r: dict[str, Any]) -> str:
     return (
         f"{r['backend']:<9} {r['subscribers']:>8,} {limit:<10} {r['per_second']:>9,.0f} "
         f"{r['seconds']:>8.1f} {r['find_due_ms']:>9.1f} {r['claim_seconds']:>8.2f} "
-        f"{r['peak_mib']:>8.0f} {r['received']:>9,} {r['too_many_requests']:>5}"
+        f"{r['peak_mib']:>8.0f} {r['received']:>9,} {r['too_many_requests']:>5} "
+        f"{'on' if r['pictures'] else 'off':<8} {r['uploads']:>7} {r['distinct_uploads']:>8}"
     )
 
 
 HEADER = (
     "backend   subscribers limiter     msg/s   total s  find ms  claim s  peak MiB  received  429s"
+    " pictures uploads distinct"
 )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run every configuration in its own subprocess and print a table."""
     backends = args.backends
-    plan = [(b, args.subscribers, False) for b in backends]
-    plan += [(b, args.throttled_subscribers, True) for b in backends if args.throttled_subscribers]
+    plan = [(b, args.subscribers, False, p) for b in backends for p in (False, True)]
+    plan += [
+        (b, args.throttled_subscribers, True, True) for b in backends if args.throttled_subscribers
+    ]
     print(f"fan-out benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(HEADER)
-    for backend, count, throttle in plan:
+    for backend, count, throttle, pictures in plan:
         command = [sys.executable, "-m", "bot.bench.fanout", "--backend", backend,
                    "--subscribers", str(count)] + (["--throttle"] if throttle else [])  # fmt: skip
+        command += ["--pictures", "on" if pictures else "off"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(f"{backend} {count}: failed\n{done.stderr[-2000:]}")
@@ -198,8 +213,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backend", choices=BACKENDS, default="sqlite")
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--throttle", action="store_true")
+    parser.add_argument("--pictures", choices=("on", "off"), default="on")
     args = parser.parse_args(argv)
-    print(json.dumps(run_one(args.backend, args.subscribers, args.throttle)))
+    result = run_one(args.backend, args.subscribers, args.throttle, args.pictures == "on")
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

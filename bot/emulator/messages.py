@@ -29,6 +29,7 @@ from bot.emulator.state import EmulatorState
 
 MAX_DOWNLOAD = 20 * 1024 * 1024  # getFile refuses bigger files
 _BOT_COMMAND = re.compile(r"[a-z0-9_]{1,32}\Z")
+_SEND_METHOD = {"photo": "sendPhoto", "animation": "sendAnimation", "document": "sendDocument"}
 _CHAT_ACTIONS = frozenset(
     {
         "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
@@ -39,8 +40,8 @@ _CHAT_ACTIONS = frozenset(
 
 
 class MessageMethods(EmulatorState):
-    """sendMessage, sendPhoto, sendDocument, edits, deleteMessage, answerCallbackQuery, getFile,
-    sendChatAction and the *MyCommands methods."""
+    """sendMessage, sendPhoto, sendAnimation, sendDocument, edits (text, caption, media),
+    deleteMessage, answerCallbackQuery, getFile, sendChatAction and the *MyCommands methods."""
 
     # --- commands -------------------------------------------------------------------------
 
@@ -104,27 +105,38 @@ class MessageMethods(EmulatorState):
         chat = self._target(params)
         reply_to = self._reply_to(chat, params)
         stored, upload = self._media_file(params[kind], kind)
-        self._admit(chat, "sendPhoto" if kind == "photo" else "sendDocument", params)
+        self._admit(chat, _SEND_METHOD[kind], params)
         message = self._new_message(chat, kind, caption, params, formatted)
+        self._attach(message, stored, upload, kind)
+        return self._message_json(chat, message, reply_to)
+
+    def _attach(
+        self, message: BotMessage, stored: StoredFile, upload: UploadedFile | None, kind: Kind
+    ) -> None:
+        """Put a stored file on a message, as the photo sizes / animation / document JSON."""
+        message.kind = kind
         message.file_id = stored.file_id
+        message.file_bytes = stored.data  # sent by file id too: the chat shows the picture
         if upload is not None:
-            message.file_bytes = upload.data
+            self.uploads.append(stored)  # counted once admitted: a refused send uploads nothing
             message.file_name = upload.filename
             message.mime_type = upload.content_type
         if kind == "photo":
             message.media = photo_sizes(stored)
-        else:
-            document: dict[str, Any] = {
-                "file_id": stored.file_id,
-                "file_unique_id": stored.unique_id,
-                "file_size": stored.size,
-            }
-            if message.file_name:
-                document["file_name"] = message.file_name
-            if message.mime_type:
-                document["mime_type"] = message.mime_type
-            message.media = document
-        return self._message_json(chat, message, reply_to)
+            return
+        media: dict[str, Any] = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "file_size": stored.size,
+        }
+        if kind == "animation":
+            width, height = (image_size(stored.data) if stored.data else None) or (320, 240)
+            media.update(width=width, height=height, duration=0)
+        if message.file_name:
+            media["file_name"] = message.file_name
+        if message.mime_type:
+            media["mime_type"] = message.mime_type
+        message.media = media
 
     def _media_file(
         self, source: str | UploadedFile, kind: Kind
@@ -305,6 +317,83 @@ class MessageMethods(EmulatorState):
         message.edit_date = self._now()
         self._touch(message)
         return self._message_json(chat, message)
+
+    def _edit_message_caption(self, params: dict[str, Any]) -> dict[str, Any]:
+        caption = params.get("caption")
+        formatted = (
+            self._formatted(params, "caption", limit=MAX_CAPTION, what="caption")
+            if caption
+            else FormattedText("")
+        )
+        chat = self._edit_target(params)
+        message = self._message_to_edit(chat, params)
+        if message.kind == "text":
+            raise bad_request("there is no caption in the message to edit")
+        markup = self._inline_markup(params.get("reply_markup"))
+        if (
+            formatted.text == message.plain_text
+            and formatted.entities == message.entities
+            and markup == message.reply_markup
+        ):
+            raise ApiError(400, NOT_MODIFIED)
+        self._admit(chat, "editMessageCaption", params)
+        self._set_caption(message, caption, params.get("parse_mode"), formatted)
+        message.reply_markup = markup
+        message.buttons = self._buttons(markup)
+        message.edit_date = self._now()
+        self._touch(message)
+        return self._message_json(chat, message)
+
+    def _edit_message_media(
+        self, params: dict[str, Any], parts: dict[str, UploadedFile]
+    ) -> dict[str, Any]:
+        """Swap a media message's file; the caption becomes the new media's (or none)."""
+        media: dict[str, Any] = params["media"]
+        kind = media.get("type")
+        if kind not in _SEND_METHOD:
+            raise bad_request(f"media type {kind} is not supported by the emulator")
+        caption = media.get("caption")
+        formatted = (
+            self._formatted(media, "caption", limit=MAX_CAPTION, what="caption")
+            if caption
+            else FormattedText("")
+        )
+        chat = self._edit_target(params)
+        message = self._message_to_edit(chat, params)
+        if message.kind == "text":
+            raise bad_request("there is no media in the message to edit")
+        source: str | UploadedFile = str(media.get("media", ""))
+        if isinstance(source, str) and source.startswith("attach://"):
+            part = parts.get(source.removeprefix("attach://"))
+            if part is None:
+                raise bad_request("can't find attached file")
+            source = part
+        stored, upload = self._media_file(source, kind)
+        markup = self._inline_markup(params.get("reply_markup"))
+        if (
+            stored.file_id == message.file_id
+            and formatted.text == message.plain_text
+            and markup == message.reply_markup
+        ):
+            raise ApiError(400, NOT_MODIFIED)
+        self._admit(chat, "editMessageMedia", params)
+        self._attach(message, stored, upload, kind)
+        self._set_caption(message, caption, media.get("parse_mode"), formatted)
+        message.reply_markup = markup
+        message.buttons = self._buttons(markup)
+        message.edit_date = self._now()
+        self._touch(message)
+        return self._message_json(chat, message)
+
+    @staticmethod
+    def _set_caption(
+        message: BotMessage, caption: str | None, parse_mode: str | None, formatted: FormattedText
+    ) -> None:
+        message.text = caption or ""
+        message.parse_mode = parse_mode
+        message.plain_text = formatted.text
+        message.entities = formatted.entities
+        message.edits.append(caption or "")
 
     def _delete_message(self, params: dict[str, Any]) -> bool:
         chat = self._target(params)

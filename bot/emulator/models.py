@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["text", "photo", "document"]
+Kind = Literal["text", "photo", "animation", "document"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,6 +108,7 @@ class EmulatorState:
         self._files: dict[str, StoredFile] = {}
         self._file_paths: dict[str, StoredFile] = {}
         self._file_ids = itertools.count(1)
+        self.uploads: list[StoredFile] = []  # files the bot uploaded (not sent by file_id)
         # Misbehaviour on demand.
         self.faults = Faults()
         # Waiting tests are woken on every change; nobody pays for this when nobody waits.

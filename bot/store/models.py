@@ -273,3 +273,20 @@ class SelfTest(Base):
     centimetres: Mapped[int | None] = mapped_column(SmallInteger)
     local_date: Mapped[date] = mapped_column(Date)
     taken_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PictureFile(Base):
+    """Telegram's `file_id` for a picture this bot uploaded: sent again by id, never re-uploaded.
+
+    A `file_id` is valid only for the bot that received it, hence one row per bot and digest.
+    """
+
+    __tablename__ = "picture_files"
+    __table_args__ = (UniqueConstraint("bot_id", "digest", name="uq_picture_files_bot_digest"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    bot_id: Mapped[int] = mapped_column(BigInteger)
+    digest: Mapped[str] = mapped_column(String(64))
+    file_id: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))  # photo | animation
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -56,8 +56,10 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.limits import Pace, TelegramLimiter
+from bot.telegram.pictures import Pictures
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.usecases import Coach
+from bot.usecases.pictures import PictureFiles
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +116,11 @@ def build_application(
 
     now = clock or (lambda: datetime.now(UTC))
     metrics = Metrics()
+    pictures = Pictures(
+        PictureFiles(db, now), settings.data_dir / "pictures", enabled=settings.pictures
+    )
     countdowns = Countdowns(
+        pictures=pictures,
         clock=timer_clock,
         scale=settings.hold_time_scale,
         edit_every=settings.countdown_edit_seconds,
@@ -174,8 +180,8 @@ def build_application(
         chat_id, texts.CATCHING_UP
     )
     sender = TelegramSender(
-        application.bot, now, library, paid_broadcast=settings.paid_broadcast,
-        summaries=coach.weekly_summary,
+        application.bot, now, library, pictures=pictures,
+        paid_broadcast=settings.paid_broadcast, summaries=coach.weekly_summary,
     )  # fmt: skip
     ticker = Ticker(
         db, library, sender, now, settings.worker_id, metrics=metrics,
@@ -183,7 +189,7 @@ def build_application(
     )  # fmt: skip
     application.bot_data[SERVICES] = Services(
         coach=coach, countdowns=countdowns, clock=now, settings=settings, ticker=ticker,
-        metrics=metrics, db=db,
+        metrics=metrics, db=db, pictures=pictures,
     )  # fmt: skip
     register_handlers(application)
     return application

@@ -95,7 +95,10 @@ class Screen:
         if message.file_bytes is None:
             return message.file_name or message.kind
         self.files.mkdir(parents=True, exist_ok=True)
-        name = Path(message.file_name or f"{message.kind}.bin").name
+        # A picture sent again by its file id comes without a name: name it by what it is.
+        extension = "gif" if message.file_bytes.startswith(b"GIF8") else "png"
+        fallback = f"{message.kind}.{extension if message.kind != 'document' else 'bin'}"
+        name = Path(message.file_name or fallback).name
         path = self.files / f"{message.message_id}-{name}"
         path.write_bytes(message.file_bytes)
         return str(path)

@@ -14,6 +14,7 @@ from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
 from bot.store.db import Database
 from bot.telegram.countdown import Countdowns
+from bot.telegram.pictures import Pictures
 from bot.usecases import Coach
 
 SERVICES = "services"
@@ -30,6 +31,7 @@ class Services:
     ticker: Ticker
     metrics: Metrics
     db: Database
+    pictures: Pictures
 
 
 class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):

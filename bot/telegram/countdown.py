@@ -32,6 +32,7 @@ from bot.content.model import AUTO_START_REST, Hold
 from bot.telegram import keyboards, texts
 from bot.telegram.cards import show_card
 from bot.telegram.limits import Dropped, Lane
+from bot.telegram.pictures import Pictures
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,9 @@ class Countdowns:
         scale: float = 1.0,
         edit_every: float = 3.0,
         lateness: Histogram | None = None,
+        pictures: Pictures | None = None,
     ) -> None:
+        self.pictures = pictures  # the card under a timer is a picture whose caption counts
         self.clock: TimerClock = clock or ScaledClock(scale)
         self.edit_every = edit_every
         self.lateness = lateness
@@ -314,7 +317,10 @@ class Countdowns:
         the right number anyway); other lanes are retried after a 429 by the limiter itself."""
         for _attempt in range(3):
             try:
-                await show_card(bot, timer.chat_id, text, markup, timer.message_id, lane=lane)
+                await show_card(
+                    bot, timer.chat_id, text, markup, timer.message_id, lane=lane,
+                    pictures=self.pictures,
+                )  # fmt: skip
                 return True
             except Dropped:
                 return True

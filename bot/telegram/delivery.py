@@ -30,12 +30,14 @@ from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts, texts_week
 from bot.telegram.cards import card_view, show_card
 from bot.telegram.limits import Lane
+from bot.telegram.pictures import Pictures
 from bot.usecases import WeeklySummary
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
 BACKOFF = 0.5  # seconds, doubled per attempt
+MAX_CAPTION = 1024  # a longer offer goes as text
 GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
 
@@ -59,11 +61,13 @@ class TelegramSender:
         clock: Callable[[], datetime],
         library: Library,
         *,
+        pictures: Pictures | None = None,
         paid_broadcast: bool = False,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         summaries: Callable[[int, datetime], Awaitable[WeeklySummary]] | None = None,
     ) -> None:
         self.bot = bot
+        self.pictures = pictures
         self.sleep = sleep  # waits between attempts; tests pass one that only records them
         self.summaries = summaries
         self.paid_broadcast = paid_broadcast
@@ -71,7 +75,9 @@ class TelegramSender:
         self.library = library
         # The fan-out calls the endpoint directly (below); say once that this is deliberate.
         warnings.filterwarnings(
-            "ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning
+            "ignore",
+            message=r"Please use 'Bot\.(sendMessage|sendPhoto|sendAnimation)'",
+            category=PTBUserWarning,
         )
 
     async def _message(self, claim: Claim, minutes: int, count: int) -> dict[str, Any]:
@@ -100,16 +106,31 @@ class TelegramSender:
             params = {"chat_id": claim.chat_id, **await self._message(claim, minutes, count)}
         except NotSubscribed:  # forgotten between the claim and the send
             return self._outcome(claim, DeliveryStatus.FAILED, error="not subscribed")
+        text = str(params["text"])
         if self.paid_broadcast:  # up to 1,000 a second, for a fee (README: lanes)
             params["allow_paid_broadcast"] = True
+        # The first card's picture carries the offer as its caption; by file id once uploaded.
+        card = self.library.cards.get(claim.card_ids[0]) if claim.card_ids else None
+        pictured = (
+            self.pictures is not None
+            and self.pictures.has_picture(card)
+            and len(text) <= MAX_CAPTION
+        )
         error, wait = "error", 0.0
         for attempt in range(MAX_ATTEMPTS):
             if attempt:  # the wait the last failure asked for (none after the last attempt)
                 await self.sleep(wait)
             try:
-                message = await self.bot.do_api_request(
-                    "sendMessage", api_kwargs=params, rate_limit_args=Lane.BULK
-                )
+                if pictured and self.pictures is not None and card is not None:
+                    caption = {k: v for k, v in params.items() if k != "text"}
+                    caption["caption"] = params["text"]
+                    message: Any = await self.pictures.send_json(
+                        self.bot, caption, card, Lane.BULK
+                    )
+                else:
+                    message = await self.bot.do_api_request(
+                        "sendMessage", api_kwargs=params, rate_limit_args=Lane.BULK
+                    )
                 message_id = message.get("message_id") if isinstance(message, dict) else None
                 return self._outcome(claim, DeliveryStatus.SENT, message_id=message_id)
             except RetryAfter as exc:
@@ -158,7 +179,7 @@ class TelegramSender:
         try:
             await show_card(
                 self.bot, orphan.chat_id, f"{view}\n\n{texts.TIMER_INTERRUPTED}", markup,
-                orphan.message_id, lane=Lane.BULK,
+                orphan.message_id, lane=Lane.BULK, pictures=self.pictures,
             )  # fmt: skip
         except TelegramError as exc:
             log.warning("could not restore a timer: %s", exc.__class__.__name__)

@@ -30,6 +30,8 @@ class Running:
     routine: plan.Planned  # its cards are those still in the library
     card_index: int  # position in the session's stored card list: what its buttons carry
     card: Card | None  # the card at `card_index`; None once through all its cards
+
+
 # After the bot asks for a pain score, a bare number is the answer for this long.
 PAIN_ANSWER_WINDOW = timedelta(minutes=30)
 

@@ -39,7 +39,9 @@ async def send_card(context: Context, chat: int, run: Running) -> None:
         closing = texts.ROUTINE_FINISHED if len(run.routine.cards) > 1 else texts.DESK_FINISHED
         await context.bot.send_message(chat, closing, reply_markup=keyboards.done(run.session_id))
         return
-    await show_card(context.bot, chat, *card_view(run, card, 0))
+    view, markup = card_view(run, card, 0)
+    pictures = context.services.pictures
+    await show_card(context.bot, chat, view, markup, card=card, pictures=pictures)
 
 
 async def _begin(update: Update, context: Context, run: Running) -> None:
@@ -112,7 +114,10 @@ async def show_step(update: Update, context: Context, button: Callback) -> None:
     await pressed.answer()
     await context.services.countdowns.clear_notice(context.bot, chat_id(update))
     view, markup = card_view(run, card, step)
-    await show_card(context.bot, chat_id(update), view, markup, pressed.message.message_id)
+    await show_card(
+        context.bot, chat_id(update), view, markup, pressed.message.message_id,
+        pictures=context.services.pictures,
+    )  # fmt: skip
 
 
 async def start_hold(update: Update, context: Context, button: Callback) -> None:
@@ -136,7 +141,10 @@ async def start_hold(update: Update, context: Context, button: Callback) -> None
         _, markup = card_view(run, card, step)
         last = run.card_index + 1 >= len(run.routine.cards)
         text = texts.after_holds(view, last)
-        await show_card(context.bot, chat, text, markup, timer.message_id, lane=Lane.RELEASE)
+        await show_card(
+            context.bot, chat, text, markup, timer.message_id, lane=Lane.RELEASE,
+            pictures=context.services.pictures,
+        )  # fmt: skip
 
     context.services.countdowns.start(context.bot, timer, then)
 
@@ -176,7 +184,10 @@ async def show_stopped(context: Context, timer: Timer) -> None:
         step = run.card.timed_step - 1
         _, markup = card_view(run, run.card, step)
         text = texts.timer_stopped(step_view(run.card, step, run.routine.hold_seconds))
-        await show_card(context.bot, chat, text, markup, timer.message_id)
+        await show_card(
+            context.bot, chat, text, markup, timer.message_id,
+            pictures=context.services.pictures,
+        )  # fmt: skip
 
 
 async def _timer_gone(update: Update, context: Context, button: Callback) -> None:
@@ -192,7 +203,10 @@ async def _timer_gone(update: Update, context: Context, button: Callback) -> Non
     if run.card is not None and run.card_index == card_index:
         step = run.card.timed_step - 1
         view, markup = card_view(run, run.card, step)
-        await show_card(context.bot, chat, view, markup, pressed.message.message_id)
+        await show_card(
+            context.bot, chat, view, markup, pressed.message.message_id,
+            pictures=context.services.pictures,
+        )  # fmt: skip
 
 
 async def skip_card(update: Update, context: Context, button: Callback) -> None:
