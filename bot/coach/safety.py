@@ -36,6 +36,15 @@ class Triage:
 
 
 _SITES = ("SADDLE", "LEG", "LEGS", "FOOT")
+_STEADY = {
+    "constant",
+    "constantly",
+    "all the time",
+    "24/7",
+    "non-stop",
+    "nonstop",
+    "day and night",
+}
 _LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin"}
 _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
@@ -104,7 +113,7 @@ def _hurt_after_fall(text: str) -> bool:
     return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
 
 
-def _signs(found: list[Mention], text: str) -> set[Category]:
+def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     own = _own(found)
     labels = {m.label for m in own}
     sentences: dict[int, list[Mention]] = {}
@@ -113,7 +122,7 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
     hurt = (
         bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
         or "back" in text
-        or bool(_pain(text))
+        or bool(score)  # "still a 5/10"
     )
     out: set[Category] = set()
     for sentence in sentences.values():
@@ -154,8 +163,11 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
         sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
             out.add(Category.SCIATICA)
+        steady = all(m.text in _STEADY for m in sentence if m.label == "NIGHT")
+        mild = "mild" in text or (score is not None and score <= 3)
         if "NIGHT" in here and painful:
-            out.add(Category.NIGHT_PAIN)
+            # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
+            out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
     simple = {
         "BLADDER": Category.BLADDER_BOWEL, "SEXUAL": Category.SEXUAL,
         "SEVERE_TRAUMA": Category.SEVERE_TRAUMA, "FOOTDROP": Category.WEAKNESS,
@@ -202,10 +214,13 @@ def _pain(text: str) -> int | None:
 def triage(text: str) -> Triage:
     """Read `text` and decide the safety level (loads the language pipeline on first use)."""
     found = understand.mentions(text)
-    signs = sorted((SIGNS[c] for c in _signs(found, text.lower())), key=lambda s: -s.level.rank)
+    score = _pain(text)
+    signs = sorted(
+        (SIGNS[c] for c in _signs(found, text.lower(), score)), key=lambda s: -s.level.rank
+    )
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
-    return Triage(level, tuple(s for s in signs if s.level is level), question, _pain(text))
+    return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
 def warm_up() -> float:

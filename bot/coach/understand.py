@@ -154,6 +154,29 @@ def _crosses(doc: Any, modifier: Any, start: int, end: int) -> bool:
     return words[-1] == "fine" and any(t.text == "," for t in doc[end:a])
 
 
+def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
+    """ "had a fever but it's gone", "a crash, but that was years ago": over, across the "but".
+
+    medspaCy lets "but" end a backward scope too; a "gone" word, or "but it/that was ...", still
+    reaches back to the mention.
+    """
+    a, b = modifier.modifier_span
+    if modifier.category != "HISTORICAL" or not 0 <= a - ent.end <= 8:
+        return False
+    if doc[a].sent.start != ent.sent.start or _crosses(doc, modifier, ent.start, ent.end):
+        return False
+    between = doc[ent.end : a]
+    if doc[a:b].text.lower().split()[-1] in _GONE:
+        return True
+    return any(
+        t.lower_ in _CONTRAST and t.i + 1 < a and doc[t.i + 1].lower_ in _PAST_SUBJECT
+        for t in between
+    )
+
+
+_PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
+
+
 def _proxied(doc: Any, proxies: list[tuple[int, int]], start: int) -> bool:
     """Asked for someone else, unless the person then speaks of themselves ("... : I have")."""
     if not proxies:
@@ -207,19 +230,7 @@ def mentions(text: str) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
             continue
-        # "had a fever but it's gone": medspaCy lets "but" end this backward scope too.
-        if any(
-            m.modifier_span[0] >= ent.end
-            and m.modifier_span[0] - ent.end <= 8
-            and doc[m.modifier_span[0]].sent.start == ent.sent.start
-            and m.category == "HISTORICAL"
-            and doc[m.modifier_span[0] : m.modifier_span[1]].text.lower().split()[-1] in _GONE
-            and not _crosses(doc, m, ent.start, ent.end)
-            for m in doc._.context_graph.modifiers
-        ):
-            historical = True
-        else:
-            historical = False
+        historical = any(_over_after_but(doc, m, ent) for m in doc._.context_graph.modifiers)
         kinds = {
             m.category
             for m in ent._.modifiers
