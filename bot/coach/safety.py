@@ -47,6 +47,11 @@ _STEADY = {
 }
 _LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin"}
 _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
+# "the feeling in my penis ... has gone" is one mention with the site inside it.
+_SADDLE_IN = re.compile(
+    r"\b(genital|penis|vagin|vulva|scrot|testic|anus|perine|perian|back passage|groin|saddle|"
+    r"between (?:my )?legs|bum|bottom)"
+)
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
 
 
@@ -59,7 +64,7 @@ def _saddle_sensation(sentence: list[Mention]) -> bool:
     """A loss of sensation whose nearest body site is the saddle (not a leg or foot)."""
     sites = [m for m in sentence if m.label in _SITES]
     for sense in (m for m in sentence if m.label in ("SENSORY", "ODD")):
-        if set(sense.text.split()) & _SADDLE_WORDS:
+        if set(sense.text.split()) & _SADDLE_WORDS or _SADDLE_IN.search(sense.text):
             return True  # "reduced perianal sensation"
         if sites:
             nearest = min(sites, key=lambda m: (_gap(m, sense), m.label != "SADDLE"))
@@ -165,7 +170,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.SCIATICA)
         steady = all(m.text in _STEADY for m in sentence if m.label == "NIGHT")
         mild = "mild" in text or (score is not None and score <= 3)
-        if "NIGHT" in here and painful:
+        if "ONE_SIDE" in here and here & {"LEG", "RADIATE", "SCIATICA", "PAIN"}:
+            out.add(Category.SCIATICA)  # "only that one leg", "runs from my waist go my right leg"
+        if "NIGHT" in here and (painful or ("back" in text and not steady)):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
             out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
     simple = {
@@ -197,6 +204,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )
         for m in own
     )
+    if any(m.label == "NOT_IMPROVING" and "pain" in m.text for m in own):
+        out.add(Category.NOT_IMPROVING)  # "still in pain every day"
     if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
         (lasting and labels & {"PAIN", "HURT"}) or ("NOT_IMPROVING" in labels and hurt)
     ):

@@ -28,6 +28,7 @@ from bot.coach.concepts import (
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
+from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES
 from bot.coach.lexicon import (
     CONTEXT_RULES,
     FUZZY_VOCABULARY,
@@ -74,7 +75,7 @@ def _build() -> Any:
     matcher.add(
         [
             TargetRule(literal, label, pattern=pattern)
-            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES)
+            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES, *MORE_RULES)
         ]
     )
     context: Any = nlp.add_pipe(
@@ -97,7 +98,7 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
-            for literal, category, direction, pattern, ends in EXTRA_CONTEXT
+            for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
