@@ -31,7 +31,7 @@ _CANT = [[_in("ca", "can", "could", "did", "do", "does"), _in("n't", "not", "nt"
          [_re(r"^(cant|cannot|couldnt|didnt|dont|doesnt)$")], [_in("not")]]  # fmt: skip
 _LEG1 = ("leg", "foot", "calf", "thigh", "shin", "toes", "ankle", "knee")
 _LEGS = ("legs", "feet", "thighs", "calves", "shins", "ankles", "knees")
-_SOILED = r"^(wet|peed|pissed|weed|pooed|pooped|shat|soiled|crapped|messed|pood|gone|went)$"
+_SOILED = r"^(wet|peed|pissed|weed|pooed|pooped|shat|soiled|crapped|messed|pood)$"
 
 MORE_RULES: list[tuple[str, str, Pattern | None]] = []
 
@@ -67,7 +67,10 @@ _add("SENSORY", [_in("feel", "feels", "felt", "feeling", "gone", "went", "going"
 # -- bladder and bowel: retention, and soiling one did not feel ---------------------------------
 _add("BLADDER",
      *[[*c, _in("tell", "know", "sure"), _in("if", "whether"), _OPT, _OPT, _OPT,
-        _re(r"^(gone|went|been|peed|weed|pooed|finished|emptied)$")] for c in _CANT],
+        _re(r"^(peed|weed|pooed|finished|emptied)$")] for c in _CANT],
+     # "couldn't tell if I'd gone or not": "gone" at the end of the clause, not "gone over time"
+     *[[*c, _in("tell", "know", "sure"), _in("if", "whether"), _OPT, _OPT,
+        _in("gone", "been", "went"), _in("or", ",", ".", "!", "?")] for c in _CANT],
      *[[*c, _in("make", "do", "manage"), _OPT, _re(r"^(pee|wee|piss|urin\w*|poo)$")]
        for c in _CANT],
      *[[*c, _OPT, _in("feel", "know", "realise", "realize", "notice", "sense"), _OPT, _OPT, _OPT,
@@ -101,8 +104,10 @@ _add("ONE_SIDE", [_in("only"), _in("that", "the", "one", "on"), _OPT,
 _add("SCIATICA", [_re(r"^(radicular|dermatomal|radiculitis)$")])
 
 # -- night and constant pain ---------------------------------------------------------------------
-_add("NIGHT", [_in("up"), _OPT, _in("at"), _re(r"^[1-5](am|:\d\d)$")],
-     [_in("up"), _OPT, _in("at"), _re(r"^[1-5]$"), _in("am")],
+# Up at 2am pacing, not up at 5am for work.
+_add("NIGHT", [_in("up", "awake"), _in("pacing", "walking", "again", "still"), _OPT, _in("at"),
+               _re(r"^[1-4](am|:\d\d)?$"), _OPT],
+     [_in("pacing", "walking", "prowling"), _OPT, _in("at"), _re(r"^[1-4](am|:\d\d)?$")],
      [_in("does", "do", "wo", "will"), _in("n't", "not"), _in("stop", "ease", "go"),
       _OPT, _in("when", "even", "if"), _OPT, _in("lie", "lay", "lying", "rest", "sit")],
      [_in("doesnt", "wont", "never"), _OPT, _in("stop", "ease", "go"),
@@ -129,10 +134,8 @@ _add("MINOR_TRAUMA", [_in("missed", "missing", "miss"), _in("the", "a", "my"), _
 _add("FALL", [_in("took", "had", "taken"), _in("a"), _OPT, _in("spill", "tumble")])
 
 # -- not improving -------------------------------------------------------------------------------
-_add("NOT_IMPROVING", [_in("hasn't", "hasnt", "not", "haven't", "havent"), _in("budged", "shifted",
-                                                                                "eased")],
-     [_in("a", "one", "two", "three", "four", "six", "few"), _in("month", "months", "weeks"),
-      _in("in")],
+_add("NOT_IMPROVING", [_in("hasnt", "not", "havent"), _in("budged", "shifted", "eased")],
+     [_in("has", "have", "is"), _in("n't", "not"), _in("budged", "shifted", "eased", "moved")],
      [_in("still"), _in("in"), _in("pain"), _in("every", "each"), _in("day")])  # fmt: skip
 
 # -- things that look like signs and are not ---------------------------------------------------
@@ -166,6 +169,21 @@ MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("when i", "PSEUDO", "FORWARD", [_in("when", "whenever"), _in("i")], None),
     ("ok if my", "PSEUDO", "FORWARD", [_in("ok", "okay", "fine", "safe", "alright"), _in("if"),
                                        _in("my", "i", "i'm", "im")], None),
+    ("after the marathon", "NEGATED_EXISTENCE", "BACKWARD",
+     [_in("after", "from"), _in("the", "a", "my", "that", "this"), _OPT,
+      _re(r"^(marathon|race|match|game|hike|climb|shift|ride|triathlon|tournament|run|workout)$")],
+     None),
+    ("when it's cold", "NEGATED_EXISTENCE", "BACKWARD",
+     [_in("when", "if", "whenever", "because", "cos"), _OPT, _OPT, _OPT,
+      _in("cold", "chilly", "freezing")], None),
+    ("get someone to look", "PSEUDO", "FORWARD",
+     [_in("get", "see", "ask", "need"), _in("someone", "somebody", "a"), _OPT, _in("to")], None),
+    ("this episode", "PSEUDO", "FORWARD",
+     [_in("this", "the", "current", "latest"), _OPT, _in("episode", "flare", "flare-up")], None),
+    # "is (this) normal after stretching?" asks about the cause; it does not explain the sign.
+    ("is normal after", "PSEUDO", "FORWARD",
+     [_in("is", "it's", "its"), _OPT, _in("normal", "ok", "okay", "common"),
+      _in("after", "from")], None),
     ("woken up now", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("woken", "woke"), _in("up"), _OPT, _in("now")], None),
     ("long sorted", "HISTORICAL", "BACKWARD",

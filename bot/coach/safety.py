@@ -170,7 +170,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.SCIATICA)
         steady = all(m.text in _STEADY for m in sentence if m.label == "NIGHT")
         mild = "mild" in text or (score is not None and score <= 3)
-        if "ONE_SIDE" in here and here & {"LEG", "RADIATE", "SCIATICA", "PAIN"}:
+        side_leg = any(m.label == "ONE_SIDE" and set(m.text.split()) & _LEG_WORDS
+                       for m in sentence)  # fmt: skip
+        if "ONE_SIDE" in here and (side_leg or here & {"LEG", "RADIATE", "SCIATICA"}):
             out.add(Category.SCIATICA)  # "only that one leg", "runs from my waist go my right leg"
         if "NIGHT" in here and (painful or ("back" in text and not steady)):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
