@@ -66,10 +66,10 @@ _add("SENSORY", [_in("feel", "feels", "felt", "feeling", "gone", "went", "going"
 
 # -- bladder and bowel: retention, and soiling one did not feel ---------------------------------
 _add("BLADDER",
-     *[[*c, _in("tell", "know", "sure"), _in("if", "whether"), _OPT, _OPT, _OPT,
+     *[[*c, _OPT, _in("tell", "know", "sure"), _in("if", "whether"), _OPT, _OPT, _OPT,
         _re(r"^(peed|weed|pooed|finished|emptied)$")] for c in _CANT],
      # "couldn't tell if I'd gone or not": "gone" at the end of the clause, not "gone over time"
-     *[[*c, _in("tell", "know", "sure"), _in("if", "whether"), _OPT, _OPT,
+     *[[*c, _OPT, _in("tell", "know", "sure"), _in("if", "whether"), _OPT, _OPT,
         _in("gone", "been", "went"), _in("or", ",", ".", "!", "?")] for c in _CANT],
      *[[*c, _in("make", "do", "manage"), _OPT, _re(r"^(pee|wee|piss|urin\w*|poo)$")]
        for c in _CANT],
@@ -85,6 +85,8 @@ _add("BLADDER",
      [_in("try", "tried", "trying"), _in("and", "but"), _in("nothing")],
      [_in("post"), {"TEXT": "-", "OP": "?"}, _re(r"^void\w*$"), _OPT, _OPT, _OPT, _OPT,
       _in("full")],
+     [_in("after"), _re(r"^(weeing|peeing|urinating|voiding|going|emptying)$"), _OPT, _OPT,
+      _OPT, _OPT, _in("full")],
      [_re(r"^accidents?$"), _in("in"), _in("my", "me"),
       _in("knickers", "pants", "trousers", "undies", "bed", "jeans")],
      [_in("sphincter"), _re(r"^(issues?|problems?|disturbance|dysfunction|trouble)$")],
@@ -95,7 +97,12 @@ _add("LEGS", [_in("other"), _in("leg", "side", "foot"), _in("too", "as", "also",
      [_in("now"), _in("it's", "its", "it"), _in("'s", "is", "in"), _OPT, _in("both")],
      [_in("now"), _in("it's", "its"), _in("both")],
      [_in("either", "neither"), _in(*_LEG1)])  # fmt: skip
-_add("WEAK", [_in("heavy"), _in("and"), _in("dragging", "draggy", "weak")])
+_add(
+    "WEAK",
+    [_in("heavy"), _in("and"), _in("dragging", "draggy", "weak")],
+    [_in("reduced", "less", "lost", "losing", "weak", "poor"), _OPT, _in("power")],
+    [_in("power"), _in("is", "has"), _OPT, _in("reduced", "down", "dropped", "weaker")],
+)
 _add("LEG", [_re(r"^(dorsiflexion|plantarflexion|l[345]|s1|l4/5|l5/s1)$")])
 _add("ONE_SIDE", [_in("only"), _in("that", "the", "one", "on"), _OPT,
                   _in("leg", "side", "left", "right")],
@@ -107,7 +114,7 @@ _add("SCIATICA", [_re(r"^(radicular|dermatomal|radiculitis)$")])
 # Up at 2am pacing, not up at 5am for work.
 _add("NIGHT", [_in("up", "awake"), _in("pacing", "walking", "again", "still"), _OPT, _in("at"),
                _re(r"^[1-4](am|:\d\d)?$"), _OPT],
-     [_in("pacing", "walking", "prowling"), _OPT, _in("at"), _re(r"^[1-4](am|:\d\d)?$")],
+     [_in("pacing", "walking", "prowling"), *[_OPT] * 4, _in("at"), _re(r"^[1-4](am|:\d\d)?$")],
      [_in("does", "do", "wo", "will"), _in("n't", "not"), _in("stop", "ease", "go"),
       _OPT, _in("when", "even", "if"), _OPT, _in("lie", "lay", "lying", "rest", "sit")],
      [_in("doesnt", "wont", "never"), _OPT, _in("stop", "ease", "go"),
@@ -122,6 +129,8 @@ _add("NIGHT", [_in("up", "awake"), _in("pacing", "walking", "again", "still"), _
 _add("WEIGHT", [_re(r"^(baggier|looser)$")], [_in("last", "tightest"), _in("notch", "hole")],
      [_in("new"), _in("hole", "notch"), _in("in"), _OPT, _in("belt")])  # fmt: skip
 _add("UNEXPLAINED", [_in("not", "n't"), _in("trying")],
+     [_in("eat", "eating", "eaten"), _in("the"), _in("same")],
+     [_in("eat", "eating"), _in("normally", "properly", "loads", "plenty")],
      [_in("haven't", "havent", "not"), _in("changed"), _in("what", "how", "my"), _OPT,
       _OPT])  # fmt: skip
 _add("FEVER", [_in("temp", "temperature"), _OPT, _OPT, _OPT, _re(r"^(3[89]|4[01])([.,]\d)?$")])
@@ -155,10 +164,18 @@ _add("IDIOM",
      [_in("traffic", "car"), _in("crash", "accident"), _in("made", "meant", "held")],
 )  # fmt: skip
 
+# A dream covers the whole sentence that tells it ("I dreamt my back went and I fell off ...").
+WHOLE_SENTENCE_CONTEXT: list[tuple[str, str, str, Pattern]] = [
+    (
+        "dreamt",
+        "HYPOTHETICAL",
+        "FORWARD",
+        [_re(r"^(dreamt|dreamed|dreaming|nightmares?|dreams?)$")],
+    ),
+]
+
 # -- ConText: dreams, limbs that were slept on, leaks long sorted --------------------------------
 MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
-    ("dreamt", "HYPOTHETICAL", "FORWARD",
-     [_re(r"^(dreamt|dreamed|dreamt|dreaming|nightmare|dream)$")], None),
     ("slept on my", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("slept", "sat", "lay", "lying", "sleeping"), _in("on"), _in("my", "me"), _OPT], None),
     ("the cat slept", "NEGATED_EXISTENCE", "BACKWARD",
@@ -167,8 +184,9 @@ MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
       _in("slept", "sat", "lay", "lying", "sitting", "sleeping", "asleep")], None),
     # "when I sit on the loo ..." is the person's own experience, not a general question.
     ("when i", "PSEUDO", "FORWARD", [_in("when", "whenever"), _in("i")], None),
-    ("ok if my", "PSEUDO", "FORWARD", [_in("ok", "okay", "fine", "safe", "alright"), _in("if"),
-                                       _in("my", "i", "i'm", "im")], None),
+    # "is X ok if my feet are numb?": the "if" states a fact; "my" still marks it as one's own.
+    ("ok if", "PSEUDO", "FORWARD", [_in("ok", "okay", "fine", "safe", "alright"), _in("if")],
+     None),
     ("after the marathon", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("after", "from"), _in("the", "a", "my", "that", "this"), _OPT,
       _re(r"^(marathon|race|match|game|hike|climb|shift|ride|triathlon|tournament|run|workout)$")],
@@ -184,6 +202,15 @@ MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("is normal after", "PSEUDO", "FORWARD",
      [_in("is", "it's", "its"), _OPT, _in("normal", "ok", "okay", "common"),
       _in("after", "from")], None),
+    # "like last year's", "same as last time": the comparison is past, the sign is now.
+    ("like last year", "PSEUDO", "FORWARD",
+     [_in("like", "as"), _in("last", "the"), _re(r"^(year|year's|years|time|summer|winter)$")],
+     None),
+    # A bug the kids brought home: they are the source, the fever is the person's own.
+    ("kids brought home", "PSEUDO", "BIDIRECTIONAL",
+     [_in("whatever", "what", "something", "bug", "thing"), _OPT, _OPT,
+      _re(r"^(kids|kid|children|child|son|daughter|husband|wife|partner|baby|toddler)$"),
+      _in("brought", "bring", "gave", "had", "passed", "caught", "got")], None),
     ("woken up now", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("woken", "woke"), _in("up"), _OPT, _in("now")], None),
     ("long sorted", "HISTORICAL", "BACKWARD",

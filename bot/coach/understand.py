@@ -28,7 +28,7 @@ from bot.coach.concepts import (
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
-from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES
+from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
     FUZZY_VOCABULARY,
@@ -110,6 +110,12 @@ def _build() -> Any:
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction, max_scope=60)
+            for literal, category, direction, pattern in WHOLE_SENTENCE_CONTEXT
+        ]
+    )
     # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
     # scope is its sentence cut to 8 tokens (the global setting ignores sentence boundaries).
     context.max_scope = None
