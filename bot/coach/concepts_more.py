@@ -15,6 +15,7 @@ from typing import Any
 
 Pattern = list[dict[str, Any]]
 _OPT: dict[str, Any] = {"OP": "?"}
+_NOT_IF: dict[str, Any] = {"LOWER": {"NOT_IN": ["if", "."]}, "OP": "?"}
 
 
 def _in(*words: str) -> dict[str, Any]:
@@ -152,7 +153,9 @@ _add("IDIOM",
      [_re(r"^(market|markets|stocks?|shares|prices?|sales|economy|pound|ratings|profits?)$"),
       _in("fell", "fall", "falling", "fallen", "has", "have"), _OPT, _in("off", "through"),
       _OPT, _in("cliff", "floor")],
-     [_re(r"^(it|phone|keys|cup|mug|glass|plate|vase|bottle|book|bag|laptop|which)$"),
+     [_re(r"^(it|phone|keys|cup|mug|glass|glasses|sunglasses|plate|vase|bottle|book|bag|"
+          r"laptop|wallet|ring|hat|camera|toy|ball|pen|remote|picture|frame|mirror|plant|pot|"
+          r"pan|tv|shelf|lid|which)$"),
       _in("fell", "fall", "falls", "fallen", "went"), _in("off", "out", "from", "down"),
       _OPT, _OPT],
      [_re(r"^(fell|fall|falling|fallen)$"), _in("in"), _OPT, _in("love")],
@@ -185,8 +188,8 @@ MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     # "when I sit on the loo ..." is the person's own experience, not a general question.
     ("when i", "PSEUDO", "FORWARD", [_in("when", "whenever"), _in("i")], None),
     # "is X ok if my feet are numb?": the "if" states a fact; "my" still marks it as one's own.
-    ("ok if", "PSEUDO", "FORWARD", [_in("ok", "okay", "fine", "safe", "alright"), _in("if")],
-     None),
+    ("ok if", "PSEUDO", "FORWARD",
+     [_in("ok", "okay", "fine", "safe", "alright"), *[_NOT_IF] * 3, _in("if")], None),
     ("after the marathon", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("after", "from"), _in("the", "a", "my", "that", "this"), _OPT,
       _re(r"^(marathon|race|match|game|hike|climb|shift|ride|triathlon|tournament|run|workout)$")],

@@ -132,6 +132,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     out: set[Category] = set()
     for sentence in sentences.values():
         here = {m.label for m in sentence}
+        if any(m.label == "WEAK" and "flexion" in m.text for m in sentence):
+            here.add("LEG")  # "reduced plantarflexion power" names the ankle inside the sign
         if "FOOT" in here or any(
             m.label == "RADIATE" and m.text.split()[-1] in _LEG_WORDS for m in sentence
         ):

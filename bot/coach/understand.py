@@ -233,6 +233,9 @@ def mentions(text: str) -> list[Mention]:
     # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
     pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
     proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
+    # "is X ok if my feet are numb?": "ok if" then "my" before the sign makes it the person's
+    # own, even when ConText's scope cut did not reach it.
+    mine = [m.modifier_span[0] for m in doc._.context_graph.modifiers if m.category == "SELF"]
     found = []
     for ent in doc.ents:
         if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
@@ -243,6 +246,13 @@ def mentions(text: str) -> list[Mention]:
             for m in ent._.modifiers
             if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
             and not _crosses(doc, m, ent.start, ent.end)
+            and not (
+                m.rule.literal == "general question"
+                and any(
+                    m.modifier_span[1] <= a and any(b <= i < ent.start for i in mine)
+                    for a, b in pseudo
+                )
+            )
         }
         sentence = sum(1 for s in starts if s <= ent.start) - 1
         found.append(
