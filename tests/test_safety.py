@@ -157,6 +157,7 @@ def test_emergency_number_by_zone_then_language(
         "safety_corpus.tsv",  # tuning: written alongside the rules
         "safety_dev.tsv",  # written blind, then used to learn which kinds of phrasing failed
         "safety_dev2.tsv",  # a second blind set, then used the same way
+        "safety_dev3.tsv",  # a third blind set, measured once, then used the same way
         "safety_heldout.tsv",  # a fresh blind set nobody tuned for (skips until it exists)
     ],
 )
@@ -203,3 +204,38 @@ def test_a_header_line_later_in_the_file_is_a_bad_row(tmp_path: Path) -> None:
     path.write_text("peed myself\temergency\ntext\tlevel\tnote\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"c\.tsv:2"):
         safety_eval.load_corpus(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("sat on the loo and couldn't tell whether I'd gone or not, back agony", Level.EMERGENCY),
+        ("didn't realise I'd pooed myself, my back has been bad", Level.EMERGENCY),
+        ("the area that sits on the bike saddle has gone numb, back is sore", Level.EMERGENCY),
+        ("my sciatica moved to the other leg too, back is bad", Level.EMERGENCY),
+        ("temp's been 38.5 all day and my back aches", Level.URGENT),
+        ("on steroids for years and missed the bottom step, jarred my back", Level.URGENT),
+        ("awake pacing at 3am with my back, it never eases", Level.URGENT),
+        ("L4 radicular pain, dermatomal, nothing else", Level.CLINICIAN),
+        ("six weeks of stretching and my back hasn't budged", Level.CLINICIAN),
+    ],
+)
+def test_indirect_lay_and_clinical_phrasings_of_a_sign(text: str, level: Level) -> None:
+    assert triage(text).level is level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I dreamt my back gave way on a ladder and I fell off the top",
+        "the share price fell off a cliff this week",
+        "my glasses fell off the pier, gutted",
+        "my leg went dead because the baby slept on it, all fine now",
+        "the leaks I had after my op are long sorted",
+        "a lorry crash on the motorway so we sat in traffic for hours",
+        "up at 4am for an early flight, back feels good",
+        "didn't realise I'd gone over the time on that stretch",
+    ],
+)
+def test_dreams_figures_of_speech_and_things_over_are_not_signs(text: str) -> None:
+    assert triage(text).level is Level.NONE

@@ -83,7 +83,8 @@ _add(
 )
 _add("DYSFUNCTION", [_re(r"^(strain\w*|retention|dribbl\w*|leak\w*|incontinen\w*|trickl\w*|"
                         r"hesitan\w*)$")],
-     "no urge", "no need to go",
+     "no urge", "no need to go", "not working", "stopped working", "playing up",
+     "packed up", "gone wrong",
      [_in("not", "isn't", "isnt", "won't", "wont", "doesn't", "doesnt", "never"),
       {"LOWER": {"IN": ["properly", "fully", "completely"]}, "OP": "?"},
       _re(r"^(empty|emptying|empties)$")],
@@ -196,7 +197,8 @@ _add("HEIGHT", [_in("first", "second", "third", "1st", "2nd", "3rd", "upstairs",
      [_re(r"^(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)$"),
       _in("metres", "meters", "feet", "ft", "foot")])  # fmt: skip
 _add("HEIGHT", [_in("flight", "ladder", "roof", "scaffolding", "scaffold", "balcony", "tree",
-                    "cliff", "horse", "loft", "storey", "stories", "floors", "rooftop")],
+                    "cliff", "horse", "loft", "ceiling", "skylight", "hatch",
+                    "storey", "stories", "floors", "rooftop")],
      [_re(r"^\d+(\.\d+)?$"), _in("metres", "meters", "m", "feet", "ft", "foot")],
      [_re(r"^\d+(\.\d+)?(m|ft)$")])  # fmt: skip
 

@@ -97,6 +97,8 @@ _add("BLADDER", [_re(r"^incontin")], "wet myself", "wetting myself", "peed mysel
      *_neg_can(_in("tell", "feel", "sense"), _in("when", "if"), {"OP": "?"}, {"OP": "?"},
                {"OP": "?"},
                _in("pee", "wee", "poo", "go", "toilet", "bladder")),
+     [_in("went", "gone", "going", "done", "did"), _in("in", "into"), _in("my", "me"),
+      _in("pants", "trousers", "knickers", "jeans", "bed", "undies", "kecks", "nappy")],
      "shat myself", "shit myself", "shitting myself", "pooed myself", "pooped myself",
      "soiled myself", "poo'd myself", "messed myself", "accident in my pants",
      "faecal incontinence", "fecal incontinence", "bowel accident", "bladder accident",
@@ -412,10 +414,64 @@ _DROP_BEFORE = {
 }  # fmt: skip
 
 
+_STRUCTURE = {
+    "loft",
+    "ceiling",
+    "roof",
+    "floor",
+    "floorboards",
+    "skylight",
+    "hatch",
+    "ice",
+    "stairs",
+    "decking",
+    "attic",
+    "window",
+    "gap",
+    "trapdoor",
+}
+# Things that fall, break and crash without anyone getting hurt ("my phone fell off the balcony").
+_THINGS = {
+    "phone",
+    "keys",
+    "cup",
+    "glass",
+    "vase",
+    "cat",
+    "dog",
+    "book",
+    "bag",
+    "plant",
+    "pot",
+    "ball",
+    "hat",
+    "towel",
+    "laptop",
+    "wallet",
+    "bottle",
+    "mug",
+    "drone",
+    "kite",
+    "sign",
+    "shelf",
+    "picture",
+    "frame",
+    "tv",
+    "box",
+    "toy",
+    "bin",
+    "tile",
+    "tiles",
+    "branch",
+}
+
+
 def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     """Whether a target match is a harmless use of the word ("fell asleep", "fever dream")."""
     after = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 1].lower_ if start > 0 else ""
+    if label in ("SEVERE_TRAUMA", "FALL", "MINOR_TRAUMA") and before in _THINGS:
+        return True
     text = doc[start:end].text.lower()
     if label == "SADDLE" and text not in {"wipe", "wiping", "when i wipe", "when wiping"}:
         return False
@@ -425,6 +481,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:
         return True  # "slipped my session", "tripped up on the quiz"
+    if label == "FALL" and after == "through" and end + 2 < len(doc):
+        return doc[end + 2].lower_ not in _STRUCTURE  # "fell through the loft hatch"
     if label == "FALL" and after == "about" and end + 1 < len(doc):
         return doc[end + 1].lower_.startswith(
             ("laugh", "in", "the", "with")

@@ -36,8 +36,22 @@ class Triage:
 
 
 _SITES = ("SADDLE", "LEG", "LEGS", "FOOT")
+_STEADY = {
+    "constant",
+    "constantly",
+    "all the time",
+    "24/7",
+    "non-stop",
+    "nonstop",
+    "day and night",
+}
 _LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin"}
 _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
+# "the feeling in my penis ... has gone" is one mention with the site inside it.
+_SADDLE_IN = re.compile(
+    r"\b(genital|penis|vagin|vulva|scrot|testic|anus|perine|perian|back passage|groin|saddle|"
+    r"between (?:my )?legs|bum|bottom)"
+)
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
 
 
@@ -50,7 +64,7 @@ def _saddle_sensation(sentence: list[Mention]) -> bool:
     """A loss of sensation whose nearest body site is the saddle (not a leg or foot)."""
     sites = [m for m in sentence if m.label in _SITES]
     for sense in (m for m in sentence if m.label in ("SENSORY", "ODD")):
-        if set(sense.text.split()) & _SADDLE_WORDS:
+        if set(sense.text.split()) & _SADDLE_WORDS or _SADDLE_IN.search(sense.text):
             return True  # "reduced perianal sensation"
         if sites:
             nearest = min(sites, key=lambda m: (_gap(m, sense), m.label != "SADDLE"))
@@ -104,7 +118,7 @@ def _hurt_after_fall(text: str) -> bool:
     return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
 
 
-def _signs(found: list[Mention], text: str) -> set[Category]:
+def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     own = _own(found)
     labels = {m.label for m in own}
     sentences: dict[int, list[Mention]] = {}
@@ -113,11 +127,13 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
     hurt = (
         bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
         or "back" in text
-        or bool(_pain(text))
+        or bool(score)  # "still a 5/10"
     )
     out: set[Category] = set()
     for sentence in sentences.values():
         here = {m.label for m in sentence}
+        if any(m.label == "WEAK" and "flexion" in m.text for m in sentence):
+            here.add("LEG")  # "reduced plantarflexion power" names the ankle inside the sign
         if "FOOT" in here or any(
             m.label == "RADIATE" and m.text.split()[-1] in _LEG_WORDS for m in sentence
         ):
@@ -154,8 +170,15 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
         sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
             out.add(Category.SCIATICA)
-        if "NIGHT" in here and painful:
-            out.add(Category.NIGHT_PAIN)
+        steady = all(m.text in _STEADY for m in sentence if m.label == "NIGHT")
+        mild = "mild" in text or (score is not None and score <= 3)
+        side_leg = any(m.label == "ONE_SIDE" and set(m.text.split()) & _LEG_WORDS
+                       for m in sentence)  # fmt: skip
+        if "ONE_SIDE" in here and (side_leg or here & {"LEG", "RADIATE", "SCIATICA"}):
+            out.add(Category.SCIATICA)  # "only that one leg", "runs from my waist go my right leg"
+        if "NIGHT" in here and (painful or ("back" in text and not steady)):
+            # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
+            out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
     simple = {
         "BLADDER": Category.BLADDER_BOWEL, "SEXUAL": Category.SEXUAL,
         "SEVERE_TRAUMA": Category.SEVERE_TRAUMA, "FOOTDROP": Category.WEAKNESS,
@@ -185,6 +208,8 @@ def _signs(found: list[Mention], text: str) -> set[Category]:
         )
         for m in own
     )
+    if any(m.label == "NOT_IMPROVING" and "pain" in m.text for m in own):
+        out.add(Category.NOT_IMPROVING)  # "still in pain every day"
     if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
         (lasting and labels & {"PAIN", "HURT"}) or ("NOT_IMPROVING" in labels and hurt)
     ):
@@ -202,10 +227,13 @@ def _pain(text: str) -> int | None:
 def triage(text: str) -> Triage:
     """Read `text` and decide the safety level (loads the language pipeline on first use)."""
     found = understand.mentions(text)
-    signs = sorted((SIGNS[c] for c in _signs(found, text.lower())), key=lambda s: -s.level.rank)
+    score = _pain(text)
+    signs = sorted(
+        (SIGNS[c] for c in _signs(found, text.lower(), score)), key=lambda s: -s.level.rank
+    )
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
-    return Triage(level, tuple(s for s in signs if s.level is level), question, _pain(text))
+    return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
 def warm_up() -> float:

@@ -28,6 +28,7 @@ from bot.coach.concepts import (
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
+from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
     FUZZY_VOCABULARY,
@@ -74,7 +75,7 @@ def _build() -> Any:
     matcher.add(
         [
             TargetRule(literal, label, pattern=pattern)
-            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES)
+            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES, *MORE_RULES)
         ]
     )
     context: Any = nlp.add_pipe(
@@ -97,7 +98,7 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
-            for literal, category, direction, pattern, ends in EXTRA_CONTEXT
+            for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -109,6 +110,12 @@ def _build() -> Any:
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction, max_scope=60)
+            for literal, category, direction, pattern in WHOLE_SENTENCE_CONTEXT
+        ]
+    )
     # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
     # scope is its sentence cut to 8 tokens (the global setting ignores sentence boundaries).
     context.max_scope = None
@@ -152,6 +159,29 @@ def _crosses(doc: Any, modifier: Any, start: int, end: int) -> bool:
     if b <= start:  # before the mention: "no fever, but I can't pee"
         return any(t.lower_ in _CONTRAST for t in doc[b:start])
     return words[-1] == "fine" and any(t.text == "," for t in doc[end:a])
+
+
+def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
+    """ "had a fever but it's gone", "a crash, but that was years ago": over, across the "but".
+
+    medspaCy lets "but" end a backward scope too; a "gone" word, or "but it/that was ...", still
+    reaches back to the mention.
+    """
+    a, b = modifier.modifier_span
+    if modifier.category != "HISTORICAL" or not 0 <= a - ent.end <= 8:
+        return False
+    if doc[a].sent.start != ent.sent.start or _crosses(doc, modifier, ent.start, ent.end):
+        return False
+    between = doc[ent.end : a]
+    if doc[a:b].text.lower().split()[-1] in _GONE:
+        return True
+    return any(
+        t.lower_ in _CONTRAST and t.i + 1 < a and doc[t.i + 1].lower_ in _PAST_SUBJECT
+        for t in between
+    )
+
+
+_PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
 
 def _proxied(doc: Any, proxies: list[tuple[int, int]], start: int) -> bool:
@@ -203,28 +233,26 @@ def mentions(text: str) -> list[Mention]:
     # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
     pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
     proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
+    # "is X ok if my feet are numb?": "ok if" then "my" before the sign makes it the person's
+    # own, even when ConText's scope cut did not reach it.
+    mine = [m.modifier_span[0] for m in doc._.context_graph.modifiers if m.category == "SELF"]
     found = []
     for ent in doc.ents:
         if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
             continue
-        # "had a fever but it's gone": medspaCy lets "but" end this backward scope too.
-        if any(
-            m.modifier_span[0] >= ent.end
-            and m.modifier_span[0] - ent.end <= 8
-            and doc[m.modifier_span[0]].sent.start == ent.sent.start
-            and m.category == "HISTORICAL"
-            and doc[m.modifier_span[0] : m.modifier_span[1]].text.lower().split()[-1] in _GONE
-            and not _crosses(doc, m, ent.start, ent.end)
-            for m in doc._.context_graph.modifiers
-        ):
-            historical = True
-        else:
-            historical = False
+        historical = any(_over_after_but(doc, m, ent) for m in doc._.context_graph.modifiers)
         kinds = {
             m.category
             for m in ent._.modifiers
             if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
             and not _crosses(doc, m, ent.start, ent.end)
+            and not (
+                m.rule.literal == "general question"
+                and any(
+                    m.modifier_span[1] <= a and any(b <= i < ent.start for i in mine)
+                    for a, b in pseudo
+                )
+            )
         }
         sentence = sum(1 for s in starts if s <= ent.start) - 1
         found.append(
