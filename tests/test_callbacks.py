@@ -46,3 +46,8 @@ def test_what_we_never_issued_is_a_stale_button(data: str | None) -> None:
 
 def test_largest_database_ids_still_decode() -> None:
     assert decode("d:9223372036854775807").number(0) == 2**63 - 1
+
+
+def test_every_action_has_its_own_code() -> None:
+    # An Enum silently makes a second member with the same value an alias of the first.
+    assert len(Action.__members__) == len({action.value for action in Action})

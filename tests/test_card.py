@@ -240,7 +240,8 @@ async def test_done_and_progress_during_a_hold_are_answered_at_once(walk: CardHa
     await card_shows(phone, card, "⏱", "Pause")
     loop = asyncio.get_running_loop()
     asked = loop.time()
-    await phone.send("done", expect="Logged")
+    # "done" mid-hold asks whether to finish early (issue 12), at once, not behind the card.
+    await phone.send("done", expect="Finish early and log this session?")
     await phone.send("/progress", expect="Streak:")
     assert loop.time() - asked < 2.0  # the hold is still running (its clock has not moved)
     assert any("Pause" in label for m in live(phone) for label in labels(m))
