@@ -89,6 +89,9 @@ class Ticker:
         self.batch = batch
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
+        # Claims this process holds and has not yet recorded an outcome for: their lease is
+        # renewed while the tick runs, so only a dead process's claims are ever taken over.
+        self._unfinished: set[int] = set()
 
     def _plan(self, sub: Subscriber, slot: Slot) -> plan.Planned:
         if slot is Slot.DESK:
@@ -110,6 +113,7 @@ class Ticker:
         report = TickReport()
         started = time.perf_counter()
         sending: asyncio.Task[None] | None = None
+        renewing = asyncio.create_task(self._renew_leases())
         try:
             while True:
                 # Claim the next batch while the previous one is being sent.
@@ -124,8 +128,10 @@ class Ticker:
             if sending is not None:
                 await sending
         finally:
+            renewing.cancel()
             if sending is not None and not sending.done():
                 sending.cancel()
+            self._unfinished.clear()
         report.duration = time.perf_counter() - started
         if report.due or report.sent or report.failed:
             log.info(
@@ -136,6 +142,23 @@ class Ticker:
                 report.failures or "{}",
             )  # fmt: skip
         return report
+
+    async def _renew_leases(self) -> None:
+        """While a tick runs, renew the lease of every claim it holds a third of a lease apart:
+        a batch waiting behind a slow one (a busy machine, Telegram's limits) stays this
+        process's; only a process that stops renewing (it died) loses its claims."""
+        interval = self.lease.total_seconds() / 3
+        while True:
+            await asyncio.sleep(interval)
+            held = sorted(self._unfinished)
+            if not held:
+                continue
+            try:
+                async with self.db.session() as s:
+                    await slots.renew(s, held, self.worker, self.clock())
+            except Exception as exc:  # the next renewal tries again; the tick itself goes on
+                # The class only: a database error's text carries the statement's parameters.
+                log.warning("could not renew claim leases: %s", type(exc).__name__)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - a few routines, one ticker per process
     def _minutes(self, card_ids: tuple[str, ...], hold_seconds: int | None) -> int:
@@ -162,6 +185,7 @@ class Ticker:
                 self.metrics.active.set(await operator.active_subscribers(s))
                 self._active_counted_at = now
         report.claim_seconds += time.perf_counter() - claim_started
+        self._unfinished.update(c.delivery_id for c in claims)
         report.due += stats.claimed + stats.skipped + stats.missed
         report.skipped += stats.skipped - len(stats.nagged)
         report.held += stats.held
@@ -200,6 +224,7 @@ class Ticker:
                 if batch:
                     async with self.db.session() as s:
                         await slots.record(s, batch)
+                    self._unfinished.difference_update(o.delivery_id for o in batch)
 
         async def one(claim: Claim) -> None:
             minutes = self._minutes(claim.card_ids, claim.hold_seconds)
