@@ -212,42 +212,63 @@ class Ticker:
         return claims, more
 
     async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
-        """Send concurrently; record outcomes in small batches so a crash re-sends little."""
-        gate = asyncio.Semaphore(self.concurrency)
-        pending: list[Outcome] = []
-        flush_lock = asyncio.Lock()
+        """Send concurrently, recording outcomes in batches as they come.
 
-        async def flush() -> None:
-            async with flush_lock:
-                batch = pending[:]
-                pending.clear()
-                if batch:
+        A send keeps its place under the concurrency gate until its outcome is recorded, so a
+        process that dies has at most `concurrency` sends whose outcome it never wrote: only
+        those can go out twice, however slow the database is next to Telegram.
+        """
+        gate = asyncio.Semaphore(self.concurrency)
+        queue: list[tuple[Outcome, asyncio.Future[None]]] = []
+        queued = asyncio.Event()
+
+        async def recorder() -> None:
+            while True:
+                await queued.wait()
+                queued.clear()
+                batch = queue[:]
+                queue.clear()
+                try:
                     async with self.db.session() as s:
-                        await slots.record(s, batch)
-                    self._unfinished.difference_update(o.delivery_id for o in batch)
+                        await slots.record(s, [outcome for outcome, _ in batch])
+                except Exception as exc:  # each waiting send raises it, as before
+                    for _, written in batch:
+                        written.set_exception(exc)
+                    continue
+                self._unfinished.difference_update(outcome.delivery_id for outcome, _ in batch)
+                for _, written in batch:
+                    written.set_result(None)
 
         async def one(claim: Claim) -> None:
             minutes = self._minutes(claim.card_ids, claim.hold_seconds)
             async with gate:
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
-            if self.metrics is not None:
-                self.metrics.due.labels(outcome.status).inc()
-                self.metrics.by_slot.labels(claim.kind, outcome.status).inc()
-                if outcome.status == DeliveryStatus.SENT:
-                    late = (outcome.at - claim.due_at).total_seconds()
-                    self.metrics.lateness.observe(max(0.0, late))
-            if outcome.status == DeliveryStatus.SENT:
-                report.sent += 1
-            elif outcome.status == DeliveryStatus.UNKNOWN:
-                report.unknown += 1
-            else:
-                report.failed += 1
-                reason = outcome.error or "error"
-                report.failures[reason] = report.failures.get(reason, 0) + 1
-            pending.append(outcome)
-            # Small batches: after a crash, only unrecorded sends can repeat.
-            if len(pending) >= max(1, self.concurrency // 4):
-                await flush()
+                self._count(claim, outcome, report)
+                written = asyncio.get_running_loop().create_future()
+                queue.append((outcome, written))
+                queued.set()
+                await written
 
-        await asyncio.gather(*(one(claim) for claim in claims))
-        await flush()
+        recording = asyncio.create_task(recorder())
+        try:
+            await asyncio.gather(*(one(claim) for claim in claims))
+        finally:
+            recording.cancel()
+            for _, written in queue:
+                written.cancel()
+
+    def _count(self, claim: Claim, outcome: Outcome, report: TickReport) -> None:
+        if self.metrics is not None:
+            self.metrics.due.labels(outcome.status).inc()
+            self.metrics.by_slot.labels(claim.kind, outcome.status).inc()
+            if outcome.status == DeliveryStatus.SENT:
+                late = (outcome.at - claim.due_at).total_seconds()
+                self.metrics.lateness.observe(max(0.0, late))
+        if outcome.status == DeliveryStatus.SENT:
+            report.sent += 1
+        elif outcome.status == DeliveryStatus.UNKNOWN:
+            report.unknown += 1
+        else:
+            report.failed += 1
+            reason = outcome.error or "error"
+            report.failures[reason] = report.failures.get(reason, 0) + 1
