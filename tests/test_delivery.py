@@ -331,7 +331,7 @@ async def orphan_a_timer(bot: Harness, phone: Phone, morning: FakeClock) -> BotM
     message = await offer(phone, mark)
     mark = phone.mark()
     await phone.press(message, "Start")
-    step = await phone.expect("Tap Start", after=mark)
+    step = await phone.to_hold(await phone.expect("Step 1 of", after=mark))
     db = Database(bot.db_url)
     try:
         async with db.session() as s:
@@ -352,9 +352,12 @@ async def test_a_timer_left_by_a_dead_process_gets_its_start_button_back(
     phone = await subscriber(bot, 1001)
     step = await orphan_a_timer(bot, phone, morning)
     await tick(bot)
-    await bot.emulator.wait_for_call(CARD_EDIT)
-    restored = next(m for m in bot.emulator.chat(1001) if m.message_id == step.message_id)
-    assert texts.TIMER_INTERRUPTED in restored.text
+    restored = await bot.emulator.wait_for_message(
+        1001,
+        predicate=lambda m: (
+            m.message_id == step.message_id and texts.TIMER_INTERRUPTED in (m.text or "")
+        ),
+    )
     assert any("Start" in b.text for row in restored.buttons for b in row)
 
 

@@ -68,7 +68,7 @@ async def test_commands_for_another_bot_are_ignored_in_groups_and_private_chats(
 async def test_buttons_pressed_in_a_group_are_refused_and_change_nothing(bot: Harness) -> None:
     ada = bot.phone(1001)
     await ada.send("/start", expect="not a clinician")
-    await ada.send("/desk", expect="Tap Start")
+    await ada.send("/desk", expect="Step 1 of")
     (session,) = await everything(bot, StretchSession)
     bot.emulator.add_group(GROUP)
     bot.emulator.send_text(1001, "hello", chat_id=GROUP)

@@ -51,8 +51,8 @@ async def test_a_forged_button_for_another_persons_session_is_expired_and_change
 ) -> None:
     ada = await started(bot, 1001, "Ada")
     bob = await started(bot, 1002, "Bob")
-    await bob.send("/desk", expect="Tap Start")
-    ada_card = await ada.send("/desk", expect="Tap Start")
+    await bob.send("/desk", expect="Step 1 of")
+    ada_card = await ada.send("/desk", expect="Step 1 of")
     sessions = await everything(bot, StretchSession)
     (bobs,) = [s for s in sessions if s.chat_id == 1002]
     before = snapshot(sessions)
@@ -83,7 +83,7 @@ async def test_empty_and_garbage_button_data_is_expired_and_changes_nothing(
     bot: Harness, data: str
 ) -> None:
     ada = await started(bot, 1001, "Ada")
-    card = await ada.send("/desk", expect="Tap Start")
+    card = await ada.send("/desk", expect="Step 1 of")
     before = snapshot(await everything(bot, StretchSession))
     answer = await answer_to(bot, ada, card.message_id, data)
     assert answer.get("text") == texts.EXPIRED_BUTTON

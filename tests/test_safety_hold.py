@@ -150,8 +150,8 @@ async def test_the_hold_stops_desk_now_buttons_self_test_and_scheduled_routines(
     bot.clock.now = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
     phone = await started(bot)
     await phone.send("/evening off", expect="evening routine is off")
-    # Before the hold: a desk stretch with its Start button, and this morning's offer.
-    desk = await phone.send("/desk", expect="Tap Start")
+    # Before the hold: a desk stretch on its hold step (Start, Back), and this morning's offer.
+    desk = await phone.to_hold(await phone.send("/desk", expect="Step 1 of"))
     bot.clock.now = bot.clock.now.replace(minute=30)
     mark = phone.mark()
     assert (await tick(bot)).sent == 1
@@ -162,8 +162,8 @@ async def test_the_hold_stops_desk_now_buttons_self_test_and_scheduled_routines(
     for typed in ("/desk", "/now", "desk stretch please", "/selftest"):
         reminder = await phone.send(typed, expect=REMINDER)
         assert labels(reminder) == [safety_texts.CLEARED_BUTTON]
-    # The old offer's Start and the desk card's Start: the reminder, no stretch.
-    for message, label in ((offer, "Start"), (desk, "Start")):
+    # The old offer's Start, the desk card's Start and its Back: the reminder, no stretch.
+    for message, label in ((offer, "Start"), (desk, "Start"), (desk, "Back")):
         after = phone.mark()
         await phone.press(message, label, expect=REMINDER)
         alert = await bot.emulator.wait_for_call(
@@ -195,7 +195,7 @@ async def test_the_button_ends_the_hold_and_records_when(bot: Harness) -> None:
     sub = await one(bot)
     assert sub.safety_hold_since is None
     assert sub.safety_cleared_at == bot.clock.now
-    await phone.send("/desk", expect="Tap Start")
+    await phone.send("/desk", expect="Step 1 of")
 
 
 async def test_cleared_ends_the_hold_and_says_so_when_there_is_none(bot: Harness) -> None:
@@ -205,7 +205,7 @@ async def test_cleared_ends_the_hold_and_says_so_when_there_is_none(bot: Harness
     await phone.send("/now", expect=REMINDER)
     await phone.send("/cleared", expect="Glad you've been checked")
     assert (await one(bot)).safety_cleared_at == bot.clock.now
-    await phone.send("/now", expect="Tap Start")
+    await phone.send("/now", expect="Step 1 of")
     await phone.send("/cleared", expect="not on a safety hold")
 
 
@@ -230,7 +230,7 @@ async def test_one_of_these_applies_at_start_puts_a_hold(bot: Harness) -> None:
     await phone.send("/desk", expect=REMINDER)
     no_stretch(phone, mark)
     await phone.press(answer, CHECKED, expect="Glad you've been checked")
-    await phone.send("/desk", expect="Tap Start")
+    await phone.send("/desk", expect="Step 1 of")
 
 
 # --- every text is screened ---------------------------------------------------------------
@@ -310,7 +310,7 @@ async def test_an_unclear_fall_answered_no_is_reassured_and_stretching_goes_on(
     sub = await one(bot)
     assert sub.safety_hold_since is None
     assert not sub.gentle
-    await phone.send("/desk", expect="Tap Start")
+    await phone.send("/desk", expect="Step 1 of")
 
 
 @pytest.mark.parametrize("data", ["a:possible-fall:maybe", "a:nonsense:yes", "a:fever:yes"])
@@ -386,7 +386,7 @@ async def test_no_self_test_offer_while_pain_is_high(bot: Harness) -> None:
     phone = await started(bot)
     bot.clock.advance(days=15)  # a self-test is due
     await phone.send("/pain 8", expect="That's high")
-    await phone.send("/desk", expect="Tap Start")
+    await phone.send("/desk", expect="Step 1 of")
     mark = phone.mark()
     await phone.send("done", expect="Logged")
     await phone.send("hello", expect="Hello")
@@ -394,7 +394,7 @@ async def test_no_self_test_offer_while_pain_is_high(bot: Harness) -> None:
     await phone.send("/pain 3", expect="Routines stay gentle")
     await phone.send("/pain 2", expect="back to your usual routines")
     bot.clock.advance(days=4)  # the 8 is more than 3 days old
-    await phone.send("/desk", expect="Tap Start")
+    await phone.send("/desk", expect="Step 1 of")
     mark = phone.mark()
     await phone.send("done", expect="Logged")
     await phone.expect("self-test", after=mark)

@@ -361,6 +361,61 @@ async def test_restart_in_the_middle_of_a_fan_out_delivers_each_exactly_once(
     assert statuses == {"sent": 300}
 
 
+@dataclass
+class SlowSender:
+    """A live process whose sends wait until the test lets them go (a busy machine)."""
+
+    inner: RecordingSender
+    expected: int
+    go: asyncio.Event = field(default_factory=asyncio.Event)
+    all_waiting: asyncio.Event = field(default_factory=asyncio.Event)
+    waiting: int = 0
+
+    async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
+        self.waiting += 1
+        if self.waiting == self.expected:
+            self.all_waiting.set()
+        await self.go.wait()
+        return await self.inner.deliver(claim, minutes, count)
+
+    async def ask_about_slot(self, chat_id: int, slot: str) -> None:
+        await self.inner.ask_about_slot(chat_id, slot)
+
+    async def resume_hold(self, orphan: slots.Orphan) -> None:
+        await self.inner.resume_hold(orphan)
+
+
+async def test_a_live_but_slow_process_keeps_its_claims_past_the_lease(world: World) -> None:
+    world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    await world.subscribe_many(range(1, 51))
+    world.clock.now = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
+    lease = timedelta(seconds=0.3)  # renewed every 0.1 s of real time while the tick runs
+    slow = SlowSender(world.sender, expected=50)
+    busy = Ticker(world.db, world.library, slow, world.clock, "busy", lease=lease)
+    ticking = asyncio.create_task(busy.tick())
+    try:
+        # All claimed, stamped with 07:30, and being sent.
+        await asyncio.wait_for(slow.all_waiting.wait(), timeout=10)
+        assert {d.claimed_at for d in await world.deliveries()} == {world.clock.now}
+        # Long past the lease by the clock the claims are stamped with; the busy process is
+        # still sending them, so its lease is renewed to the new moment.
+        world.clock.advance(minutes=1)
+        deadline = asyncio.get_running_loop().time() + 10
+        while {d.claimed_at for d in await world.deliveries()} != {world.clock.now}:
+            assert asyncio.get_running_loop().time() < deadline, "the lease was not renewed"
+            await asyncio.sleep(0.05)
+        other = Ticker(world.db, world.library, world.sender, world.clock, "other", lease=lease)
+        await other.tick()
+        assert world.sender.sent == []  # nothing taken over from a live process
+    finally:
+        slow.go.set()
+        await ticking
+    counts = world.sender.count()
+    assert len(counts) == 50
+    assert set(counts.values()) == {1}
+    assert Counter(d.status for d in await world.deliveries()) == {"sent": 50}
+
+
 async def test_two_schedulers_claim_the_same_minute_without_a_duplicate(
     world: World, backend: str
 ) -> None:

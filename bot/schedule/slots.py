@@ -377,6 +377,26 @@ async def reclaim_abandoned(
     return [_take(delivery, stretch, worker, now, snooze=False) for delivery, stretch in rows]
 
 
+async def renew(
+    session: AsyncSession, delivery_ids: Sequence[int], worker: str, now: datetime
+) -> None:
+    """Keep this live worker's unfinished claims from looking abandoned: a claim queued behind
+    a slow batch is not a dead process's, and another worker taking it over would send it twice.
+    Only claims still this worker's are touched (one taken over already stays taken)."""
+    if not delivery_ids:
+        return
+    await session.execute(
+        update(Delivery)
+        .where(
+            Delivery.id.in_(delivery_ids),
+            Delivery.claimed_by == worker,
+            Delivery.status == DeliveryStatus.CLAIMED,
+        )
+        .values(claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What happened when a claimed delivery was sent."""

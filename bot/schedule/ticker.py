@@ -90,6 +90,9 @@ class Ticker:
         self.batch = batch
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
+        # Claims this process holds and has not yet recorded an outcome for: their lease is
+        # renewed while the tick runs, so only a dead process's claims are ever taken over.
+        self._unfinished: set[int] = set()
 
     def _plan(self, sub: Subscriber, slot: Slot) -> plan.Planned:
         if slot is Slot.DESK:
@@ -111,6 +114,7 @@ class Ticker:
         report = TickReport()
         started = time.perf_counter()
         sending: asyncio.Task[None] | None = None
+        renewing = asyncio.create_task(self._renew_leases())
         try:
             while True:
                 # Claim the next batch while the previous one is being sent.
@@ -125,8 +129,10 @@ class Ticker:
             if sending is not None:
                 await sending
         finally:
+            renewing.cancel()
             if sending is not None and not sending.done():
                 sending.cancel()
+            self._unfinished.clear()
         report.duration = time.perf_counter() - started
         if report.due or report.sent or report.failed:
             log.info(
@@ -137,6 +143,23 @@ class Ticker:
                 report.failures or "{}",
             )  # fmt: skip
         return report
+
+    async def _renew_leases(self) -> None:
+        """While a tick runs, renew the lease of every claim it holds a third of a lease apart:
+        a batch waiting behind a slow one (a busy machine, Telegram's limits) stays this
+        process's; only a process that stops renewing (it died) loses its claims."""
+        interval = self.lease.total_seconds() / 3
+        while True:
+            await asyncio.sleep(interval)
+            held = sorted(self._unfinished)
+            if not held:
+                continue
+            try:
+                async with self.db.session() as s:
+                    await slots.renew(s, held, self.worker, self.clock())
+            except Exception as exc:  # the next renewal tries again; the tick itself goes on
+                # The class only: a database error's text carries the statement's parameters.
+                log.warning("could not renew claim leases: %s", type(exc).__name__)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - a few routines, one ticker per process
     def _minutes(self, card_ids: tuple[str, ...], hold_seconds: int | None) -> int:
@@ -163,6 +186,7 @@ class Ticker:
                 self.metrics.active.set(await operator.active_subscribers(s))
                 self._active_counted_at = now
         report.claim_seconds += time.perf_counter() - claim_started
+        self._unfinished.update(c.delivery_id for c in claims)
         report.due += stats.claimed + stats.skipped + stats.missed
         report.skipped += stats.skipped - len(stats.nagged)
         report.held += stats.held
@@ -189,41 +213,63 @@ class Ticker:
         return claims, more
 
     async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
-        """Send concurrently; record outcomes in small batches so a crash re-sends little."""
-        gate = asyncio.Semaphore(self.concurrency)
-        pending: list[Outcome] = []
-        flush_lock = asyncio.Lock()
+        """Send concurrently, recording outcomes in batches as they come.
 
-        async def flush() -> None:
-            async with flush_lock:
-                batch = pending[:]
-                pending.clear()
-                if batch:
+        A send keeps its place under the concurrency gate until its outcome is recorded, so a
+        process that dies has at most `concurrency` sends whose outcome it never wrote: only
+        those can go out twice, however slow the database is next to Telegram.
+        """
+        gate = asyncio.Semaphore(self.concurrency)
+        queue: list[tuple[Outcome, asyncio.Future[None]]] = []
+        queued = asyncio.Event()
+
+        async def recorder() -> None:
+            while True:
+                await queued.wait()
+                queued.clear()
+                batch = queue[:]
+                queue.clear()
+                try:
                     async with self.db.session() as s:
-                        await slots.record(s, batch)
+                        await slots.record(s, [outcome for outcome, _ in batch])
+                except Exception as exc:  # each waiting send raises it, as before
+                    for _, written in batch:
+                        written.set_exception(exc)
+                    continue
+                self._unfinished.difference_update(outcome.delivery_id for outcome, _ in batch)
+                for _, written in batch:
+                    written.set_result(None)
 
         async def one(claim: Claim) -> None:
             minutes = self._minutes(claim.card_ids, claim.hold_seconds)
             async with gate:
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
-            if self.metrics is not None:
-                self.metrics.due.labels(outcome.status).inc()
-                self.metrics.by_slot.labels(claim.kind, outcome.status).inc()
-                if outcome.status == DeliveryStatus.SENT:
-                    late = (outcome.at - claim.due_at).total_seconds()
-                    self.metrics.lateness.observe(max(0.0, late))
-            if outcome.status == DeliveryStatus.SENT:
-                report.sent += 1
-            elif outcome.status == DeliveryStatus.UNKNOWN:
-                report.unknown += 1
-            else:
-                report.failed += 1
-                reason = outcome.error or "error"
-                report.failures[reason] = report.failures.get(reason, 0) + 1
-            pending.append(outcome)
-            # Small batches: after a crash, only unrecorded sends can repeat.
-            if len(pending) >= max(1, self.concurrency // 4):
-                await flush()
+                self._count(claim, outcome, report)
+                written = asyncio.get_running_loop().create_future()
+                queue.append((outcome, written))
+                queued.set()
+                await written
 
-        await asyncio.gather(*(one(claim) for claim in claims))
-        await flush()
+        recording = asyncio.create_task(recorder())
+        try:
+            await asyncio.gather(*(one(claim) for claim in claims))
+        finally:
+            recording.cancel()
+            for _, written in queue:
+                written.cancel()
+
+    def _count(self, claim: Claim, outcome: Outcome, report: TickReport) -> None:
+        if self.metrics is not None:
+            self.metrics.due.labels(outcome.status).inc()
+            self.metrics.by_slot.labels(claim.kind, outcome.status).inc()
+            if outcome.status == DeliveryStatus.SENT:
+                late = (outcome.at - claim.due_at).total_seconds()
+                self.metrics.lateness.observe(max(0.0, late))
+        if outcome.status == DeliveryStatus.SENT:
+            report.sent += 1
+        elif outcome.status == DeliveryStatus.UNKNOWN:
+            report.unknown += 1
+        else:
+            report.failed += 1
+            reason = outcome.error or "error"
+            report.failures[reason] = report.failures.get(reason, 0) + 1

@@ -10,7 +10,7 @@ reaches a query; handlers still check what it names against the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import StrEnum, unique
 
 from bot.errors import Stale, StaleButton
 
@@ -19,6 +19,7 @@ MAX_ID = 2**63 - 1  # BIGINT ids (SQLite's INTEGER is 64-bit too)
 MAX_INDEX = 2**31 - 1  # INTEGER columns such as a session's card index
 
 
+@unique  # two actions on one letter would silently become one (an alias)
 class Action(StrEnum):
     """What a button does; the value is the one-letter prefix of its data."""
 
