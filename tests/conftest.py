@@ -252,6 +252,19 @@ class Phone:
             ),
         )
 
+    async def to_hold(self, card: BotMessage) -> BotMessage:
+        """Press a card's Next until it shows its ▶ Start button (the timed step); the card as
+        it then reads. A card opens on Step 1 and offers Start only on the step with the hold."""
+        while not any("Start" in b.text for row in card.buttons for b in row):
+            assert any("Next" in b.text for row in card.buttons for b in row), card.text
+            shown = card.text
+            await self.press(card, "Next")
+            card = await self.emulator.wait_for_message(
+                self.user_id,
+                predicate=lambda m, i=card.message_id, t=shown: m.message_id == i and m.text != t,
+            )
+        return card
+
     def texts(self, after: int = 0) -> list[str]:
         """Texts of the bot's messages in this chat from `after` on."""
         return [m.text or "" for m in self.emulator.chat(self.user_id)[after:]]

@@ -10,7 +10,7 @@ reaches a query; handlers still check what it names against the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import StrEnum, unique
 
 from bot.errors import Stale, StaleButton
 
@@ -19,6 +19,7 @@ MAX_ID = 2**63 - 1  # BIGINT ids (SQLite's INTEGER is 64-bit too)
 MAX_INDEX = 2**31 - 1  # INTEGER columns such as a session's card index
 
 
+@unique  # two actions on one letter would silently become one (an alias)
 class Action(StrEnum):
     """What a button does; the value is the one-letter prefix of its data."""
 
@@ -34,7 +35,7 @@ class Action(StrEnum):
     KEEP = "n"  # keep a slot's time after the no-nagging question: slot
     SELF_TEST = "t"  # a self-test result: which test, value
     FORGET = "x"  # the answer to /forget's question
-    CLEARED = "c"  # "I've been checked": end the safety hold
+    CLEARED = "o"  # "I've been checked": end the safety hold
     ASK = "a"  # the answer to a safety question: its category, yes or no
     KIT = "e"  # "what do you have?": an answer to toggle, done or skip; the selection so far
     PLACE = "w"  # where they stretch: home, office, both, or skip
