@@ -35,7 +35,7 @@ class Action(StrEnum):
     KEEP = "n"  # keep a slot's time after the no-nagging question: slot
     SELF_TEST = "t"  # a self-test result: which test, value
     FORGET = "x"  # the answer to /forget's question
-    CLEARED = "o"  # "I've been checked": end the safety hold
+    CLEARED = "b"  # "I've been checked": end the safety hold
     ASK = "a"  # the answer to a safety question: its category, yes or no
     KIT = "e"  # "what do you have?": an answer to toggle, done or skip; the selection so far
     PLACE = "w"  # where they stretch: home, office, both, or skip
