@@ -61,7 +61,9 @@ async def test_onboarding_asks_what_they_have_and_where_and_routines_use_only_th
     assert sub.place == "office"
     # The evening routine in week 1 has a foam-roller card: they get its substitute instead.
     bot.clock.now = bot.clock.now.replace(hour=19)
+    mark = phone.mark()
     await phone.send("/now", expect="🌙")
+    await phone.expect("Step 1 of", after=mark)  # the card follows its intro
     (session,) = await rows(bot, StretchSession, chat_id=1001)
     cards = [bot.library.cards[c] for c in session.card_ids]
     assert cards
@@ -162,15 +164,22 @@ async def test_done_during_a_hold_asks_whether_to_finish_early(bot: Harness) -> 
     phone = await started(bot)
     mark = phone.mark()
     await phone.send("/now", expect="min")
-    step = await phone.expect("Tap Start", after=mark)
+    step = await phone.to_hold(await phone.expect("Step 1 of", after=mark))
     await phone.press(step, "Start")
-    await bot.emulator.wait_for_call("editMessageText")
+    step = await phone.edited(step, "Pause")  # the timer runs on the card
     question = await phone.send("done", expect="Finish early")
     await phone.press(question, "Keep going")
     await bot.emulator.wait_for_call("answerCallbackQuery")
     assert [s.done_at for s in await rows(bot, StretchSession, chat_id=1001)] == [None]
     question = await phone.send("done", expect="Finish early")
     await phone.press(question, "Finish and log", expect="Logged")
+    # The card the timer ran on says so, keeps its text and has no timer buttons left.
+    card = await bot.emulator.wait_for_message(
+        1001,
+        predicate=lambda m: m.message_id == step.message_id and "Finished early" in (m.text or ""),
+    )
+    assert "Step " in (card.text or "")
+    assert labels(card) == []
     (session,) = await rows(bot, StretchSession, chat_id=1001)
     assert session.done_at is not None
     assert session.hold_until is None
@@ -239,13 +248,13 @@ async def test_streak_skip_stop_and_thanks_in_words(bot: Harness) -> None:
         await phone.send(text, expect="You're welcome")
     mark = phone.mark()
     await phone.send("/desk", expect="🪑")
-    step = await phone.expect("Tap Start", after=mark)
+    step = await phone.to_hold(await phone.expect("Step 1 of", after=mark))
     await phone.press(step, "Start")
-    await bot.emulator.wait_for_call("editMessageText")
+    step = await phone.edited(step, "Pause")  # the timer runs on the card
     await phone.send("skip", expect="A timer is running")
     await phone.send("stop", expect="Stopped the timer")
     restored = await phone.edited(step, "Start")
-    assert "Stopped" in (restored.text or "")
+    assert "Timer stopped" in (restored.text or "")
     await phone.send("stop", expect="No timer is running")
     await phone.send("skip", expect="Skipped")
     await phone.expect("Tap Done")

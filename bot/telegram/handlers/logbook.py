@@ -13,6 +13,7 @@ from bot.coach import inputs
 from bot.telegram import coaching_texts as words
 from bot.telegram import keyboards, texts
 from bot.telegram.callbacks import Callback
+from bot.telegram.cards import show_card
 from bot.telegram.context import Context
 from bot.telegram.countdown import Control
 from bot.telegram.handlers.common import chat_id, query, reply
@@ -66,11 +67,17 @@ async def finish_early_button(update: Update, context: Context, button: Callback
         await pressed.answer(words.EARLY_KEEP)
         await _drop_buttons(pressed)
         return
-    stopped = context.services.countdowns.cancel(chat)
+    countdowns = context.services.countdowns
+    timer = countdowns.timers.get(chat)
+    stopped = countdowns.cancel(chat)
     result, timer_message = await context.coach.finish_early(chat, button.number(1), context.now())
     if stopped and timer_message is not None:
-        await context.bot.edit_message_text(
-            words.FINISHED_EARLY, chat_id=chat, message_id=timer_message
+        # The timer runs on the card itself (a picture when pictures are on): the card keeps
+        # its text, says it finished early, and loses its timer buttons.
+        view = timer.view if timer is not None and timer.message_id == timer_message else None
+        text = f"{view}\n\n{words.FINISHED_EARLY}" if view else words.FINISHED_EARLY
+        await show_card(
+            context.bot, chat, text, None, timer_message, pictures=context.services.pictures
         )
     await pressed.answer("Logged" if not result.already_done else None)
     await _drop_buttons(pressed)
