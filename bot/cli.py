@@ -213,6 +213,7 @@ async def _status(settings: Settings) -> str:
         f"sent (last 24 h)   {counts.sent_today}\n"
         f"failed (last 24 h) {counts.failed_today}\n"
         f"missed (last 24 h) {counts.missed_today}\n"
+        f"waiting for retry  {counts.retrying}\n"
         f"by slot type       due 1 h    sent skipped  missed   asked (last 24 h)\n"
         + "\n".join(kinds)
     )

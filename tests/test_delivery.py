@@ -21,7 +21,7 @@ from bot.store.db import Database
 from bot.store.models import Delivery, StretchSession, Subscriber
 from bot.telegram import texts
 from bot.telegram.context import SERVICES
-from bot.telegram.delivery import MAX_ATTEMPTS, TelegramSender
+from bot.telegram.delivery import TelegramSender
 from tests.conftest import PACE, PACE_SPEED, TOKEN, FakeClock, Harness, Phone, make_settings
 
 SEVEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -254,50 +254,6 @@ async def test_gone_chats_are_marked_inactive_and_others_still_get_theirs(
     report = await tick(bot)
     assert report.sent == 2
     assert offer_calls(bot.emulator) == calls + 2
-
-
-async def test_server_errors_are_retried_with_backoff_and_sent_once(
-    bot: Harness, morning: FakeClock, naps: Naps
-) -> None:
-    phone = await subscriber(bot, 1001)
-    morning.now = SEVEN.replace(minute=30)
-    for method in OFFER_METHODS:
-        bot.emulator.inject_fault(
-            method, error_code=502, description="Bad Gateway", chat_id=1001, times=2
-        )
-    mark = phone.mark()
-    report = await tick(bot)
-    assert report.sent == 1
-    assert len([t for t in phone.texts(mark) if "-minute morning routine" in t]) == 1
-    (delivery,) = await deliveries(bot)
-    assert delivery.status == "sent"
-    assert naps.asked == [0.5, 1.0]  # doubling backoff
-
-
-async def test_a_send_that_keeps_failing_is_given_up_and_tried_again_tomorrow(
-    bot: Harness, morning: FakeClock, naps: Naps
-) -> None:
-    phone = await subscriber(bot, 1001)
-    other = await subscriber(bot, 1002)
-    morning.now = SEVEN.replace(minute=30)
-    for method in OFFER_METHODS:
-        bot.emulator.inject_fault(
-            method, error_code=502, description="Bad Gateway", chat_id=1001,
-            times=MAX_ATTEMPTS,
-        )  # fmt: skip
-    mark, other_mark = phone.mark(), other.mark()
-    report = await tick(bot)
-    assert (report.sent, report.failed) == (1, 1)
-    assert report.failures == {"gave up (network Bad Gateway)": 1}
-    assert naps.asked == [0.5, 1.0, 2.0]  # no pointless wait after the last attempt
-    assert not [t for t in phone.texts(mark) if "-minute morning routine" in t]
-    await offer(other, other_mark)
-    statuses = {d.chat_id: d.status for d in await deliveries(bot)}
-    assert statuses == {1001: "failed", 1002: "sent"}
-    # Not a gone chat: tomorrow's routine comes as usual.
-    morning.now = SEVEN.replace(minute=30) + timedelta(days=1)
-    await tick(bot)
-    await offer(phone, mark)
 
 
 async def test_a_timeout_after_sending_is_not_sent_twice(

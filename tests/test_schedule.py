@@ -528,7 +528,7 @@ async def test_three_ignored_routines_get_one_question_and_then_silence(world: W
     assert world.sender.asked == [(1, "morning")]  # asked once
     assert len([c for c in world.sender.sent if c.chat_id == 2]) == 7
     # Answering (any message or tap) brings the slot back.
-    assert await world.coach.answered(1, world.clock())
+    assert (await world.coach.answered(1, world.clock())).released
     await days(1)
     assert len([c for c in world.sender.sent if c.chat_id == 1]) == 4
 

@@ -4,12 +4,14 @@ The bot under test is the real python-telegram-bot `Application`, talking HTTP o
 `/bot<token>/<method>` here. Tests play the users: `send_text`, `send_sticker`, `send_photo` and
 `press` queue updates that the bot's `getUpdates` long poll (or its webhook) receives, and
 `chat`, `calls`, `wait_for_message` and `wait_for_call` show what the bot did. `inject_fault`,
-`inject_delay`, `block` and a `limiter` that enforces Telegram's flood limits make Telegram
-misbehave on purpose. How the layers fit: see `state.py`.
+`inject_outage`, `inject_delay`, `block` and a `limiter` that enforces Telegram's flood limits
+make Telegram misbehave on purpose. How the layers fit: see `state.py`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from bot.emulator.server import HttpServer
@@ -53,6 +55,20 @@ class BotApiEmulator(HttpServer):
             raise ValueError("Telegram always sends retry_after with a 429")
         error = ApiError(error_code, description, retry_after=retry_after)
         self.faults.add_fault(spec.name, error, chat_id, times)
+
+    def inject_outage(
+        self,
+        method: str,
+        *,
+        clock: Callable[[], datetime],
+        until: datetime,
+        error_code: int = 502,
+        description: str = "Bad Gateway",
+    ) -> None:
+        """Every call of `method` fails like this until `clock()` reaches `until`, then Telegram
+        recovers. The clock is the test's (a fake one), so a long outage takes no real time."""
+        spec = self._method_spec(method)
+        self.faults.add_outage(spec.name, ApiError(error_code, description), clock, until)
 
     def inject_delay(self, method: str, seconds: float, *, times: int = 1) -> None:
         """The next `times` calls of `method` are answered `seconds` late.

@@ -1,11 +1,14 @@
 """Misbehaviour on demand: calls that fail like Telegram fails, and answers that come late.
 
 Tests (and benchmarks) queue a fault or a delay for a method; the HTTP layer takes one per call.
+An outage fails every call of a method until a moment on the test's own clock (no real waiting).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.emulator.spec import ApiError
@@ -16,6 +19,13 @@ class _Fault:
     error: ApiError
     chat_id: int | None
     times: int
+
+
+@dataclass(slots=True)
+class _Outage:
+    error: ApiError
+    clock: Callable[[], datetime]
+    until: datetime
 
 
 @dataclass(slots=True)
@@ -30,10 +40,17 @@ class Faults:
     def __init__(self) -> None:
         self._faults: dict[str, list[_Fault]] = {}
         self._delays: dict[str, list[_Delay]] = {}
+        self._outages: dict[str, list[_Outage]] = {}
 
     def add_fault(self, method: str, error: ApiError, chat_id: int | None, times: int) -> None:
         """The next `times` calls of `method` (into `chat_id`, if given) fail with `error`."""
         self._faults.setdefault(method, []).append(_Fault(error, chat_id, times))
+
+    def add_outage(
+        self, method: str, error: ApiError, clock: Callable[[], datetime], until: datetime
+    ) -> None:
+        """Every call of `method` fails with `error` while `clock()` is before `until`."""
+        self._outages.setdefault(method, []).append(_Outage(error, clock, until))
 
     def add_delay(self, method: str, seconds: float, times: int) -> None:
         """The next `times` calls of `method` are answered `seconds` late."""
@@ -41,6 +58,11 @@ class Faults:
 
     def take_fault(self, method: str, params: dict[str, Any]) -> ApiError | None:
         """The error this call must fail with, if one is queued for it."""
+        outages = self._outages.get(method)
+        if outages:
+            outages[:] = [o for o in outages if o.clock() < o.until]  # the ended ones recover
+            if outages:
+                return outages[0].error
         faults = self._faults.get(method)
         if not faults:
             return None

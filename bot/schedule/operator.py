@@ -41,6 +41,7 @@ class Status:
     sent_today: int
     failed_today: int
     missed_today: int
+    retrying: int  # Telegram failed to take them; sent again within their grace period
     # Per slot type (morning, evening, break, summary): due in the next hour, and the last 24 h's
     # ledger rows by status (sent, skipped, missed, ...).
     due_by_kind: dict[str, int] = field(default_factory=dict)
@@ -83,6 +84,7 @@ async def status(session: AsyncSession, now: datetime) -> Status:
         missed_today=await count(
             Delivery, Delivery.status == DeliveryStatus.MISSED, Delivery.claimed_at >= since
         ),
+        retrying=await count(Delivery, Delivery.status == DeliveryStatus.RETRY),
         due_by_kind={str(k): int(n) for k, n in due_by_kind.items()},
         ledger_by_kind=ledger_by_kind,
     )

@@ -109,11 +109,18 @@ class Claim:
     gentle: bool
     hold_seconds: int | None = None
     snooze: bool = False  # the second, snoozed delivery
+    attempts: int = 0  # sends of it Telegram failed so far
+    retry_until: datetime | None = None  # the end of its grace period (None: from due_at)
 
     @property
     def kind(self) -> Kind:
         """Which slot type this delivery is."""
         return kind_of(self.slot)
+
+    @property
+    def deadline(self) -> datetime:
+        """Until when it is still worth sending: after that it is missed."""
+        return self.retry_until or self.due_at + kinds.grace(self.kind)
 
 
 @dataclass(frozen=True)
@@ -329,25 +336,35 @@ async def claim_snoozed(
         query = query.with_for_update(skip_locked=True, of=Delivery)
     claims = []
     for delivery, stretch, held_since in (await session.execute(query)).all():
-        delivery.snooze_until = None
+        # The grace period of a snoozed routine counts from the time it was snoozed to.
+        until = (delivery.snooze_until or now) + kinds.grace(kind_of(delivery.slot))
+        delivery.snooze_until, delivery.attempts = None, 0
         if held_since is None:  # a safety hold drops the snoozed offer
-            claims.append(_take(delivery, stretch, worker, now, snooze=True))
+            claims.append(_take(delivery, stretch, worker, now, snooze=True, until=until))
     return claims
 
 
 def _take(
-    delivery: Delivery, stretch: StretchSession | None, worker: str, now: datetime, *, snooze: bool
+    delivery: Delivery,
+    stretch: StretchSession | None,
+    worker: str,
+    now: datetime,
+    *,
+    snooze: bool,
+    until: datetime | None = None,
 ) -> Claim:
     """Make an existing ledger row this worker's, as a claim to send."""
     delivery.claimed_by, delivery.claimed_at = worker, now
+    delivery.retry_until = until or delivery.retry_until
     if stretch is None:  # a weekly summary
         return Claim(
             delivery.id, delivery.chat_id, delivery.slot, delivery.local_date, delivery.due_at,
-            None, (), False,
+            None, (), False, attempts=delivery.attempts, retry_until=delivery.retry_until,
         )  # fmt: skip
     return Claim(
         delivery.id, delivery.chat_id, delivery.slot, delivery.local_date, delivery.due_at,
         stretch.id, tuple(stretch.card_ids), stretch.gentle, stretch.hold_seconds, snooze,
+        delivery.attempts, delivery.retry_until,
     )  # fmt: skip
 
 
@@ -403,11 +420,13 @@ class Outcome:
 
     delivery_id: int
     chat_id: int
-    status: DeliveryStatus  # SENT, UNKNOWN or FAILED
+    status: DeliveryStatus  # SENT, UNKNOWN, FAILED; RETRY (at `retry_at`) or MISSED
     at: datetime
     message_id: int | None = None
     error: str | None = None
     deactivate: bool = False  # blocked, deactivated or chat not found
+    retry_at: datetime | None = None  # RETRY: when to send it again
+    attempts: int = 0  # sends Telegram failed so far, this one included
 
 
 async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
@@ -427,6 +446,7 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
         )
     others = [o for o in outcomes if o not in sent]
     if others:
+        arrived = (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN)
         await update_many(
             session,
             Delivery.__table__,
@@ -435,17 +455,22 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
                 {
                     "id": o.delivery_id,
                     "status": o.status,
-                    "sent_at": o.at if o.status != DeliveryStatus.FAILED else None,
+                    "sent_at": o.at if o.status in arrived else None,
                     "message_id": o.message_id,
                     "error": (o.error or None) and (o.error or "")[:200],
+                    "retry_at": o.retry_at,
+                    "attempts": o.attempts,
                 }
                 for o in others
             ],
         )
     gone = sorted({o.chat_id for o in outcomes if o.deactivate})
     if gone:
+        at = max(o.at for o in outcomes if o.deactivate)
         await session.execute(
-            update(Subscriber).where(Subscriber.chat_id.in_(gone)).values(active=False)
+            update(Subscriber)
+            .where(Subscriber.chat_id.in_(gone))
+            .values(active=False, unreachable_since=at)
         )
         await session.execute(delete(ScheduledSlot).where(ScheduledSlot.chat_id.in_(gone)))
 

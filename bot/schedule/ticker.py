@@ -26,6 +26,7 @@ from bot.coach import kit, plan, programme
 from bot.content.model import Library, Slot
 from bot.metrics import Metrics
 from bot.schedule import operator, slots, timers
+from bot.schedule.retries import claim_retries
 from bot.schedule.slots import Claim, Outcome
 from bot.store.db import Database
 from bot.store.models import DeliveryStatus, Subscriber
@@ -57,6 +58,7 @@ class TickReport:
     skipped: int = 0
     held: int = 0  # of `skipped`: the person is on a safety hold
     missed: int = 0
+    retrying: int = 0  # Telegram failed to take them: each will be sent again (not a failure)
     asked: int = 0
     claim_seconds: float = 0.0
     duration: float = 0.0
@@ -134,13 +136,13 @@ class Ticker:
                 sending.cancel()
             self._unfinished.clear()
         report.duration = time.perf_counter() - started
-        if report.due or report.sent or report.failed:
+        if report.due or report.sent or report.failed or report.retrying or report.missed:
             log.info(
-                "fanout due=%d sent=%d failed=%d unknown=%d skipped=%d missed=%d asked=%d "
-                "claim_s=%.3f duration_s=%.3f failures=%s",
+                "fanout due=%d sent=%d failed=%d unknown=%d skipped=%d missed=%d retrying=%d "
+                "asked=%d claim_s=%.3f duration_s=%.3f failures=%s",
                 report.due, report.sent, report.failed, report.unknown, report.skipped,
-                report.missed, report.asked, report.claim_seconds, report.duration,
-                report.failures or "{}",
+                report.missed, report.retrying, report.asked, report.claim_seconds,
+                report.duration, report.failures or "{}",
             )  # fmt: skip
         return report
 
@@ -178,6 +180,10 @@ class Ticker:
             claims += await slots.reclaim_abandoned(
                 s, now, self.worker, limit=self.batch, lease=self.lease
             )
+            retries, retry_skipped, retry_missed = await claim_retries(
+                s, now, self.worker, limit=self.batch
+            )
+            claims += retries
             orphans = await timers.orphaned_holds(s, now)
             if self.metrics is not None and (
                 self._active_counted_at is None
@@ -188,15 +194,18 @@ class Ticker:
         report.claim_seconds += time.perf_counter() - claim_started
         self._unfinished.update(c.delivery_id for c in claims)
         report.due += stats.claimed + stats.skipped + stats.missed
-        report.skipped += stats.skipped - len(stats.nagged)
+        report.skipped += stats.skipped - len(stats.nagged) + retry_skipped
         report.held += stats.held
-        report.missed += stats.missed
+        report.missed += stats.missed + retry_missed
         report.asked += len(stats.nagged)
         if self.metrics is not None:
             for outcome, count in (
-                (DeliveryStatus.SKIPPED, stats.skipped - len(stats.nagged) - stats.held),
+                (
+                    DeliveryStatus.SKIPPED,
+                    stats.skipped - len(stats.nagged) - stats.held + retry_skipped,
+                ),
                 (DeliveryStatus.HELD, stats.held),
-                (DeliveryStatus.MISSED, stats.missed),
+                (DeliveryStatus.MISSED, stats.missed + retry_missed),
                 (DeliveryStatus.ASKED, len(stats.nagged)),
             ):
                 if count:
@@ -208,7 +217,9 @@ class Ticker:
         for orphan in orphans:
             await self.sender.resume_hold(orphan)
         more = (
-            len(claims) >= self.batch or stats.claimed + stats.skipped + stats.missed >= self.batch
+            len(claims) >= self.batch
+            or stats.claimed + stats.skipped + stats.missed >= self.batch
+            or len(retries) + retry_skipped + retry_missed >= self.batch
         )
         return claims, more
 
@@ -269,6 +280,10 @@ class Ticker:
             report.sent += 1
         elif outcome.status == DeliveryStatus.UNKNOWN:
             report.unknown += 1
+        elif outcome.status == DeliveryStatus.RETRY:
+            report.retrying += 1
+        elif outcome.status == DeliveryStatus.MISSED:
+            report.missed += 1
         else:
             report.failed += 1
             reason = outcome.error or "error"

@@ -70,9 +70,10 @@ class DeliveryStatus(StrEnum):
     CLAIMED = "claimed"  # a process owns it and is sending it
     SENT = "sent"
     UNKNOWN = "unknown"  # timed out after the request went out: treated as sent
+    RETRY = "retry"  # Telegram failed (5xx, no connection): sent again at `retry_at`
     FAILED = "failed"
     SKIPPED = "skipped"  # not sent: paused, stopped, or the work was already done
-    MISSED = "missed"  # not sent: the bot was down past the grace period
+    MISSED = "missed"  # not sent: the bot (or Telegram) was down past the grace period
     ASKED = "asked"  # not sent: ignored three times in a row, the bot asked about the time
     HELD = "held"  # not sent: the person is on a safety hold until a clinician has seen them
 
@@ -130,6 +131,9 @@ class Subscriber(Base):
     awaiting_pain_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # When /undo last took a session back: a second /undo does not reach further back.
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Telegram said the chat is gone (blocked, deactivated, not found): routines stopped then.
+    # Set with `active` off; the person's next message turns routines back on and says why.
+    unreachable_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -231,6 +235,7 @@ class Delivery(Base):
     __table_args__ = (
         UniqueConstraint("chat_id", "slot", "local_date", name="uq_deliveries_chat_slot_date"),
         Index("ix_deliveries_snooze_until", "snooze_until"),
+        Index("ix_deliveries_retry_at", "retry_at"),
         Index("ix_deliveries_status_claimed", "status", "claimed_at"),
         # A chat's latest deliveries (the no-nagging count), newest first.
         Index("ix_deliveries_chat_due", "chat_id", "due_at"),
@@ -256,6 +261,11 @@ class Delivery(Base):
     snooze_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     snoozed: Mapped[bool] = mapped_column(Boolean, default=False)
     error: Mapped[str | None] = mapped_column(String(200))
+    # Telegram failed to take it: sent again at `retry_at` (backoff over `attempts` failed
+    # sends) until `retry_until`, the end of its grace period; then it is missed.
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retry_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
 
 
 class SelfTest(Base):

@@ -1,8 +1,11 @@
 """Sending scheduled routines: the offer message, and what each Telegram error means for it.
 
-On 429 it waits the `retry_after` Telegram asks for and sends again; network errors and 5xx are
-retried with backoff; a timeout after the request went out is an unknown outcome (Telegram may have
-delivered it), which the ledger records as sent rather than risk a duplicate. A blocked bot, a
+On 429 it waits the `retry_after` Telegram asks for and sends again. A 5xx answer, or no
+connection at all, means Telegram did not take the message: the ledger row is kept with a time to
+try again (backoff 1, 2, 4 … 60 s) and a later tick sends it, so an outage holds up no fan-out
+worker; once the routine's grace period is over it is recorded as missed. Only a request that may
+really have arrived (a read timeout, or the connection lost after the request was written) is an
+unknown outcome, which the ledger records as sent rather than risk a duplicate. A blocked bot, a
 deactivated user or a vanished chat marks the subscriber inactive; nothing stops the others.
 """
 
@@ -29,14 +32,16 @@ from bot.schedule.timers import Orphan
 from bot.store.models import DeliveryStatus
 from bot.telegram import keyboards, texts, texts_week
 from bot.telegram.cards import card_view, show_card
+from bot.telegram.http import NotConnected
 from bot.telegram.limits import Lane
 from bot.telegram.pictures import Pictures
 from bot.usecases import WeeklySummary
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 4
-BACKOFF = 0.5  # seconds, doubled per attempt
+MAX_ATTEMPTS = 4  # tries within one claim, for 429s (other failures are retried by the tick)
+RETRY_FIRST = 1.0  # seconds before the first retry of a send Telegram failed; doubled per failure
+RETRY_CAP = 60.0
 MAX_CAPTION = 1024  # a longer offer goes as text
 GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 
@@ -45,11 +50,24 @@ def _seconds(value: float | timedelta) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def _never_sent(exc: TimedOut) -> bool:
-    """A connect timeout means the request never reached Telegram: safe to retry."""
-    return isinstance(
-        exc.__cause__, aiohttp.ConnectionTimeoutError | httpx.ConnectTimeout | httpx.PoolTimeout
-    )
+def retry_wait(attempts: int) -> float:
+    """Seconds to wait after `attempts` failed sends: 1, 2, 4 … capped at a minute."""
+    return min(RETRY_CAP, RETRY_FIRST * 2 ** max(0, attempts - 1))
+
+
+def _never_sent(exc: NetworkError) -> bool:
+    """A connect timeout or a refused connection means the request never reached Telegram."""
+    return isinstance(exc, NotConnected) or isinstance(
+        exc.__cause__,
+        aiohttp.ConnectionTimeoutError | httpx.ConnectTimeout | httpx.PoolTimeout
+        | httpx.ConnectError,
+    )  # fmt: skip
+
+
+def _may_have_arrived(exc: NetworkError) -> bool:
+    """The connection broke after the request was written (reset, server disconnected): Telegram
+    may have taken it. Anything else that reaches here is Telegram's own 5xx answer."""
+    return exc.message.startswith(("aiohttp.", "httpx.")) and not _never_sent(exc)
 
 
 class TelegramSender:
@@ -147,12 +165,31 @@ class TelegramSender:
             except TimedOut as exc:
                 if not _never_sent(exc):
                     return self._outcome(claim, DeliveryStatus.UNKNOWN, error="timeout")
-                error, wait = "timeout", BACKOFF * 2**attempt
-            except NetworkError as exc:  # 5xx and connection errors: nothing was delivered
-                error, wait = f"network {exc.message}"[:60], BACKOFF * 2**attempt
+                return self._later(claim, "connect timeout")
+            except NetworkError as exc:
+                if _may_have_arrived(exc):
+                    return self._outcome(claim, DeliveryStatus.UNKNOWN, error=exc.message[:60])
+                # A 5xx answer or no connection: Telegram did not take it. Try again later.
+                return self._later(claim, f"network {exc.message}"[:60])
             except TelegramError as exc:
                 return self._outcome(claim, DeliveryStatus.FAILED, error=exc.__class__.__name__)
-        return self._outcome(claim, DeliveryStatus.FAILED, error=f"gave up ({error})")
+        return self._later(claim, error, wait)
+
+    def _later(self, claim: Claim, error: str, wait: float = 0.0) -> Outcome:
+        """Telegram did not take it: send it again after a backoff, or, past its grace period,
+        record it as missed. The tick re-claims it; no worker waits meanwhile."""
+        now = self.clock()
+        attempts = claim.attempts + 1
+        if now >= claim.deadline:
+            return Outcome(
+                claim.delivery_id, claim.chat_id, DeliveryStatus.MISSED, now,
+                error=f"missed ({error})", attempts=attempts,
+            )  # fmt: skip
+        at = min(now + timedelta(seconds=max(wait, retry_wait(attempts))), claim.deadline)
+        return Outcome(
+            claim.delivery_id, claim.chat_id, DeliveryStatus.RETRY, now, error=error,
+            retry_at=at, attempts=attempts,
+        )  # fmt: skip
 
     def _outcome(
         self,

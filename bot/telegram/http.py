@@ -16,6 +16,11 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 
+class NotConnected(NetworkError):
+    """No connection to the Bot API could be made: the request never left this process, so
+    sending it again cannot duplicate anything (the fan-out relies on that)."""
+
+
 class AiohttpRequest(BaseRequest):
     """A `BaseRequest` backed by one aiohttp session and its connection pool."""
 
@@ -100,6 +105,8 @@ class AiohttpRequest(BaseRequest):
                 return res.status, await res.read()
         except TimeoutError as err:
             raise TimedOut from err
+        except aiohttp.ClientConnectorError as err:  # refused, no route, DNS, TLS handshake
+            raise NotConnected(f"aiohttp.{err.__class__.__name__}{_reason(err)}") from None
         except (aiohttp.ClientError, ValueError) as err:
             # aiohttp's texts quote the URL, and the URL holds the token: name the failure only.
             raise NetworkError(f"aiohttp.{err.__class__.__name__}{_reason(err)}") from None

@@ -319,6 +319,10 @@ def stale(reason: Stale) -> str:
 
 
 ALREADY_COUNTING = "The timer is already running."
+REACHABLE_AGAIN = (
+    "Welcome back! Your routines had stopped because my messages couldn't reach you. "
+    "They're back on from your next routine time. /stop turns them off."
+)
 TIMER_INTERRUPTED = "⏸ The timer stopped while I was restarting. Tap Start to run it again."
 EXPIRED_BUTTON = "That button has expired. Send /help to see what I can do."
 INVALID_CHOICE = "That choice isn't one I can use. Send /settings or /help to pick again."

@@ -1,12 +1,15 @@
 """Scheduled deliveries: the Start, Snooze and Skip buttons under a routine the tick sent, and
-noting that the person answered (slots held back for not nagging start again)."""
+noting that the person answered (slots held back for not nagging start again; routines stopped
+because Telegram could not reach them turned back on)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.errors import Stale, StaleButton
 from bot.schedule import slots
+from bot.schedule.retries import reachable_again
 from bot.store import repo
 from bot.usecases.base import Running, UseCase
 
@@ -14,6 +17,14 @@ from bot.usecases.base import Running, UseCase
 # chats with nothing held, and the check was a database transaction on every update. A hold set
 # meanwhile (by the tick, on any replica) is released at the first answer after this.
 NOTHING_HELD_FOR = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What a person's message or tap changed."""
+
+    released: bool  # slots held back for not nagging are due again
+    back: bool  # routines had stopped because messages could not reach them; on again now
 
 
 class Deliveries(UseCase):
@@ -58,16 +69,18 @@ class Deliveries(UseCase):
             row.skipped_at = now
             return row.slot
 
-    async def answered(self, chat_id: int, now: datetime) -> bool:
-        """The person wrote or tapped something: slots held back for not nagging start again."""
+    async def answered(self, chat_id: int, now: datetime) -> Answered:
+        """The person wrote or tapped something: slots held back for not nagging start again,
+        and routines stopped because Telegram said the chat was gone turn back on."""
         checked = self._nothing_held.get(chat_id)
         if checked is not None and timedelta(0) <= now - checked < NOTHING_HELD_FOR:
-            return False
+            return Answered(released=False, back=False)
         async with self.db.session() as s:
-            released = await slots.release_holds(s, chat_id, now)
+            back = await reachable_again(s, chat_id, now)  # reschedules: no hold is left
+            released = back or await slots.release_holds(s, chat_id, now)
         if len(self._nothing_held) >= 10_000:  # keep memory flat: forget the expired ones
             self._nothing_held = {
                 chat: at for chat, at in self._nothing_held.items() if now - at < NOTHING_HELD_FOR
             }
         self._nothing_held[chat_id] = now  # either way nothing is held now
-        return released
+        return Answered(released=released, back=back)

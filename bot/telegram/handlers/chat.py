@@ -106,7 +106,11 @@ async def non_text(update: Update, context: Context) -> None:
 
 
 async def note_answer(update: Update, context: Context) -> None:
-    """Any message or tap counts as an answer: slots held back for not nagging resume."""
+    """Any message or tap counts as an answer: slots held back for not nagging resume. Someone
+    whose routines stopped because messages could not reach them is told so, before the answer
+    to what they wrote, and their routines are on again."""
     chat = update.effective_chat
     if chat is not None:
-        await context.coach.answered(chat.id, context.now())
+        answered = await context.coach.answered(chat.id, context.now())
+        if answered.back:
+            await context.bot.send_message(chat.id, texts.REACHABLE_AGAIN)
