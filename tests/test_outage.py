@@ -8,6 +8,7 @@ the scheduler is ticked by hand every few fake seconds: a ten-minute outage take
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,6 +20,7 @@ from telegram.error import NetworkError, TelegramError, TimedOut
 
 from bot.cli import main
 from bot.content.model import Library
+from bot.emulator import BotApiEmulator
 from bot.schedule import operator, slots
 from bot.schedule.slots import Claim
 from bot.schedule.ticker import TickReport
@@ -28,7 +30,7 @@ from bot.telegram import texts
 from bot.telegram.context import SERVICES
 from bot.telegram.delivery import TelegramSender, retry_wait
 from bot.telegram.http import AiohttpRequest, NotConnected
-from tests.conftest import FakeClock, Harness, Phone
+from tests.conftest import PACE, FakeClock, Harness, Phone, make_settings
 
 DUE = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 ROUTINE = "-minute morning routine"
@@ -75,6 +77,20 @@ async def ticks_until(bot: Harness, end: datetime, every: timedelta) -> list[Tic
         bot.clock.now = min(bot.clock.now + every, end)
         reports.append(await tick(bot))
     return reports
+
+
+@pytest.fixture
+async def bot(
+    emulator: BotApiEmulator, db_url: str, clock: FakeClock, library: Library
+) -> AsyncIterator[Harness]:
+    """The real bot with pictures off: offers go out by sendMessage, which the faults target
+    (pictures ride the same retry path; tests/test_send_pictures.py covers them)."""
+    from bot.telegram.app import build_application, running
+
+    settings = make_settings(emulator.api_root, db_url, pictures=False)
+    app = build_application(settings, library, Database(db_url), clock=clock, pace=PACE)
+    async with running(app, poll_timeout=1):
+        yield Harness(app, emulator, clock, db_url, settings, library)
 
 
 @pytest.fixture
