@@ -9,11 +9,124 @@ from bot.coach import pain
 from bot.coach.clock import format_time
 from bot.coach.plan import Planned
 from bot.coach.progress import FORGIVEN_WINDOW
-from bot.content.model import Hold
 from bot.errors import Stale
 from bot.telegram import texts_week
 from bot.telegram.coaching_texts import at_hand
-from bot.usecases import DoneResult, PainResult, Profile, Progress
+from bot.telegram.texts_card import (
+    BACK_BUTTON as BACK_BUTTON,
+)
+from bot.telegram.texts_card import (
+    DESK_FINISHED as DESK_FINISHED,
+)
+from bot.telegram.texts_card import (
+    DONE_BUTTON as DONE_BUTTON,
+)
+from bot.telegram.texts_card import (
+    FINISH_BUTTON as FINISH_BUTTON,
+)
+from bot.telegram.texts_card import (
+    MORE_BUTTON as MORE_BUTTON,
+)
+from bot.telegram.texts_card import (
+    NEXT_BUTTON as NEXT_BUTTON,
+)
+from bot.telegram.texts_card import (
+    NEXT_CARD_BUTTON as NEXT_CARD_BUTTON,
+)
+from bot.telegram.texts_card import (
+    PAUSE_BUTTON as PAUSE_BUTTON,
+)
+from bot.telegram.texts_card import (
+    READY_BUTTON as READY_BUTTON,
+)
+from bot.telegram.texts_card import (
+    RESUME_BUTTON as RESUME_BUTTON,
+)
+from bot.telegram.texts_card import (
+    ROUTINE_FINISHED as ROUTINE_FINISHED,
+)
+from bot.telegram.texts_card import (
+    SKIP_BUTTON as SKIP_BUTTON,
+)
+from bot.telegram.texts_card import (
+    STOP_BUTTON as STOP_BUTTON,
+)
+from bot.telegram.texts_card import (
+    TIMER_GONE as TIMER_GONE,
+)
+from bot.telegram.texts_card import (
+    TIMER_NOT_NOW as TIMER_NOT_NOW,
+)
+from bot.telegram.texts_card import (
+    after_holds as after_holds,
+)
+from bot.telegram.texts_card import (
+    countdown as countdown,
+)
+from bot.telegram.texts_card import (  # the words of a card in session live there
+    hold_button as hold_button,
+)
+from bot.telegram.texts_card import (
+    hold_plan as hold_plan,
+)
+from bot.telegram.texts_card import (
+    release_notice as release_notice,
+)
+from bot.telegram.texts_card import (
+    resting as resting,
+)
+from bot.telegram.texts_card import (
+    timer_paused as timer_paused,
+)
+from bot.telegram.texts_card import (
+    timer_stopped as timer_stopped,
+)
+from bot.telegram.texts_progress import (
+    EXPORT_CAPTION as EXPORT_CAPTION,
+)
+from bot.telegram.texts_progress import (
+    FORGET_CONFIRM as FORGET_CONFIRM,
+)
+from bot.telegram.texts_progress import (
+    FORGET_KEPT as FORGET_KEPT,
+)
+from bot.telegram.texts_progress import (
+    FORGET_NO as FORGET_NO,
+)
+from bot.telegram.texts_progress import (
+    FORGET_YES as FORGET_YES,
+)
+from bot.telegram.texts_progress import (
+    FORGOTTEN as FORGOTTEN,
+)
+from bot.telegram.texts_progress import (
+    NO_PROGRESS as NO_PROGRESS,
+)
+from bot.telegram.texts_progress import (
+    PRIVATE_ONLY_BUTTON as PRIVATE_ONLY_BUTTON,
+)
+from bot.telegram.texts_progress import (
+    SELF_TEST_OFFER as SELF_TEST_OFFER,
+)
+from bot.telegram.texts_progress import (
+    SELF_TEST_USAGE as SELF_TEST_USAGE,
+)
+from bot.telegram.texts_progress import (
+    SLR_BANDS as SLR_BANDS,
+)
+from bot.telegram.texts_progress import (
+    private_only as private_only,
+)
+from bot.telegram.texts_progress import (  # the words of progress and privacy live there
+    progress_caption as progress_caption,
+)
+from bot.telegram.texts_progress import (
+    self_test_ask as self_test_ask,
+)
+from bot.telegram.texts_progress import (
+    self_test_recorded as self_test_recorded,
+)
+from bot.usecases import DoneResult, PainResult, Profile
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Subscribe and see your schedule"),
@@ -218,91 +331,6 @@ def routine_intro(run: Planned) -> str:
     return f"{icon} <b>{escape(run.title)}</b>: about {run.minutes} min, {what}.{intro}{gentle}"
 
 
-def hold_button(holds: tuple[Hold, ...]) -> str:
-    """Label of the button that starts a card's timer."""
-    first = holds[0]
-    if first.moving:
-        return f"▶ Start {first.seconds} s timer"
-    return f"▶ Start {first.seconds} s hold"
-
-
-def hold_plan(holds: tuple[Hold, ...]) -> str:
-    """The line under the timed step: what the timer will do."""
-    first = holds[0]
-    sides = " each side" if first.side else ""
-    if first.moving:
-        return f"Timer: {first.seconds} s{sides}. Tap Start when you're ready."
-    return (
-        f"Timer: {first.reps} × {first.seconds} s{sides}, with a short rest between. "
-        "Tap Start when you're in position."
-    )
-
-
-def countdown(view: str, hold: Hold, remaining: int) -> str:
-    """The card while the clock runs."""
-    what = "keep going" if hold.moving else "hold"
-    label = f" · {hold.label()}" if hold.label() else ""
-    return f"{view}\n\n⏱ <b>{remaining} s</b> — {what}{label}"
-
-
-def timer_paused(view: str, hold: Hold, remaining: int) -> str:
-    """The card while a hold is paused."""
-    label = f" · {hold.label()}" if hold.label() else ""
-    return f"{view}\n\n⏸ <b>Paused</b> with {remaining} s to go{label}. Tap Resume to carry on."
-
-
-def _next(hold: Hold, following: Hold) -> str:
-    if following.side != hold.side and following.rep == hold.rep:
-        return f"switch to your {following.side} side"
-    return f"next: {following.label()}"
-
-
-def resting(view: str, hold: Hold, following: Hold, rest: int) -> str:
-    """The card between two holds: what comes next, and that it starts by itself."""
-    done = "Stop" if hold.moving else "Release"
-    side = "next side" if following.side != hold.side else "next one"
-    return (
-        f"{view}\n\n✅ {done} and rest — {_next(hold, following)}.\n"
-        f"Tap Ready when you're in position; the {side} starts by itself in {rest} s."
-    )
-
-
-def release_notice(hold: Hold, following: Hold | None) -> str:
-    """The short new message at the end of a hold (edits don't make a phone buzz)."""
-    done = "Stop" if hold.moving else "Release"
-    if following is None:
-        return f"✅ {done}. That hold is done."
-    return f"✅ {done} — {_next(hold, following)}."
-
-
-def after_holds(view: str, last_card: bool) -> str:
-    """The card once its holds are over."""
-    onward = "Tap Finish to log it." if last_card else "Tap Next for what comes next."
-    return f"{view}\n\n✅ That's this stretch done. {onward}"
-
-
-def timer_stopped(view: str) -> str:
-    """The card after Stop: the timer is off, Start runs it again."""
-    return f"{view}\n\n⏹ Timer stopped. Tap Start to run it again, or Next to move on."
-
-
-NEXT_BUTTON = "Next ▶"
-BACK_BUTTON = "◀ Back"
-NEXT_CARD_BUTTON = "Next stretch ⏭"
-FINISH_BUTTON = "Finish ✅"
-PAUSE_BUTTON = "⏸ Pause"
-RESUME_BUTTON = "▶ Resume"
-MORE_BUTTON = "+10 s"
-STOP_BUTTON = "⏹ Stop"
-READY_BUTTON = "▶ Ready"
-TIMER_GONE = "That timer isn't running any more. Tap Start to run it again."
-TIMER_NOT_NOW = "That button doesn't fit the timer right now."
-SKIP_BUTTON = "⏭ Skip"
-DONE_BUTTON = "Done ✅"
-ROUTINE_FINISHED = "🎉 That's the whole routine. Tap Done to log it (or just say done)."
-DESK_FINISHED = "Nice work. Tap Done to log it."
-
-
 def stale(reason: Stale) -> str:
     """Answer to a button that no longer applies."""
     if reason is Stale.HOLDING:
@@ -466,84 +494,3 @@ def nag(slot: str) -> str:
 
 
 KEEP_TIME = "Thanks! Your {slot} routines are back on."
-
-
-def progress_caption(p: Progress) -> str:
-    """Caption of the /progress chart (at most 1,024 characters)."""
-    last = f"{p.last_pain}/10, {p.pain_trend}" if p.last_pain is not None else "no reports yet"
-    lines = [
-        f"Streak: {p.streak} day{'s' if p.streak != 1 else ''} · this week: "
-        f"{p.sessions_this_week} · all time: {p.sessions_total}",
-        f"Pain: {last}",
-        f"Programme: week {p.programme_week} of 8",
-    ]
-    if p.self_test:
-        lines.append(f"Last self-test: {p.self_test}")
-    if p.gentle:
-        lines.append("Routines are gentle while your pain settles.")
-    return "\n".join(lines)
-
-
-NO_PROGRESS = (
-    "Nothing to chart yet. Do a stretch with /desk or /now, say done, and tell me your pain "
-    "with /pain: your progress picture starts with the first one."
-)
-
-SELF_TEST_OFFER = "📏 Two weeks since your last check: time for a quick flexibility self-test."
-
-
-def self_test_ask(test: str) -> str:
-    """The question after the self-test card."""
-    if test == "sit-and-reach-test":
-        return (
-            "How far did you reach? Tap the nearest: negative means short of your toes, "
-            "positive past them (in cm). Or type /selftest reach -4"
-        )
-    return "How high did your straight leg go before the back of the thigh stopped it?"
-
-
-SLR_BANDS = {"1": "under 45°", "2": "45–70°", "3": "over 70°"}
-
-
-def self_test_recorded(test: str, results: list[str]) -> str:
-    """Reply after a self-test result, compared with the previous one."""
-    name = "Sit-and-reach" if test == "sit-and-reach-test" else "Straight-leg raise"
-    text = f"Recorded: {name} {results[0]}."
-    if len(results) > 1:
-        text += f" Last time: {results[1]}."
-    return text + " It's in your /progress chart."
-
-
-SELF_TEST_USAGE = (
-    "Take a self-test with /selftest, or record a sit-and-reach result directly: /selftest reach "
-    "-4 (cm short of your toes; positive means past them, from -40 to 40)."
-)
-
-EXPORT_CAPTION = "Everything I store about you: JSON, and the same tables as CSV files."
-FORGET_CONFIRM = (
-    "This deletes everything I store about you: your settings, sessions, pain reports and "
-    "self-tests. Routines stop. It can't be undone. Delete it all?"
-)
-FORGET_YES = "Yes, delete everything"
-FORGET_NO = "No, keep it"
-FORGOTTEN = "Done: everything about you is deleted. If you ever want to start again, send /start."
-FORGET_KEPT = "Kept. Nothing was deleted."
-
-
-# --- groups and channels: a personal coach works in private chats only -------------------------
-
-
-def private_only(username: str | None) -> str:
-    """The one answer in a group or channel: where to find the coach instead."""
-    where = (
-        f'<a href="https://t.me/{username}?start=group">a private chat with me</a>'
-        if username
-        else "a private chat with me (tap my name, then Message)"
-    )
-    return (
-        "I'm a personal stretch coach, so I only work one to one and keep nothing from group "
-        f"chats. Come and find me in {where}."
-    )
-
-
-PRIVATE_ONLY_BUTTON = "My buttons work in a private chat with me only. Nothing was changed."
