@@ -23,7 +23,7 @@ from bot.telegram import texts
 from tests.conftest import FakeClock, Harness, Phone, make_settings
 
 if TYPE_CHECKING:
-    from bot.emulator import BotApiEmulator
+    from bot.emulator import BotApiEmulator, BotMessage
 
 PEOPLE = 300
 
@@ -47,15 +47,19 @@ async def test_hundreds_of_people_at_once_lose_nothing(busy_bot: Harness) -> Non
     users = range(50_001, 50_001 + PEOPLE)
     phones = [bot.phone(uid, first_name="P") for uid in users]
 
-    async def say(phone: Phone, text: str, expect: str) -> None:
+    async def say(phone: Phone, text: str, expect: str) -> BotMessage:
         after = phone.mark()
         bot.emulator.send_text(phone.user_id, text)
-        await phone.expect(expect, after=after, timeout=120)
+        return await phone.expect(expect, after=after, timeout=120)
 
     async def person(index: int) -> None:
         phone = phones[index]
         await say(phone, "/start", "stretchbot")
-        await say(phone, "done", "Logged")
+        # Nothing was offered, so "done" asks first whether to log a session of their own.
+        question = await say(phone, "done", "on your own")
+        after = phone.mark()
+        await phone.press(question, "Yes, log it")
+        await phone.expect("Logged", after=after, timeout=120)
         await say(phone, f"/pain {index % 11}", "Recorded: pain")
 
     await asyncio.gather(*(person(i) for i in range(PEOPLE)))
@@ -111,7 +115,6 @@ async def test_a_read_then_write_does_not_fail_while_another_process_writes(
                         timezone="UTC",
                         active=True,
                         programme_week=1,
-                        gentle_reports_left=0,
                         desk_cursor=0,
                         created_at=now,
                         updated_at=now,
