@@ -52,7 +52,7 @@ async def seed(url: str, count: int) -> None:
                     [
                         {"chat_id": i, "user_id": i, "first_name": None, "timezone": "UTC",
                          "morning": None, "evening": None, "active": True, "programme_week": 1,
-                         "gentle_reports_left": 0, "desk_cursor": i, "days": 0b0011111,
+                         "desk_cursor": i, "days": 0b0011111,
                          "break_start": START, "break_end": END, "break_every": EVERY,
                          "summary_weekday": None, "created_at": DAY - timedelta(days=30),
                          "updated_at": DAY}
