@@ -246,20 +246,23 @@ class Countdowns:
         shown_phase: Phase | None = None
         next_edit = 0.0
         while not timer.stopped:
+            # Taken (and cleared) before any edit is awaited: a tap that lands while an edit is
+            # on its way keeps `wake` set, so the wait below returns at once and it is shown.
+            woken = timer.wake.is_set()
+            timer.wake.clear()
             now = clock.now()
             if timer.phase is Phase.PAUSED:
-                if shown_phase is not Phase.PAUSED or timer.wake.is_set():
+                if shown_phase is not Phase.PAUSED or woken:
                     text = texts.timer_paused(timer.view, hold, math.ceil(timer.left - 1e-6))
                     if not await self._edit(bot, timer, text, keyboards.paused(timer), Lane.REPLY):
                         return False
                     shown_phase = Phase.PAUSED
-                timer.wake.clear()
                 await clock.wait(math.inf, timer.wake)
                 continue
             left = timer.deadline - now
             if left <= 0:
                 break
-            changed = timer.wake.is_set() or shown_phase is not Phase.HOLDING
+            changed = woken or shown_phase is not Phase.HOLDING
             # No countdown edit in the last shown second: the release must not queue behind it.
             if (changed or now >= next_edit) and left > 1:
                 # A hold's first edit is never dropped, nor one that answers a tap; the ones
@@ -273,7 +276,6 @@ class Countdowns:
                 if not await self._edit(bot, timer, text, keyboards.holding(timer), lane):
                     return False
                 shown_phase, next_edit = Phase.HOLDING, now + self.edit_every
-            timer.wake.clear()
             await clock.wait(min(next_edit, timer.deadline) - clock.now(), timer.wake)
         if timer.stopped:
             return False
