@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.emulator.spec import ApiError
+from bot.flood import LIMITED_METHODS
 
 WINDOW = 1.0  # seconds: the span the overall limits are counted over
 OVERALL_PER_SECOND = 30
@@ -43,15 +44,6 @@ CHAT_BURST = 3
 CHAT_PER_SECOND = 1.0
 
 # Methods that put something new or changed in front of a person: what Telegram counts.
-LIMITED_METHODS = frozenset(
-    {
-        "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendAnimation",
-        "sendVoice", "sendVideoNote", "sendSticker", "sendMediaGroup", "sendLocation",
-        "sendVenue", "sendContact", "sendPoll", "sendDice", "sendInvoice", "copyMessage",
-        "forwardMessage", "editMessageText", "editMessageCaption", "editMessageMedia",
-        "editMessageReplyMarkup",
-    }
-)  # fmt: skip
 
 
 class LimiterMode(StrEnum):

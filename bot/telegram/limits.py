@@ -47,6 +47,7 @@ from telegram.error import (
 )
 from telegram.ext import BaseRateLimiter
 
+from bot.flood import LIMITED_METHODS
 from bot.metrics import Metrics
 
 WINDOW = 1.0  # seconds over which the overall limits count
@@ -55,15 +56,7 @@ PRUNE_AT = 10_000
 INF = math.inf
 
 # What Telegram counts against its limits: putting something new or changed in front of a person.
-LIMITED = frozenset(
-    {
-        "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendAnimation",
-        "sendVoice", "sendVideoNote", "sendSticker", "sendMediaGroup", "sendLocation",
-        "sendVenue", "sendContact", "sendPoll", "sendDice", "sendInvoice", "copyMessage",
-        "forwardMessage", "editMessageText", "editMessageCaption", "editMessageMedia",
-        "editMessageReplyMarkup",
-    }
-)  # fmt: skip
+LIMITED = LIMITED_METHODS
 
 
 class Lane(StrEnum):
