@@ -159,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     holds.add_argument("--holding", type=_positive, default=1000)
     holds.add_argument("--spread", type=float, default=60.0)
+    holds.add_argument(
+        "--paid", action="store_true", help="release notices as paid broadcasts (1,000 a second)"
+    )
     every = bench_commands.add_parser(
         "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
     )
@@ -270,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "holds":
             from bot.bench import holds
 
-            return holds.run(args.holding, args.spread)
+            return holds.run(args.holding, args.spread, args.paid)
         return suite.run(args) if args.action == "all" else fanout.run(args)
     if args.command == "safety":
         from bot.coach import safety_eval

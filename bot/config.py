@@ -61,8 +61,9 @@ class Settings(BaseSettings):
     # Into one chat: a burst of this many messages, then this many a second (0 = unlimited).
     chat_burst: int = Field(default=3, ge=1)
     chat_rate: float = Field(default=1.0, ge=0)
-    # Telegram's paid broadcasts: scheduled offers go out with allow_paid_broadcast, up to 1,000
-    # a second, at 0.1 Stars for each message beyond the free 30 a second (README: lanes).
+    # Telegram's paid broadcasts: scheduled offers and release notices go out with
+    # allow_paid_broadcast, up to 1,000 a second, at 0.1 Stars for each message beyond the free
+    # 30 a second (README: lanes).
     paid_broadcast: bool = False
     # Exercise pictures on cards and scheduled offers (on|off); off sends text only.
     pictures: bool = True

@@ -275,3 +275,48 @@ async def test_stale_buttons_from_an_old_card_get_a_clear_answer(walk: CardHarne
         assert "went wrong" not in answer
     # The current card still works.
     await phone.send("/help", expect="What I can do")
+
+
+async def test_with_paid_broadcasts_the_release_notice_goes_in_the_paid_window(
+    emulator: BotApiEmulator, db_url: str, clock: FakeClock, library: Library
+) -> None:
+    """A crowd of releases must not wait behind the free 30 a second: with paid broadcasts on,
+    the notice that makes the phone buzz carries allow_paid_broadcast; the card's edits, which
+    Telegram does not let a bot pay for, do not."""
+    timers = HandClock()
+    settings = make_settings(emulator.api_root, db_url, paid_broadcast=True)
+    app = build_application(
+        settings, library, Database(db_url), clock=clock, pace=PACE, timer_clock=timers
+    )
+    async with running(app, poll_timeout=1):
+        bot = Harness(app, emulator, clock, db_url, settings, library)
+        phone = await started(bot)
+        mark = phone.mark()
+        await phone.send("/desk", expect="🪑")
+        card = await phone.expect("Step 1 of", after=mark)
+        while not any("Start" in label for label in labels(card)):
+            await tap(phone, card, "Next")
+            card = await emulator.wait_for_message(
+                phone.user_id,
+                predicate=lambda m, i=card.message_id, t=card.text: (
+                    m.message_id == i and m.text != t
+                ),
+            )
+        await tap(phone, card, "Start")
+        card = await card_shows(phone, card, "⏱", "Pause")
+        before = phone.mark()
+        timers.advance(30)
+        notice = await phone.expect("Release", after=before)
+    sent = [c for c in emulator.calls_of("sendMessage") if c.ok and c.response.get("result")]
+    paid = [
+        c.response["result"]["message_id"] for c in sent if c.params.get("allow_paid_broadcast")
+    ]
+    assert notice.message_id in paid
+    edits = [
+        c
+        for method in ("editMessageText", "editMessageCaption")
+        for c in emulator.calls_of(method)
+        if c.params.get("message_id") == card.message_id
+    ]
+    assert edits
+    assert not any(c.params.get("allow_paid_broadcast") for c in edits)

@@ -25,5 +25,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {echo} / stretchbot throughput: {ratio:.2f}x (target: within 2x)")
     print()
     holds.run(args.holding, 60.0)
+    print()
+    holds.run(args.holding, 60.0, paid=True)
     print("\nfan-out:")
     return fanout.run(args)

@@ -125,6 +125,7 @@ def build_application(
         scale=settings.hold_time_scale,
         edit_every=settings.countdown_edit_seconds,
         lateness=metrics.release_lateness,
+        paid_broadcast=settings.paid_broadcast,
     )
 
     async def tick(context: Context) -> None:

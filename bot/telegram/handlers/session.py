@@ -141,8 +141,10 @@ async def start_hold(update: Update, context: Context, button: Callback) -> None
         _, markup = card_view(run, card, step)
         last = run.card_index + 1 >= len(run.routine.cards)
         text = texts.after_holds(view, last)
+        # The notice (release lane) has already buzzed; the card's closing view can wait behind
+        # other people's notices.
         await show_card(
-            context.bot, chat, text, markup, timer.message_id, lane=Lane.RELEASE,
+            context.bot, chat, text, markup, timer.message_id, lane=Lane.BULK,
             pictures=context.services.pictures,
         )  # fmt: skip
 
