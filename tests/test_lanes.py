@@ -115,9 +115,11 @@ async def test_countdown_edits_are_dropped_when_the_budget_is_tight() -> None:
     limiter = make(time, overall=30, per_chat_rate=1.0, countdown_reserve=10)
     edit = "editMessageText"
     # Idle: a countdown edit goes.
+    assert limiter.countdown_fits(1)
     await send(limiter, telegram, 1, "tick 1", Lane.COUNTDOWN, endpoint=edit)
     # The overall window down to its reserve: countdown edits are dropped, replies still go.
     await asyncio.gather(*(send(limiter, telegram, 100 + n, f"r{n}") for n in range(19)))
+    assert not limiter.countdown_fits(2)  # what a timer asks before building its edit
     with pytest.raises(Dropped):
         await send(limiter, telegram, 2, "tick 2", Lane.COUNTDOWN, endpoint=edit)
     await send(limiter, telegram, 3, "a reply")

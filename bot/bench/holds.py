@@ -6,6 +6,7 @@ edits were dropped to make room?"""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import tempfile
 import time
@@ -17,6 +18,11 @@ from bot.emulator import BotApiEmulator, LimiterMode
 
 BATCH = 50
 SETUP_ENV = {"STRETCHBOT_RATE_LIMIT": "0", "STRETCHBOT_CHAT_RATE": "0"}
+
+
+def _ends(text: str) -> bool:
+    """A release notice ("✅ Release. ...", or "✅ Stop. ..." after a moving hold)."""
+    return "Release" in text or "Stop" in text
 
 
 def _labels(message: Any) -> list[str]:
@@ -97,46 +103,48 @@ async def measure(
 async def _hold(
     emulator: BotApiEmulator, ids: list[int], steps: list[Any], spread: float
 ) -> dict[str, float]:
-    marks = {uid: len(emulator.chat(uid)) for uid in ids}
+    """Press Start for everyone, evenly over `spread` seconds; time each card's first countdown
+    and each first release notice the moment the emulator has it (an observer, not a poll)."""
     pressed: dict[int, float] = {}
-    length: dict[int, float] = {}
-    started_at: list[float] = []
-    lateness: list[float] = []
+    due: dict[int, float] = {}
+    cards = {(uid, step.message_id) for uid, step in zip(ids, steps, strict=True)}
+    started_at: dict[int, float] = {}
+    lateness: dict[int, float] = {}
+    everyone_released = asyncio.Event()
 
-    async def press_all() -> None:
+    def arrived(message: Any) -> None:
+        uid, now, text = message.chat_id, time.perf_counter(), message.text or ""
+        if uid not in pressed:
+            return
+        card = (uid, message.message_id) in cards  # message ids count per chat
+        if card and "⏱" in text and uid not in started_at:
+            started_at[uid] = now - pressed[uid]
+        elif not card and uid not in lateness and _ends(text):
+            lateness[uid] = now - due[uid]
+            if len(lateness) == len(ids):
+                everyone_released.set()
+
+    emulator.observers.append(arrived)
+    try:
         begin = time.perf_counter()
         for n, (uid, step) in enumerate(zip(ids, steps, strict=True)):
             await asyncio.sleep(max(0.0, begin + n * spread / len(ids) - time.perf_counter()))
             label = next(b for row in step.buttons for b in row if "Start" in b.text)
-            length[uid] = float(re.findall(r"(\d+) s", label.text)[0])
             pressed[uid] = time.perf_counter()
+            due[uid] = pressed[uid] + float(re.findall(r"(\d+) s", label.text)[0])
             emulator.press(uid, step.message_id, label.callback_data or "")
-
-    presser = asyncio.create_task(press_all())
-    waiting = dict(zip(ids, steps, strict=True))
-    shown: set[int] = set()
-    deadline = time.perf_counter() + spread + 300
-    while waiting and time.perf_counter() < deadline:  # one sweep every 10 ms
-        now = time.perf_counter()
-        for uid, step in list(waiting.items()):
-            if uid not in pressed:
-                continue
-            if uid not in shown and "⏱" in (step.text or ""):
-                shown.add(uid)
-                started_at.append(now - pressed[uid])
-            new = emulator.chat(uid)[marks[uid] :]
-            if any("Release" in (m.text or "") or "Stop" in (m.text or "") for m in new):
-                lateness.append(now - (pressed[uid] + length[uid]))
-                del waiting[uid]
-        await asyncio.sleep(0.01)
-    await presser
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(everyone_released.wait(), 300)
+    finally:
+        emulator.observers.remove(arrived)
+    late = list(lateness.values())
     return {
-        "p50_s": percentile(lateness, 50),
-        "p99_s": percentile(lateness, 99),
-        "max_s": max(lateness),
-        "released": len(lateness),
-        "start_p50_s": percentile(started_at, 50),
-        "start_p99_s": percentile(started_at, 99),
+        "p50_s": percentile(late, 50),
+        "p99_s": percentile(late, 99),
+        "max_s": max(late),
+        "released": len(late),
+        "start_p50_s": percentile(list(started_at.values()), 50),
+        "start_p99_s": percentile(list(started_at.values()), 99),
     }
 
 
@@ -153,8 +161,8 @@ async def _scrape(port: int) -> dict[str, float]:
     for line in text.splitlines():
         if line.startswith("stretchbot_countdown_edits_dropped_total"):
             found["dropped"] = float(line.rsplit(" ", 1)[1])
-        elif line.startswith("stretchbot_messages_sent_total") and "editMessageText" in line:
-            found["edits"] = float(line.rsplit(" ", 1)[1])
+        elif line.startswith("stretchbot_messages_sent_total") and "editMessage" in line:
+            found["edits"] += float(line.rsplit(" ", 1)[1])  # text and caption edits
         elif line.startswith("stretchbot_messages_sent_total") and "sendMessage" in line:
             found["sends"] = float(line.rsplit(" ", 1)[1])
     return found

@@ -114,6 +114,8 @@ class EmulatorState:
         # Waiting tests are woken on every change; nobody pays for this when nobody waits.
         self._changed = asyncio.Event()
         self._watchers = 0
+        # Called with every message as it is sent, edited or deleted (benchmarks time arrivals).
+        self.observers: list[Callable[[BotMessage], None]] = []
         self._stopping = asyncio.Event()
 
     @property
@@ -255,6 +257,8 @@ class EmulatorState:
     def _touch(self, message: BotMessage) -> None:
         self._revision += 1
         message.revision = self._revision
+        for observe in self.observers:
+            observe(message)
         self._notify()
 
     def _notify(self) -> None:

@@ -31,7 +31,7 @@ from telegram.ext import ExtBot
 from bot.content.model import AUTO_START_REST, Hold
 from bot.telegram import keyboards, texts
 from bot.telegram.cards import show_card
-from bot.telegram.limits import Dropped, Lane
+from bot.telegram.limits import Dropped, Lane, TelegramLimiter
 from bot.telegram.pictures import Pictures
 
 log = logging.getLogger(__name__)
@@ -276,6 +276,10 @@ class Countdowns:
                     lane = Lane.REPLY if timer.index == 0 else Lane.RELEASE
                 elif changed:
                     lane = Lane.REPLY
+                if lane is Lane.COUNTDOWN and not _fits(bot, timer.chat_id):
+                    next_edit = now + self.edit_every  # dropped before it was built
+                    await clock.wait(min(next_edit, timer.deadline) - clock.now(), timer.wake)
+                    continue
                 text = texts.countdown(timer.view, hold, math.ceil(left - 1e-6))
                 if not await self._edit(bot, timer, text, keyboards.holding(timer), lane):
                     return False
@@ -345,6 +349,15 @@ class Countdowns:
                 log.warning("timer edit failed: %s", exc.__class__.__name__)
                 return True
         return True
+
+
+def _fits(bot: ExtBot[Any], chat_id: int) -> bool:
+    """Whether the limiter would let a countdown edit go now (counting it as dropped if not)."""
+    limiter = bot.rate_limiter
+    if not isinstance(limiter, TelegramLimiter) or limiter.countdown_fits(chat_id):
+        return True
+    limiter.count_drop()
+    return False
 
 
 async def _delete(bot: ExtBot[Any], chat_id: int, message_id: int) -> None:

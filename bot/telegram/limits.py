@@ -233,7 +233,7 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
                 chat = self._chat(chat_id)
                 chat.paused_until = max(chat.paused_until, self.clock() + retry_after)
                 if lane is Lane.COUNTDOWN:
-                    self._count_drop()
+                    self.count_drop()
                     raise Dropped() from exc
                 attempt += 1
                 if attempt > self.max_retries:
@@ -259,14 +259,8 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
     async def _turn(self, lane: Lane, chat_id: int | str, paid: bool) -> None:
         """Return when this request may go (its window and chat are then counted as taken)."""
         if lane is Lane.COUNTDOWN:
-            now = self.clock()
-            if (
-                self.waiting()
-                or self._chat(chat_id).ready_at(self.burst, self.rate) > now
-                or self._free.room(now) <= self.reserve
-                or self._all.room(now) <= self.reserve
-            ):
-                self._count_drop()
+            if not self.countdown_fits(chat_id):
+                self.count_drop()
                 raise Dropped()
             self._take(chat_id, paid)
             return
@@ -281,6 +275,18 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
             else:
                 self._lanes[lane].remove(waiter)
             raise
+
+    def countdown_fits(self, chat_id: int | str) -> bool:
+        """Whether a countdown edit into this chat would go now rather than be dropped: nothing
+        else is waiting, the chat is ready, and the second has room beyond the reserve. Timers
+        ask first, so a thousand of them don't build requests only to see them dropped."""
+        now = self.clock()
+        return not (
+            self.waiting()
+            or self._chat(chat_id).ready_at(self.burst, self.rate) > now
+            or self._free.room(now) <= self.reserve
+            or self._all.room(now) <= self.reserve
+        )
 
     def _take(self, chat_id: int | str, paid: bool) -> None:
         if self.rate > 0:
@@ -347,7 +353,8 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         # Amortised: a fan-out to 100,000 fresh chats must not scan them all on every send.
         self._prune_at = max(PRUNE_AT, 2 * len(self._chats))
 
-    def _count_drop(self) -> None:
+    def count_drop(self) -> None:
+        """One countdown edit dropped (or skipped before it was made)."""
         self.dropped += 1
         if self.metrics is not None:
             self.metrics.dropped.inc()
