@@ -287,36 +287,20 @@ class MessageMethods(EmulatorState):
             raise bad_request("there is no text in the message to edit")
         # Without reply_markup the edited message loses its keyboard, as on Telegram.
         markup = self._inline_markup(params.get("reply_markup"))
-        if (
-            formatted.text == message.plain_text
-            and formatted.entities == message.entities
-            and markup == message.reply_markup
-        ):
-            raise ApiError(400, NOT_MODIFIED)
-        self._admit(chat, "editMessageText", params)
+        self._admit_edit(chat, message, "editMessageText", params, formatted, markup)
         message.text = params["text"]
         message.parse_mode = params.get("parse_mode")
         message.plain_text = formatted.text
         message.entities = formatted.entities
-        message.reply_markup = markup
-        message.buttons = self._buttons(markup)
         message.edits.append(params["text"])
-        message.edit_date = self._now()
-        self._touch(message)
-        return self._message_json(chat, message)
+        return self._edited(chat, message, markup)
 
     def _edit_message_reply_markup(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._edit_target(params)
         message = self._message_to_edit(chat, params)
         markup = self._inline_markup(params.get("reply_markup"))
-        if markup == message.reply_markup:
-            raise ApiError(400, NOT_MODIFIED)
-        self._admit(chat, "editMessageReplyMarkup", params)
-        message.reply_markup = markup
-        message.buttons = self._buttons(markup)
-        message.edit_date = self._now()
-        self._touch(message)
-        return self._message_json(chat, message)
+        self._admit_edit(chat, message, "editMessageReplyMarkup", params, None, markup)
+        return self._edited(chat, message, markup)
 
     def _edit_message_caption(self, params: dict[str, Any]) -> dict[str, Any]:
         caption = params.get("caption")
@@ -330,14 +314,31 @@ class MessageMethods(EmulatorState):
         if message.kind == "text":
             raise bad_request("there is no caption in the message to edit")
         markup = self._inline_markup(params.get("reply_markup"))
-        if (
-            formatted.text == message.plain_text
-            and formatted.entities == message.entities
-            and markup == message.reply_markup
-        ):
-            raise ApiError(400, NOT_MODIFIED)
-        self._admit(chat, "editMessageCaption", params)
+        self._admit_edit(chat, message, "editMessageCaption", params, formatted, markup)
         self._set_caption(message, caption, params.get("parse_mode"), formatted)
+        return self._edited(chat, message, markup)
+
+    def _admit_edit(
+        self,
+        chat: ChatState,
+        message: BotMessage,
+        method: str,
+        params: dict[str, Any],
+        formatted: FormattedText | None,
+        markup: dict[str, Any] | None,
+    ) -> None:
+        """Refuse an edit that changes nothing, as Telegram does; else count it in the limits."""
+        same_text = formatted is None or (
+            formatted.text == message.plain_text and formatted.entities == message.entities
+        )
+        if same_text and markup == message.reply_markup:
+            raise ApiError(400, NOT_MODIFIED)
+        self._admit(chat, method, params)
+
+    def _edited(
+        self, chat: ChatState, message: BotMessage, markup: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """Give the edited message its keyboard and date, and answer with it."""
         message.reply_markup = markup
         message.buttons = self._buttons(markup)
         message.edit_date = self._now()
