@@ -239,14 +239,17 @@ def _pain(text: str) -> int | None:
         return None
 
 
-class _Default:
+class DefaultReader:
     """The process's semantic reader, whichever it is (`semantic.reader()`)."""
 
+    def __repr__(self) -> str:
+        return "DEFAULT"
 
-DEFAULT = _Default()
+
+DEFAULT = DefaultReader()
 
 
-def triage(text: str, reader: Reader | _Default | None = DEFAULT) -> Triage:
+def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage:
     """Read `text` and decide the safety level (loads the language pipeline on first use).
 
     The rules decide first; the semantic layer (bot/coach/semantic.py) may then raise the level
@@ -263,7 +266,7 @@ def triage(text: str, reader: Reader | _Default | None = DEFAULT) -> Triage:
     rules = Triage(level, tuple(s for s in signs if s.level is level), question, score)
     if level.stops_stretching:
         return rules  # nothing to add to an alarm (and the model's time is saved)
-    if isinstance(reader, _Default):
+    if isinstance(reader, DefaultReader):
         from bot.coach import semantic
 
         reader = semantic.reader()

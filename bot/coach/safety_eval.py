@@ -13,9 +13,13 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.coach.safety import triage
+from bot.coach.safety import DEFAULT, DefaultReader, triage
 from bot.coach.signs import Level
+
+if TYPE_CHECKING:
+    from bot.coach.semantic import Reader
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,14 @@ def load_corpus(path: Path) -> list[Case]:
     return cases
 
 
-def evaluate(cases: list[Case], rules_only: bool = False) -> Report:
-    """Triage every case (after loading the pipeline, so the timing is per message)."""
-    from bot.coach.safety import DEFAULT, warm_up
+def evaluate(cases: list[Case], reader: Reader | DefaultReader | None = DEFAULT) -> Report:
+    """Triage every case (after loading the pipeline, so the timing is per message).
+
+    `reader` is the semantic layer to use: the process's own by default, None for rules alone.
+    """
+    from bot.coach.safety import warm_up
 
     warm_up()
-    reader = None if rules_only else DEFAULT
     report = Report()
     started = time.perf_counter()
     for case in cases:
@@ -149,23 +155,25 @@ def main(paths: list[Path] | None, model_dir: Path | None = None, rules_only: bo
     started = time.perf_counter()
     understand.load()
     print(f"rules pipeline loaded in {time.perf_counter() - started:.2f} s")
+    reader: Reader | None = None
     if rules_only:
         print("mode: rules only (--rules-only)")
     else:
         before, started = _rss_mb(), time.perf_counter()
-        mode = semantic.load(model_dir)
+        reader, mode = semantic.build(model_dir)
         print(f"mode: {mode}")
-        print(
-            f"semantic warm-up {time.perf_counter() - started:.2f} s, "
-            f"{_rss_mb() - before:.0f} MB resident memory added"
-        )
+        if reader is not None:
+            print(
+                f"semantic warm-up {time.perf_counter() - started:.2f} s, "
+                f"{_rss_mb() - before:.0f} MB resident memory added"
+            )
     for path in paths or [p for p in DEFAULT_CORPORA if p.exists()]:
         try:
             cases = load_corpus(path)
         except (OSError, ValueError) as exc:
             print(f"stretchbot: can't read corpus: {exc}")
             return 1
-        print(render(evaluate(cases, rules_only), str(path)))
+        print(render(evaluate(cases, reader), str(path)))
     return 0
 
 

@@ -255,7 +255,8 @@ _ABLE = {"can", "ca", "could", "cannot", "cant", "couldnt", "unable"}
 
 def _unable(doc: Any, i: int) -> bool:
     """ "can't walk", "couldn't feel": not being able to is the sign itself, not its negation."""
-    return doc[i].lower_ in _ABLE or (i > 0 and doc[i - 1].lower_ in _ABLE)
+    after = {t.lower_ for t in doc[i + 1 : i + 4]}  # "haven't been able to", "not able to"
+    return doc[i].lower_ in _ABLE or (i > 0 and doc[i - 1].lower_ in _ABLE) or "able" in after
 
 
 def _most(found: list[Mention]) -> frozenset[str]:
@@ -295,14 +296,24 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
             words = [t.i for t in span if t.is_alpha and not t.is_stop and t.i not in inside]
             if not any(t.is_alpha for t in span):
                 continue
+            body = start + 1 if doc[start].lower_ in _CONTRAST else start  # "but" is the cut
             own = [m for m in found if start <= m.start < end]
             if own:  # the rules' own verdict on the words they know, where there are some
-                out.append(Clause(span.text, number, _most(own)))
+                kinds = set(_most(own))
+                if not any(
+                    m.category == "NEGATED_EXISTENCE"
+                    and m.scope_span[0] < end
+                    and start < m.scope_span[1]
+                    and not _crosses(doc, m, body, end)
+                    for m in triggers
+                ):  # only "haven't been able to" negates: not being able is the sign
+                    kinds.discard("NEGATED_EXISTENCE")
+                out.append(Clause(span.text, number, frozenset(kinds)))
                 continue
             kinds = set()
             for m in triggers:
                 first, last = m.scope_span
-                if _crosses(doc, m, start, end):
+                if _crosses(doc, m, body, end):
                     continue
                 covered = [i for i in words if first <= i < last]
                 if words and len(covered) * 2 >= len(words):
