@@ -111,6 +111,10 @@ async def safety_question_answer(update: Update, context: Context, button: Callb
     if said not in ("yes", "no"):
         raise StaleButton(Stale.UNREADABLE)
     pressed = query(update)
+    # Any sign may be asked about (the semantic layer's "do you have ...?"): the answer must be
+    # to the question on this very message, so a forged button cannot name another sign.
+    if question.text not in (getattr(pressed.message, "text", None) or ""):
+        raise StaleButton(Stale.UNREADABLE)
     await pressed.answer()
     await pressed.edit_message_reply_markup(None)
     level = answer_level(question, said == "yes")
