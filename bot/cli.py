@@ -134,6 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     safety_commands = safety.add_subparsers(dest="action", required=True)
     evaluate = safety_commands.add_parser("eval", help="sensitivity and false alarms on a corpus")
     evaluate.add_argument("--corpus", type=Path, action="append", default=None)
+    evaluate.add_argument(
+        "--folds",
+        action="store_true",
+        help="leave one corpus out: rules vs rules+semantic vs semantic alone, and thresholds",
+    )
+    evaluate.add_argument(
+        "--rules-only", action="store_true", help="measure the rules without the semantic layer"
+    )
+    safety_commands.add_parser(
+        "bank", help="embed the labelled corpora into the semantic layer's exemplar bank"
+    )
     bench = commands.add_parser("bench", help="benchmarks (numbers printed, see the README)")
     bench_commands = bench.add_subparsers(dest="action", required=True)
     fanout = bench_commands.add_parser("fanout", help="one due minute to many subscribers")
@@ -278,7 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "safety":
         from bot.coach import safety_eval
 
-        return safety_eval.main(args.corpus)
+        if args.action == "bank":
+            return safety_eval.bank()
+        if args.folds:
+            return safety_eval.folds()
+        model = None if args.rules_only else settings.sentence_model_dir
+        return safety_eval.main(args.corpus, model, rules_only=args.rules_only)
     if args.command == "status":
         print(asyncio.run(_status(settings)))
         return 0

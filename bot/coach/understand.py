@@ -225,8 +225,112 @@ def normalise(text: str) -> str:
     return _QUESTION_REPLY.sub(" answered ", _WORD.sub(mend, text))
 
 
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence up to a contrast word ("... but ..."), and how it is qualified.
+
+    `qualified` holds the ConText categories whose trigger lies inside it (NEGATED_EXISTENCE,
+    FAMILY, HYPOTHETICAL, HISTORICAL): the semantic layer does not raise an alarm on a clause
+    that says "no", "my dad", "what if" or "years ago", whatever it is about.
+    """
+
+    text: str
+    sentence: int
+    qualified: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What `read` finds in a message."""
+
+    mentions: list[Mention]
+    clauses: list[Clause]
+
+
+_QUALIFIERS = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "HISTORICAL"}
+
+
+_ABLE = {"can", "ca", "could", "cannot", "cant", "couldnt", "unable"}
+
+
+def _unable(doc: Any, i: int) -> bool:
+    """ "can't walk", "couldn't feel": not being able to is the sign itself, not its negation."""
+    after = {t.lower_ for t in doc[i + 1 : i + 4]}  # "haven't been able to", "not able to"
+    return doc[i].lower_ in _ABLE or (i > 0 and doc[i - 1].lower_ in _ABLE) or "able" in after
+
+
+def _most(found: list[Mention]) -> frozenset[str]:
+    """The qualifiers that at least half of the mentions carry."""
+    kinds = {
+        "NEGATED_EXISTENCE": sum(m.negated for m in found),
+        "HYPOTHETICAL": sum(m.hypothetical for m in found),
+        "HISTORICAL": sum(m.historical for m in found),
+        "FAMILY": sum(m.other_person for m in found),
+    }
+    return frozenset(k for k, n in kinds.items() if n * 2 >= len(found))
+
+
+def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> list[Clause]:
+    """The sentences of `doc` cut at contrast words, and what qualifies most of each.
+
+    A clause is qualified by a ConText category when the scopes of that category's triggers
+    cover at least half its content words (not stop words): "my legs aren't numb" is negated,
+    "numb groin since this morning" is not made hypothetical by "since this morning".
+    """
+    triggers = [
+        m
+        for m in doc._.context_graph.modifiers
+        if m.category in _QUALIFIERS
+        and m.rule.direction != "TERMINATE"
+        and doc[m.modifier_span[0]].lower_ not in _CONTRAST
+        and not _unable(doc, m.modifier_span[0])
+        and not any(a <= m.modifier_span[0] < b for a, b in pseudo)
+    ]
+    inside = {i for m in triggers for i in range(*m.modifier_span)}
+    proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
+    out = []
+    for number, sent in enumerate(doc.sents):
+        cuts = [sent.start] + [t.i for t in sent if t.lower_ in _CONTRAST and t.i > sent.start]
+        for start, end in zip(cuts, [*cuts[1:], sent.end], strict=True):
+            span = doc[start:end]
+            words = [t.i for t in span if t.is_alpha and not t.is_stop and t.i not in inside]
+            if not any(t.is_alpha for t in span):
+                continue
+            body = start + 1 if doc[start].lower_ in _CONTRAST else start  # "but" is the cut
+            own = [m for m in found if start <= m.start < end]
+            if own:  # the rules' own verdict on the words they know, where there are some
+                kinds = set(_most(own))
+                if not any(
+                    m.category == "NEGATED_EXISTENCE"
+                    and m.scope_span[0] < end
+                    and start < m.scope_span[1]
+                    and not _crosses(doc, m, body, end)
+                    for m in triggers
+                ):  # only "haven't been able to" negates: not being able is the sign
+                    kinds.discard("NEGATED_EXISTENCE")
+                out.append(Clause(span.text, number, frozenset(kinds)))
+                continue
+            kinds = set()
+            for m in triggers:
+                first, last = m.scope_span
+                if _crosses(doc, m, body, end):
+                    continue
+                covered = [i for i in words if first <= i < last]
+                if words and len(covered) * 2 >= len(words):
+                    kinds.add(m.category)
+            if any(start <= a < end for a, _ in proxies) or _proxied(doc, proxies, start):
+                kinds.add("FAMILY")  # "asking for a friend"
+            out.append(Clause(span.text, number, frozenset(kinds)))
+    return out
+
+
 def mentions(text: str) -> list[Mention]:
     """Every target mention in `text`, with its assertion."""
+    return read(text).mentions
+
+
+def read(text: str) -> Reading:
+    """Every target mention in `text` with its assertion, and its clauses."""
     load()
     doc = _nlp(normalise(text))
     starts = [sent.start for sent in doc.sents]
@@ -268,4 +372,4 @@ def mentions(text: str) -> list[Mention]:
                 ent.end,
             )
         )
-    return found
+    return Reading(found, _clauses(doc, pseudo, found))

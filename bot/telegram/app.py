@@ -132,8 +132,8 @@ def build_application(
         await context.services.ticker.tick()
 
     async def warm_up() -> None:
-        seconds = await asyncio.to_thread(triage.warm_up)
-        log.info("safety pipeline loaded in %.2f s", seconds)
+        seconds = await asyncio.to_thread(triage.warm_up, settings.sentence_model_dir)
+        log.info("safety pipeline loaded in %.2f s (%s)", seconds, triage.mode())
 
     async def post_init(app: BotApplication) -> None:
         await app.bot.set_my_commands(_command_list())

