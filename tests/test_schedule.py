@@ -416,6 +416,37 @@ async def test_a_live_but_slow_process_keeps_its_claims_past_the_lease(world: Wo
     assert Counter(d.status for d in await world.deliveries()) == {"sent": 50}
 
 
+async def test_a_batch_taken_over_while_it_waited_is_not_sent_again(world: World) -> None:
+    """A process stalled longer than its lease (its renewals could not run): another worker takes
+    its claims over and sends them. When the stalled process wakes, the batch it had claimed
+    ahead and not yet started is left to the other worker; only the sends already in flight
+    can go twice."""
+    world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    await world.subscribe_many(range(1, 21))
+    world.clock.now = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
+    lease = timedelta(minutes=5)  # renewed every 100 s of real time: never, in this test
+    slow = SlowSender(world.sender, expected=10)
+    stalled = Ticker(world.db, world.library, slow, world.clock, "stalled", batch=10, lease=lease)
+    ticking = asyncio.create_task(stalled.tick())
+    try:
+        await asyncio.wait_for(slow.all_waiting.wait(), timeout=10)  # first batch in flight
+        deadline = asyncio.get_running_loop().time() + 10
+        while len([d for d in await world.deliveries() if d.claimed_by == "stalled"]) < 20:
+            assert asyncio.get_running_loop().time() < deadline, "the next batch was not claimed"
+            await asyncio.sleep(0.05)
+        world.clock.advance(minutes=6)  # past the lease: the claims look abandoned
+        other = Ticker(world.db, world.library, world.sender, world.clock, "other", lease=lease)
+        await other.tick()
+        assert len(world.sender.count()) == 20  # the other worker sent all twenty
+    finally:
+        slow.go.set()
+        await ticking
+    counts = world.sender.count()
+    duplicates = sum(n - 1 for n in counts.values())
+    assert duplicates == 10  # the first batch, in flight when it was taken over; not the second
+    assert Counter(d.status for d in await world.deliveries()) == {"sent": 20}
+
+
 async def test_two_schedulers_claim_the_same_minute_without_a_duplicate(
     world: World, backend: str
 ) -> None:

@@ -396,22 +396,22 @@ async def reclaim_abandoned(
 
 async def renew(
     session: AsyncSession, delivery_ids: Sequence[int], worker: str, now: datetime
-) -> None:
+) -> set[int]:
     """Keep this live worker's unfinished claims from looking abandoned: a claim queued behind
     a slow batch is not a dead process's, and another worker taking it over would send it twice.
-    Only claims still this worker's are touched (one taken over already stays taken)."""
+    Only claims still this worker's are touched (one taken over already stays taken); returns
+    those, so a batch about to be sent can leave out what another worker took over. (A snoozed
+    or retried offer keeps its status while it is claimed, so the worker is what counts.)"""
     if not delivery_ids:
-        return
-    await session.execute(
+        return set()
+    rows = await session.execute(
         update(Delivery)
-        .where(
-            Delivery.id.in_(delivery_ids),
-            Delivery.claimed_by == worker,
-            Delivery.status == DeliveryStatus.CLAIMED,
-        )
+        .where(Delivery.id.in_(delivery_ids), Delivery.claimed_by == worker)
         .values(claimed_at=now)
+        .returning(Delivery.id)
         .execution_options(synchronize_session=False)
     )
+    return set(rows.scalars())
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,8 @@ class Ticker:
                     await sending
                     sending = None
                 if claims:
+                    claims = await self._still_ours(claims)
+                if claims:
                     sending = asyncio.create_task(self._send(claims, report))
                 if not more:
                     break
@@ -145,6 +147,19 @@ class Ticker:
                 report.duration, report.failures or "{}",
             )  # fmt: skip
         return report
+
+    async def _still_ours(self, claims: list[Claim]) -> list[Claim]:
+        """Renew a batch's leases just before it is sent, and leave out any claim another worker
+        took over while the batch waited (this process stalled past the lease: a busy machine,
+        a slow database): that one is theirs to send now, and sending it too would be twice."""
+        ids = [c.delivery_id for c in claims]
+        async with self.db.session() as s:
+            ours = await slots.renew(s, ids, self.worker, self.clock())
+        if len(ours) < len(ids):
+            lost = len(ids) - len(ours)
+            log.warning("%d claims were taken over by another worker before sending", lost)
+            self._unfinished.difference_update(set(ids) - ours)
+        return [c for c in claims if c.delivery_id in ours]
 
     async def _renew_leases(self) -> None:
         """While a tick runs, renew the lease of every claim it holds a third of a lease apart:
