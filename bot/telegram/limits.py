@@ -177,8 +177,8 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        """`overall` 0 or `per_chat_rate` 0 turns that limit off. Countdown edits leave
-        `countdown_reserve` of the overall window to the other lanes."""
+        """`overall`, `paid_overall` or `per_chat_rate` 0 turns that limit off. Countdown edits
+        leave `countdown_reserve` of the overall window to the other lanes."""
         self.metrics = metrics
         self.burst = per_chat_burst
         self.rate = per_chat_rate
@@ -187,7 +187,7 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         self.clock = clock
         self.sleep = sleep
         self._free = _Window(int(overall) if overall > 0 else None)
-        self._all = _Window(paid_overall)  # paid and free sends together
+        self._all = _Window(paid_overall or None)  # paid and free sends together
         self._chats: dict[int | str, _Chat] = {}
         self._prune_at = PRUNE_AT
         self._lanes: dict[Lane, deque[_Waiter]] = {lane: deque() for lane in WAITING_LANES}
