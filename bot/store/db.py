@@ -51,8 +51,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     kwargs.setdefault("hide_parameters", True)
     if make_url(url).drivername == "postgresql+asyncpg":
         # No JIT compilation: the claim's per-chat lookups (bot/schedule/history.py) are
-        # estimated dear enough to pass jit_above_cost, then compiling took 20-45 ms for a
-        # query that runs in 4 ms. Every statement here is a short transaction's.
+        # estimated dear enough to pass jit_above_cost, and compiling them took 20-45 ms for
+        # queries that run in 2-9 ms. Every statement here is a short transaction's.
         settings = kwargs.setdefault("connect_args", {}).setdefault("server_settings", {})
         settings.setdefault("jit", "off")
     engine = create_async_engine(url, **kwargs)
