@@ -188,6 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
             help="subscribers for the run at Telegram's 30 msg/s (0 skips it)",
         )  # fmt: skip
         command.add_argument(
+            "--paid-subscribers", type=_not_negative, default=100_000,
+            help="subscribers for the paid-broadcast run (1,000 msg/s) on PostgreSQL (0 skips it)",
+        )  # fmt: skip
+        command.add_argument(
             "--backends", type=backend_list, default=list(BACKENDS),
             help=f"comma-separated, from: {', '.join(BACKENDS)} (default: all)",
         )  # fmt: skip

@@ -1,5 +1,7 @@
 """`stretchbot bench`: its options are checked by the command a person typed, with one clear line,
-before any benchmark starts (the benchmarks themselves are run by hand; see the README)."""
+before any benchmark starts (the benchmarks themselves are run by hand; see the README). A small
+paid-broadcast fan-out runs here for real: through the bot's limiter to an emulator that enforces
+Telegram's limits."""
 
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ def test_an_unknown_backend_is_named_with_the_choices(capsys: pytest.CaptureFixt
         ("--subscribers", "0", "must be at least 1"),
         ("--subscribers", "ten", "'ten' is not a whole number"),
         ("--throttled-subscribers", "-5", "must not be negative"),
+        ("--paid-subscribers", "-1", "must not be negative"),
+        ("--paid-subscribers", "lots", "'lots' is not a whole number"),
     ],
 )
 def test_counts_must_be_sensible(
@@ -57,6 +61,10 @@ def test_good_options_reach_the_benchmark_parsed() -> None:
     assert build_parser().parse_args(["bench", "all"]).backends == ["sqlite", "postgres"]
     args = build_parser().parse_args(["bench", "fanout", "--throttled-subscribers", "0"])
     assert args.throttled_subscribers == 0
+    assert args.paid_subscribers == 100_000  # the paid row is measured by default, also by `all`
+    assert build_parser().parse_args(["bench", "all"]).paid_subscribers == 100_000
+    args = build_parser().parse_args(["bench", "all", "--paid-subscribers", "0"])
+    assert args.paid_subscribers == 0
     args = build_parser().parse_args(["bench", "updates", "--backends", "postgres", "--no-echo"])
     assert (args.backends, args.echo, args.users, args.rounds) == (["postgres"], False, 100, 20)
 
@@ -68,3 +76,18 @@ def test_the_per_configuration_command_exists() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "--backend {sqlite,postgres}" in done.stdout
+    assert "--limits {off,on,paid}" in done.stdout
+
+
+@pytest.mark.timeout(300)
+def test_a_paid_fan_out_gets_no_429_and_everyone_exactly_one_offer(backend: str) -> None:
+    """2,000 subscribers due at once, sent with allow_paid_broadcast through the real Bot, our
+    sender and limiter to the emulator in its own process enforcing Telegram's limits."""
+    from bot.bench.fanout import Limits, run_one
+
+    result = run_one(backend, 2000, Limits.PAID)
+    assert result["too_many_requests"] == 0
+    assert (result["sent"], result["failed"], result["received"]) == (2000, 0, 2000)
+    assert result["chats_by_message_count"] == {"1": 2000}
+    # Past the free 30 a second (which would take over a minute): the paid window was used.
+    assert result["seconds"] < 2000 / 30 / 2

@@ -423,3 +423,15 @@ async def test_wall_clock_time_passes_to_a_due_minute(
         arrived = datetime.now(UTC)
         assert due <= arrived < due + timedelta(seconds=3)
         assert message.buttons
+
+
+@pytest.mark.parametrize("can_snooze", [True, False])
+def test_the_offers_buttons_as_json_are_the_keyboards(can_snooze: bool) -> None:
+    """The fan-out builds the offer's buttons as JSON directly; they must be the keyboard's."""
+    import json
+
+    from bot.telegram import keyboards, texts_week
+
+    for skip in (texts.SKIP_TODAY_BUTTON, texts_week.SKIP_BREAK_BUTTON):
+        built = keyboards.delivery(42, can_snooze=can_snooze, skip=skip).to_dict()
+        assert json.loads(keyboards.delivery_json(42, can_snooze=can_snooze, skip=skip)) == built

@@ -215,3 +215,13 @@ async def test_unlimited_methods_and_chatless_calls_pass_straight_through() -> N
     endpoint = "answerCallbackQuery"
     await limiter.process_request(telegram.request, (endpoint, data), {}, endpoint, data, None)
     assert len(telegram.calls) == 2
+
+
+async def test_a_paid_window_of_zero_is_no_limit() -> None:
+    time = FakeTime()
+    telegram = FakeTelegram(time)
+    limiter = make(time, overall=0, paid_overall=0, per_chat_rate=0)
+    sends = [send(limiter, telegram, c, "offer", Lane.BULK, paid=True) for c in range(1500)]
+    await settle()
+    assert len(telegram.calls) == 1500  # all at once: neither window counts
+    await asyncio.gather(*sends)

@@ -27,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
     holds.run(args.holding, 60.0)
     print()
     holds.run(args.holding, 60.0, paid=True)
-    print("\nfan-out:")
+    print("\nfan-out (with the paid-broadcast run, --paid-subscribers, on PostgreSQL):")
     return fanout.run(args)

@@ -30,6 +30,10 @@ async def orphaned_holds(session: AsyncSession, now: datetime, limit: int = 100)
     query = (
         select(StretchSession)
         .where(StretchSession.hold_until < now, StretchSession.hold_message_id.is_not(None))
+        # In hold_until's order, so the index is walked from its start: unordered, PostgreSQL
+        # without statistics on the column expects many matches and scans every session for
+        # the LIMIT, each tick (nearly all have no timer: their hold_until is NULL).
+        .order_by(StretchSession.hold_until)
         .limit(limit)
     )
     if postgres(session):

@@ -112,8 +112,8 @@ class TelegramSender:
         else:
             text = texts.delivery(claim.slot, minutes, count, snoozed=claim.snooze)
             skip = texts.SKIP_TODAY_BUTTON
-        markup = keyboards.delivery(claim.session_id, can_snooze=not claim.snooze, skip=skip)
-        return {"text": text, "reply_markup": markup.to_dict()}
+        markup = keyboards.delivery_json(claim.session_id, can_snooze=not claim.snooze, skip=skip)
+        return {"text": text, "reply_markup": markup}
 
     async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
         """Send the routine or desk-break offer with Start / Snooze / Skip buttons, or the

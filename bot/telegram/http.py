@@ -9,11 +9,15 @@ does, with texts that never quote the URL (it holds the bot token).
 
 from __future__ import annotations
 
+import urllib.parse
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 class NotConnected(NetworkError):
@@ -90,7 +94,8 @@ class AiohttpRequest(BaseRequest):
         timeout = aiohttp.ClientTimeout(
             total=total, connect=pool, sock_connect=connect, sock_read=read
         )
-        body: aiohttp.FormData | dict[str, str] | None = None
+        body: aiohttp.FormData | bytes | None = None
+        headers = None
         if files:
             form = aiohttp.FormData()
             for name, value in (request_data.json_parameters if request_data else {}).items():
@@ -99,9 +104,14 @@ class AiohttpRequest(BaseRequest):
                 form.add_field(name, content, filename=filename, content_type=mime)
             body = form
         elif request_data is not None:
-            body = request_data.json_parameters
+            # Encoded here, as aiohttp would: given a dict it builds a FormData (and a multipart
+            # writer with a random boundary) for every request, a twentieth of a fan-out's CPU.
+            body = urllib.parse.urlencode(request_data.json_parameters).encode()
+            headers = FORM
         try:
-            async with self._session.request(method, url, data=body, timeout=timeout) as res:
+            async with self._session.request(
+                method, url, data=body, headers=headers, timeout=timeout
+            ) as res:
                 return res.status, await res.read()
         except TimeoutError as err:
             raise TimedOut from err

@@ -21,6 +21,15 @@ came back, because Telegram counted it somewhere in between; so network jitter c
 a 31st request into Telegram's second. Per chat the same reasoning runs a token bucket (GCRA:
 `per_chat_burst` at once, then `per_chat_rate` a second), one request in flight at a time.
 
+The price is the round trip: a request holds its place for a second plus its latency L, so a
+full window passes `overall / (1 + L)` a second (the fan-out keeps at most 100 in flight, so at
+1,000 a second it loses at most a tenth). Counting from the hand-off instead, with a margin m,
+would be sound only if Telegram always took a request within m of its hand-off: a request that
+waits longer (behind a busy event loop here, or a slow hop there) is counted by Telegram after
+this window has let its successors go, and the 1,001st lands in Telegram's second as a 429.
+Nothing bounds that wait, so the window keeps counting to the answer, the one moment by which
+Telegram has surely counted it.
+
 Every 429 is honoured: the chat waits `retry_after` and the request is made again (up to
 `max_retries` times), replies included, so nothing the bot meant to say is lost. A countdown edit
 that gets a 429 is dropped instead. The clock and the sleep are injected for tests.
@@ -177,8 +186,8 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        """`overall` 0 or `per_chat_rate` 0 turns that limit off. Countdown edits leave
-        `countdown_reserve` of the overall window to the other lanes."""
+        """`overall`, `paid_overall` or `per_chat_rate` 0 turns that limit off. Countdown edits
+        leave `countdown_reserve` of the overall window to the other lanes."""
         self.metrics = metrics
         self.burst = per_chat_burst
         self.rate = per_chat_rate
@@ -187,7 +196,7 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         self.clock = clock
         self.sleep = sleep
         self._free = _Window(int(overall) if overall > 0 else None)
-        self._all = _Window(paid_overall)  # paid and free sends together
+        self._all = _Window(paid_overall or None)  # paid and free sends together
         self._chats: dict[int | str, _Chat] = {}
         self._prune_at = PRUNE_AT
         self._lanes: dict[Lane, deque[_Waiter]] = {lane: deque() for lane in WAITING_LANES}
