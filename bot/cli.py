@@ -174,12 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--paid", action="store_true", help="release notices as paid broadcasts (1,000 a second)"
     )
     every = bench_commands.add_parser(
-        "all", help="start-up, update handling vs a bare echo bot, hold timers, fan-out"
+        "all",
+        help="start-up, update handling vs a bare echo bot, lanes, hold timers, fan-out",
     )
     for command in (updates, every):
         command.add_argument("--users", type=_positive, default=100)
         command.add_argument("--rounds", type=_positive, default=20)
     every.add_argument("--holding", type=_positive, default=1000)
+    every.add_argument("--people", type=_positive, default=300, help="the /start crowd")
+    every.add_argument(
+        "--broadcast", type=_positive, default=10_000,
+        help="subscribers of the broadcast the /help replies are measured during",
+    )  # fmt: skip
     for command in (fanout, every):
         # Checked here, not by the per-configuration subprocess, so a typo gets one clear line.
         command.add_argument("--subscribers", type=_positive, default=10_000)

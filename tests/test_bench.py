@@ -53,6 +53,10 @@ def test_counts_must_be_sensible(
 def test_update_benchmark_needs_people(capsys: pytest.CaptureFixture[str]) -> None:
     line = refused(capsys, "bench", "updates", "--users", "0")
     assert line.endswith("--users: must be at least 1")
+    line = refused(capsys, "bench", "all", "--people", "0")
+    assert line.endswith("--people: must be at least 1")
+    line = refused(capsys, "bench", "all", "--broadcast", "many")
+    assert line.endswith("--broadcast: 'many' is not a whole number")
 
 
 def test_good_options_reach_the_benchmark_parsed() -> None:
@@ -65,6 +69,10 @@ def test_good_options_reach_the_benchmark_parsed() -> None:
     assert build_parser().parse_args(["bench", "all"]).paid_subscribers == 100_000
     args = build_parser().parse_args(["bench", "all", "--paid-subscribers", "0"])
     assert args.paid_subscribers == 0
+    args = build_parser().parse_args(["bench", "all"])
+    assert (args.people, args.broadcast, args.holding) == (300, 10_000, 1000)  # the sizes
+    args = build_parser().parse_args(["bench", "holds", "--paid"])
+    assert (args.holding, args.spread, args.paid) == (1000, 60.0, True)
     args = build_parser().parse_args(["bench", "updates", "--backends", "postgres", "--no-echo"])
     assert (args.backends, args.echo, args.users, args.rounds) == (["postgres"], False, 100, 20)
 

@@ -7,7 +7,7 @@ import asyncio
 import os
 import sys
 
-from bot.bench import fanout, holds, startup
+from bot.bench import fanout, holds, lanes, startup
 from bot.bench import updates as update_handling
 
 
@@ -23,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
     for echo in ("echo bot", "echo bot, aiohttp"):
         ratio = updates[echo]["per_second"] / updates["stretchbot"]["per_second"]
         print(f"  {echo} / stretchbot throughput: {ratio:.2f}x (target: within 2x)")
+    print()
+    lanes.run(args.people, args.broadcast)
     print()
     holds.run(args.holding, 60.0)
     print()
