@@ -157,14 +157,15 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
                for m in sentence):  # fmt: skip
             here.add("LEGS")
-        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony"))
+        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony", "worse"))
                for m in sentence):  # fmt: skip
             here.add("PAIN")
         painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
-        nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"})
+        sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
+        nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"}) or sharp  # "now the left burns too"
         if _saddle_sensation(sentence):
             out.add(Category.SADDLE_NUMBNESS)
-        if "SENSORY" in here and "SEX_CTX" in here:
+        if here & {"SENSORY", "DYSFUNCTION"} and "SEX_CTX" in here:
             out.add(Category.SEXUAL)
         if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY", "ACCIDENT"} and "ELIMINATION" in here:
             out.add(Category.BLADDER_BOWEL)
@@ -183,7 +184,6 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.SEVERE_TRAUMA)
         if "CHEST" in here and painful:
             out.add(Category.CHEST_PAIN)
-        sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
             out.add(Category.SCIATICA)
         steady = all(m.text in _STEADY for m in sentence if m.label == "NIGHT")

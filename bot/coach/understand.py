@@ -28,6 +28,7 @@ from bot.coach.concepts import (
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
+from bot.coach.concepts_dev4 import DEV4_CONTEXT, DEV4_RULES, DEV4_TYPED
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -75,7 +76,7 @@ def _build() -> Any:
     matcher.add(
         [
             TargetRule(literal, label, pattern=pattern)
-            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES, *MORE_RULES)
+            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES, *MORE_RULES, *DEV4_RULES)
         ]
     )
     context: Any = nlp.add_pipe(
@@ -98,7 +99,8 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
-            for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT)
+            for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
+                                                                *DEV4_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -106,7 +108,8 @@ def _build() -> Any:
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         allowed_types=types, max_scope=8)
             for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
-                                 (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES))
+                                 (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES),
+                                 *DEV4_TYPED)
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
@@ -173,7 +176,7 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     if doc[a].sent.start != ent.sent.start or _crosses(doc, modifier, ent.start, ent.end):
         return False
     between = doc[ent.end : a]
-    if doc[a:b].text.lower().split()[-1] in _GONE:
+    if doc[a:b].text.lower().split()[-1] in _GONE or modifier.rule.literal in _OVER:
         return True
     return any(
         t.lower_ in _CONTRAST and t.i + 1 < a and doc[t.i + 1].lower_ in _PAST_SUBJECT
@@ -181,6 +184,7 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     )
 
 
+_OVER = {"over it now", "fully recovered"}  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
 
