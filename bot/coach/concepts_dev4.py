@@ -8,7 +8,9 @@ a horse that threw the rider, airbags, a dive into the shallow end, a tackle or 
 a fall said as a noun ("fall in the shower"), someone else's doing ("someone rear-ended me"),
 companions ("with the kids"), weight that "keeps dropping" with "not sure how", pain worse lying
 down; and harmless look-alikes: scores and counts that fall, figurative crashes, a star sign,
-numbness from the dentist, a limb that fell asleep in a pose, weight lost on a diet, "over it now".
+numbness from the dentist, a limb that fell asleep in a pose, weight lost on a diet, "over it now";
+and, from the semantic layer's false alarms out of fold, "dont" as a negation, "I pee fine", pain
+that eases lying down, a chest that "feels open", weight one is trying to lose.
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ def _re(regex: str) -> dict[str, Any]:
     return {"LOWER": {"REGEX": regex}}
 
 
-_ELIM = r"^(pee|wee|piss|urinate|poo|poop|toilet|loo)$"
-_COMPANY = (r"^(kids|kid|children|child|son|daughter|nephews?|nieces?|grandkids|grandchildren|"
-            r"family|friends|mates|team|wife|husband|partner|girlfriend|boyfriend|dog)$")  # fmt: skip
+_COMPANY = (r"^(kids|kid|children|child|son|daughter|nephews?|nieces?|grandkids|"
+            r"grandchildren|family|friends|mates|team|wife|husband|partner|girlfriend|"
+            r"boyfriend|dog)$")  # fmt: skip
 _PARTNER = (r"^(partner|wife|husband|girlfriend|boyfriend|fiance|fiancee|missus|hubby|"
             r"other|spouse)$")  # fmt: skip
 _ME_NOW = _in("too", "also")
+_DIET = _re(
+    r"^(diet|dieting|fasting|fast|keto|slimming|calorie|calories|weightwatchers|"
+    r"ozempic|wegovy|mounjaro|deficit)$"
+)
 
 DEV4_RULES: list[tuple[str, str, Pattern | None]] = []
 
@@ -57,6 +63,11 @@ _add("SENSORY",
      [_in("not"), _in("part"), _in("of"), _in("me")],
      [_in("dead", "numb"), _in("patch", "spot", "patches", "spots")],
      [_in("i"), _in("no", "not"), _in("feel", "feeling")],
+     # "I don't have much feeling in my bum", "haven't got any sensation"
+     [_in("do", "does", "did", "have", "has"), _in("n't", "nt", "not"), _in("have", "got"),
+      _OPT, _in("feeling", "sensation")],
+     [_in("have", "has"), _in("n't", "nt", "not"), _in("much", "any"),
+      _in("feeling", "sensation")],
      [_in("nothing"), _in("feels"), _in("like"), _in("anything")],
      [_in("cotton"), _in("wool")], [_in("wrapped", "padded", "stuffed"), _in("in", "with")],
      [_in("walking", "walk", "standing", "stand"), _in("on"),
@@ -64,7 +75,7 @@ _add("SENSORY",
      [_in("thick"), _in("socks", "gloves")])  # fmt: skip
 _add("SADDLE", [_in("private", "intimate"), _in("area", "parts", "bits", "region")])
 
-# -- both legs: the other one too, spreading across ------------------------------------------------
+# -- both legs: the other one too, spreading across -------------------------------------------
 _add("LEGS",
      [_in("left", "right", "other"), _in("one", "leg", "side", "foot"), _OPT, _OPT, _OPT,
       _ME_NOW],
@@ -83,6 +94,14 @@ _add("DYSFUNCTION",
       _re(r"^(warning|knowing|realising|realizing|noticing|feeling)$")],
      [_re(r"^(hav'?nt|havent|hasnt|n't|nt|not|never)$"), _in("been"), _in("able"), _in("to")],
      [_in("nothing"), _in("works", "working")])  # fmt: skip
+# "I don't seem to notice when I'm wetting myself": not feeling it is the sign.
+_NOT_LIKE: dict[str, Any] = {"LOWER": {"NOT_IN": ["like", "the", "a", "any", "my"]}, "OP": "?"}
+_add("BLADDER", *[[*c, _OPT, _OPT, _in("notice", "feel", "realise", "realize", "know", "sense"),
+                   *[_NOT_LIKE] * 3,
+                   _re(r"^(wet\w*|pee\w*|wee\w*|soil\w*|poo\w*|leak\w*)$")]
+                  for c in ([_in("do", "does", "did", "ca", "can", "could"),
+                             _in("n't", "nt", "not")],
+                            [_re(r"^(dont|doesnt|didnt|cant|couldnt|never)$")])])  # fmt: skip
 _add("SEX_CTX",
      [_in("bedroom"), _in("department", "side", "life", "stuff", "things")],
      [_in("things", "nothing", "everything"), _OPT, _in("in"), _in("the"), _in("bedroom")],
@@ -104,9 +123,10 @@ _add("FALL",
      [_in("got", "was", "been", "get", "gets", "getting"), _OPT,
       _re(r"^(tackled|flattened|floored|clattered|sacked|bodychecked|knocked)$")],
      [_in("came", "come", "coming"), _in("off"), _in("my", "the", "a", "his", "her"),
-      {"LOWER": {"NOT_IN": ["pill", "pills", "meds", "medication", "tablets", "steroids", "diet",
-                            "phone", "call", "list", "rota", "drugs", "booze", "sugar", "motorbike",
-                            "motorcycle", "horse", "scooter", "quad", "moped", "pony"]}}],
+      {"LOWER": {"NOT_IN": ["pill", "pills", "meds", "medication", "tablets", "steroids",
+                            "diet", "phone", "call", "list", "rota", "drugs", "booze", "sugar",
+                            "motorbike", "motorcycle", "horse", "scooter", "quad", "moped",
+                            "pony"]}}],
      [_in("fall", "slip", "tumble", "trip"), _in("in", "on", "down", "at", "off", "from"), _OPT,
       _re(r"^(shower|bath|bathroom|ice|icy|stairs|steps|pavement|floor|kitchen|garden|street|"
           r"road|wet|gym|path|driveway|yard|work|pitch|court|mud|stair)$")])  # fmt: skip
@@ -125,6 +145,7 @@ _add("UNEXPLAINED",
      [_in("dont", "didnt"), _in("know"), _in("how", "why")],
      [_in("ca", "can", "could"), _in("n't", "not"), _in("explain", "account")],
      [_in("cant", "cannot", "couldnt"), _in("explain", "account")],
+     [_in("not", "no", "never", "without"), _OPT, _OPT, _DIET],
      [_in("have", "has", "did"), _in("n't", "nt", "not"), _in("changed", "change"),
       _in("anything", "a", "what", "my", "how")],
      [_in("havent", "hasnt", "didnt", "not"), _in("changed", "change"),
@@ -191,6 +212,9 @@ DEV4_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
      [_in("like", "as"), _OPT, _OPT, _OPT, _re(r"^(dentist|dentists|dentist's|dental|filling|"
                                                 r"anaesthetic|anesthetic|novocaine|injection)$")],
      None),
+    # "i dont have any pain": spaCy cuts "dont" into "do" "nt", which ConText does not know.
+    ("dont", "NEGATED_EXISTENCE", "FORWARD",
+     [_in("do", "does", "did", "is", "was", "are", "were", "have", "has"), _in("nt")], None),
     ("over it now", "HISTORICAL", "BACKWARD",
      [_in("over"), _in("it", "that", "them")], None),
     ("fully recovered", "HISTORICAL", "BACKWARD",
@@ -204,20 +228,40 @@ DEV4_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
        [_re(r"^(dentist|dentists|dentist's|dental|filling|anaesthetic|anesthetic|novocaine|"
             r"lidocaine|extraction|injection|jab|orthodontist)$")]),
       ("fell asleep in", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-       [_in("asleep"), _in("during", "in", "while", "when", "from", "after", "sitting", "kneeling")])],
+       [_in("asleep"),
+        _in("during", "in", "while", "when", "from", "after", "sitting", "kneeling")])],
      {"SENSORY", "ODD"}),
-    ([("on a diet", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-       [_re(r"^(diet|dieting|fasting|keto|slimming|calorie|calories|weightwatchers|ozempic|"
-            r"wegovy|mounjaro|deficit)$")]),
-      ("since i started", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-       [_in("since", "because", "after", "from"), _in("i"), _OPT,
-        _in("started", "began", "took", "joined", "cut", "stopped", "gave")]),
+    ([("on a diet", "NEGATED_EXISTENCE", "BIDIRECTIONAL", [_DIET]),
+      ("because of the diet", "NEGATED_EXISTENCE", "BACKWARD",
+       [_in("because", "cos", "since", "as", "from"), *[_OPT] * 5, _DIET]),
       ("trying to lose", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-       [_in("trying", "tried", "managed", "want", "wanted"), _in("to"), _in("lose", "drop")])],
+       [_in("trying", "tried", "managed", "want", "wanted", "hoping", "aiming"), _in("to")])],
      {"WEIGHT"}),
+    # "peeing more since I started drinking water": a cause the person names.
+    ([("since i started", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+       [_in("since", "because", "after", "from"), _in("i"), _OPT,
+        _in("started", "began", "took", "joined", "cut", "stopped", "gave")])],
+     {"WEIGHT", "ELIMINATION"}),
+    # Pain that eases at rest or feels better is the good kind: "my back pain eases when I lie
+    # down", "back feels better after night shifts", "my chest feels open".
+    ([("eases when i lie", "NEGATED_EXISTENCE", "BACKWARD",
+       [_re(r"^(eases|eased|easier|better|improves|settles|calms|lighter)$"),
+        _in("when", "if", "once", "after", "while", "with", "at", "by")]),
+      ("feels great", "NEGATED_EXISTENCE", "BACKWARD",
+       [_in("feels", "feel", "felt", "feeling"), _OPT,
+        _re(r"^(open|opened|lovely|great|good|amazing|looser|free|fantastic|better|fine)$")])],
+     {"HURT", "PAIN", "NIGHT", "CHEST", "LEGS", "LEG"}),
+]  # fmt: skip
+
+# Words right next to a bodily function that say it is normal ("I can pee fine", "peeing
+# normally"): scope of one or two words, so "can't pee properly, otherwise fine" stays a sign.
+DEV4_NEAR: list[tuple[str, str, str, Pattern, set[str]]] = [
+    ("pee fine", "NEGATED_EXISTENCE", "BACKWARD",
+     [_re(r"^(fine|normally|normal|ok|okay|regularly|regular|great)$")], {"ELIMINATION"}),
 ]  # fmt: skip
 
 # -- a fever read off a thermometer, a knock said as "banged" ------------------------------------
 _add("FEVER", [_re(r"^(3[89]|4[01])([.,]\d)?$"), _OPT, _OPT, _in("thermometer")],
      [_in("thermometer"), _OPT, _OPT, _re(r"^(3[89]|4[01])([.,]\d)?$")])  # fmt: skip
 _add("MINOR_TRAUMA", [_re(r"^(banged|bashed|whacked|smacked|thumped|clonked)$")])
+_add("NIGHT", [_in("wake", "waking"), _in("me")])

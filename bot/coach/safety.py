@@ -102,7 +102,7 @@ def _said_of_self(mention: Mention, text: str) -> bool:
     return bool(words & _SELF) and not words & _HEDGES
 
 
-_STEROID = ("steroid", "pred", "dexa", "hydrocort")
+_STEROID = understand.STEROID
 # "a bit sore" after a fall: a question decides, not a doctor today.
 _HEDGED = re.compile(
     r"\b(?:a bit|bit|a little|little|slightly|a tad|tad|mildly|kinda|kind of|"
