@@ -146,11 +146,15 @@ _add("UNEXPLAINED",
      [_in("ca", "can", "could"), _in("n't", "not"), _in("explain", "account")],
      [_in("cant", "cannot", "couldnt"), _in("explain", "account")],
      [_in("not", "no", "never", "without"), _OPT, _OPT, _DIET],
+     [_in("eat", "eating"), _in("normally", "properly", "plenty", "loads", "the")])  # fmt: skip
+
+# "I haven't changed anything": nothing explains a weight loss (safety.py reads it so), and
+# nothing has changed in the pain.
+_add("NOCHANGE",
      [_in("have", "has", "did"), _in("n't", "nt", "not"), _in("changed", "change"),
       _in("anything", "a", "what", "my", "how")],
      [_in("havent", "hasnt", "didnt", "not"), _in("changed", "change"),
-      _in("anything", "a", "what", "how")], [_in("changed"), _in("nothing")],
-     [_in("eat", "eating"), _in("normally", "properly", "plenty", "loads", "the")])  # fmt: skip
+      _in("anything", "a", "what", "how")], [_in("changed"), _in("nothing")])  # fmt: skip
 
 # -- worse lying down, nights the worst ---------------------------------------------------------
 _LIE = ("lying", "lie", "laying", "lay")
@@ -265,3 +269,10 @@ _add("FEVER", [_re(r"^(3[89]|4[01])([.,]\d)?$"), _OPT, _OPT, _in("thermometer")]
      [_in("thermometer"), _OPT, _OPT, _re(r"^(3[89]|4[01])([.,]\d)?$")])  # fmt: skip
 _add("MINOR_TRAUMA", [_re(r"^(banged|bashed|whacked|smacked|thumped|clonked)$")])
 _add("NIGHT", [_in("wake", "waking"), _in("me")])
+
+# -- not improving in plain words, a temperature that "was up" -----------------------------------
+_add("NOCHANGE", [_in("right", "exactly", "still", "just"), _in("where"), _in("it"),
+                  _in("started", "began", "was")])  # fmt: skip
+_add("DURATION", [_in("all"), _in("these", "those", "this"), _in("weeks", "months", "time")])
+_add("FEVER", [_in("temp", "temperature"), _in("was", "is", "'s", "been", "has"), _OPT, _OPT,
+               _in("up", "high", "raised")])  # fmt: skip

@@ -214,7 +214,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
-    if "WEIGHT" in labels and "UNEXPLAINED" in labels:
+    changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
+    if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
         out.add(Category.WEIGHT_LOSS)
     lasting = any(
         m.label == "DURATION"
@@ -227,7 +228,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     if any(m.label == "NOT_IMPROVING" and "pain" in m.text for m in own):
         out.add(Category.NOT_IMPROVING)  # "still in pain every day"
     if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
-        (lasting and labels & {"PAIN", "HURT"}) or ("NOT_IMPROVING" in labels and hurt)
+        (lasting and labels & {"PAIN", "HURT"})
+        or ("NOT_IMPROVING" in labels and (hurt or "DURATION" in labels))
     ):
         out.add(Category.NOT_IMPROVING)
     return out
