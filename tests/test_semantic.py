@@ -81,7 +81,9 @@ PARAPHRASES = [
      Category.SADDLE_NUMBNESS),
     ("both of my legs have become rubbery and unreliable since my back seized",
      Category.BILATERAL_LEGS),
-    ("I haven't been able to pass water all day and my back is agony", Category.BLADDER_BOWEL),
+    # (was "I haven't been able to pass water all day ...", which the rules now read themselves)
+    ("I have not managed to pass any water since yesterday and my back is agony",
+     Category.BLADDER_BOWEL),
 ]  # fmt: skip
 
 

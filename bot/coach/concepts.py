@@ -337,7 +337,7 @@ _add("IDIOM", [_re(r"^(wet|peed|pissed|weed|wetting|peeing|pissing)$"), _in("my"
      [_in("crashed", "crash"), _in("out")], [_in("fell", "fall", "falling"), _in("in"),
                                              _in("love")],
      [_in("fell", "fall", "falling"), _in("off"), _in("the"), _in("wagon")],
-     [_in("fell", "fall", "falling"), _in("behind", "asleep", "apart")],
+     [_in("fell", "fall", "falling"), _in("behind", "apart")],
      [_in("pain"), _in("in"), _in("the"), _in("butt", "ass", "arse", "neck", "bum")],
      [_in("chest"), _in("day", "press", "stretch", "opener", "workout", "fly", "flies")],
      [_in("steroid"), _in("cream", "inhaler", "spray", "drops", "ointment", "injection",

@@ -397,6 +397,7 @@ _DROP_AFTER = {
              "battery", "link", "point", "spot", "moment", "argument", "team", "wrist",
              "grip", "core", "arms", "abs", "hamstrings", "glutes", "at", "currency", "pound"},
     "CONTROL_LOSS": {"freak"},
+    "MINOR_TRAUMA": {"asleep"},
     "NIGHT": {"shift", "shifts", "out", "owl"},
 }  # fmt: skip
 _DROP_BEFORE = {

@@ -102,7 +102,7 @@ def _said_of_self(mention: Mention, text: str) -> bool:
     return bool(words & _SELF) and not words & _HEDGES
 
 
-_STEROID = ("steroid", "pred", "dexa", "hydrocort")
+_STEROID = understand.STEROID
 # "a bit sore" after a fall: a question decides, not a doctor today.
 _HEDGED = re.compile(
     r"\b(?:a bit|bit|a little|little|slightly|a tad|tad|mildly|kinda|kind of|"
@@ -157,14 +157,15 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
                for m in sentence):  # fmt: skip
             here.add("LEGS")
-        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony"))
+        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony", "worse"))
                for m in sentence):  # fmt: skip
             here.add("PAIN")
         painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
-        nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"})
+        sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
+        nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"}) or sharp  # "now the left burns too"
         if _saddle_sensation(sentence):
             out.add(Category.SADDLE_NUMBNESS)
-        if "SENSORY" in here and "SEX_CTX" in here:
+        if here & {"SENSORY", "DYSFUNCTION"} and "SEX_CTX" in here:
             out.add(Category.SEXUAL)
         if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY", "ACCIDENT"} and "ELIMINATION" in here:
             out.add(Category.BLADDER_BOWEL)
@@ -183,7 +184,6 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.SEVERE_TRAUMA)
         if "CHEST" in here and painful:
             out.add(Category.CHEST_PAIN)
-        sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
             out.add(Category.SCIATICA)
         steady = all(m.text in _STEADY for m in sentence if m.label == "NIGHT")
@@ -214,7 +214,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
-    if "WEIGHT" in labels and "UNEXPLAINED" in labels:
+    changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
+    if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
         out.add(Category.WEIGHT_LOSS)
     lasting = any(
         m.label == "DURATION"
@@ -227,7 +228,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     if any(m.label == "NOT_IMPROVING" and "pain" in m.text for m in own):
         out.add(Category.NOT_IMPROVING)  # "still in pain every day"
     if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
-        (lasting and labels & {"PAIN", "HURT"}) or ("NOT_IMPROVING" in labels and hurt)
+        (lasting and labels & {"PAIN", "HURT"})
+        or ("NOT_IMPROVING" in labels and (hurt or "DURATION" in labels))
     ):
         out.add(Category.NOT_IMPROVING)
     return out

@@ -133,6 +133,7 @@ DEFAULT_CORPORA = (
     Path("tests/safety_dev.tsv"),
     Path("tests/safety_dev2.tsv"),
     Path("tests/safety_dev3.tsv"),
+    Path("tests/safety_dev4.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -181,6 +181,8 @@ class Verdict:
 def _silenced(unit: Unit, category: str) -> bool:
     if unit.qualified & _SILENCING:
         return True
+    if "STEROIDS_OVER" in unit.qualified and category != Category.CANCER.value:
+        return True  # "steroids for a week in 2019": no bone risk now
     return "HISTORICAL" in unit.qualified and category not in _HISTORY_COUNTS
 
 

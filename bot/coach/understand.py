@@ -28,6 +28,7 @@ from bot.coach.concepts import (
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
+from bot.coach.concepts_dev4 import DEV4_CONTEXT, DEV4_NEAR, DEV4_RULES, DEV4_TYPED
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -75,7 +76,12 @@ def _build() -> Any:
     matcher.add(
         [
             TargetRule(literal, label, pattern=pattern)
-            for label, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES, *MORE_RULES)
+            for label, literal, pattern in (
+                *TARGET_RULES,
+                *CONCEPT_RULES,
+                *MORE_RULES,
+                *DEV4_RULES,
+            )
         ]
     )
     context: Any = nlp.add_pipe(
@@ -98,7 +104,8 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
-            for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT)
+            for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
+                                                                *DEV4_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -106,8 +113,16 @@ def _build() -> Any:
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         allowed_types=types, max_scope=8)
             for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
-                                 (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES))
+                                 (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES),
+                                 *DEV4_TYPED)
             for literal, category, direction, pattern in rules
+        ]
+    )  # fmt: skip
+    context.add(
+        [
+            ConTextRule(literal, category, pattern=pattern, direction=direction,
+                        allowed_types=types, max_scope=2)
+            for literal, category, direction, pattern, types in DEV4_NEAR
         ]
     )  # fmt: skip
     context.add(
@@ -173,7 +188,7 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     if doc[a].sent.start != ent.sent.start or _crosses(doc, modifier, ent.start, ent.end):
         return False
     between = doc[ent.end : a]
-    if doc[a:b].text.lower().split()[-1] in _GONE:
+    if doc[a:b].text.lower().split()[-1] in _GONE or modifier.rule.literal in _OVER:
         return True
     return any(
         t.lower_ in _CONTRAST and t.i + 1 < a and doc[t.i + 1].lower_ in _PAST_SUBJECT
@@ -181,6 +196,7 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     )
 
 
+_OVER = {"over it now", "fully recovered"}  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
 
@@ -231,7 +247,8 @@ class Clause:
 
     `qualified` holds the ConText categories whose trigger lies inside it (NEGATED_EXISTENCE,
     FAMILY, HYPOTHETICAL, HISTORICAL): the semantic layer does not raise an alarm on a clause
-    that says "no", "my dad", "what if" or "years ago", whatever it is about.
+    that says "no", "my dad", "what if" or "years ago", whatever it is about; STEROIDS_OVER marks a
+    clause whose only bone risk is steroids taken and stopped ("for a week in 2019").
     """
 
     text: str
@@ -270,6 +287,15 @@ def _most(found: list[Mention]) -> frozenset[str]:
     return frozenset(k for k, n in kinds.items() if n * 2 >= len(found))
 
 
+STEROID = ("steroid", "pred", "dexa", "hydrocort")
+
+
+def _steroids_over(own: list[Mention]) -> bool:
+    """Steroids taken once and stopped: no bone risk now (thin bones would still be one)."""
+    risks = [m for m in own if m.label == "BONE_RISK"]
+    return bool(risks) and all(m.historical and m.text.startswith(STEROID) for m in risks)
+
+
 def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> list[Clause]:
     """The sentences of `doc` cut at contrast words, and what qualifies most of each.
 
@@ -300,6 +326,8 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
             own = [m for m in found if start <= m.start < end]
             if own:  # the rules' own verdict on the words they know, where there are some
                 kinds = set(_most(own))
+                if "HISTORICAL" in kinds and _steroids_over(own):
+                    kinds.add("STEROIDS_OVER")
                 if not any(
                     m.category == "NEGATED_EXISTENCE"
                     and m.scope_span[0] < end
