@@ -89,7 +89,7 @@ async def measure(
                 measured["STRETCHBOT_PAID_BROADCAST"] = "true"
             process = bot_process(emulator.api_root, Path(folder), **measured)
             try:
-                await asyncio.sleep(3)  # start-up
+                await _warmed(emulator)
                 result = await _hold(emulator, list(ids), steps, spread)
                 result.update(await _scrape(port))
             finally:
@@ -98,6 +98,18 @@ async def measure(
     result["paid"] = paid
     result["refusals"] = len(emulator.limiter.refusals)
     return result
+
+
+async def _warmed(emulator: BotApiEmulator, uid: int = 19_999) -> None:
+    """Wait until the bot answers a message the safety triage reads in full: its language
+    pipeline and sentence model load in the background after start-up, and the first presses
+    must not be timed against that."""
+    emulator.add_user(uid)
+    emulator.send_text(uid, "/start")
+    await emulator.wait_for_message(uid, timeout=120)
+    mark = len(emulator.chat(uid))
+    emulator.send_text(uid, "my lower back is a bit stiff after sitting all day")
+    await emulator.wait_for_message(uid, after=mark, timeout=120)
 
 
 async def _hold(
