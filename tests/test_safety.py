@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.coach import safety_eval
-from bot.coach.safety import Level, emergency_number, screen, triage
+from bot.coach.safety import Level, emergency_number, plain_chat, screen, triage
 from bot.coach.signs import QUESTIONS, Category, answer_level
 
 HERE = Path(__file__).parent
@@ -240,3 +240,28 @@ def test_indirect_lay_and_clinical_phrasings_of_a_sign(text: str, level: Level) 
 )
 def test_dreams_figures_of_speech_and_things_over_are_not_signs(text: str) -> None:
     assert triage(text).level is Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("done", True),
+        ("hello!", True),
+        ("7", True),
+        ("/desk", True),
+        ("/pain 3", True),
+        ("/time 07:30", True),
+        ("/pain 8 my legs are both numb", False),
+        ("my legs are numb", False),
+        ("peed myself", False),
+        ("fever", False),
+    ],
+)
+def test_the_sentence_model_is_spared_only_plain_chat_and_bare_commands(
+    text: str, plain: bool
+) -> None:
+    assert plain_chat(text) is plain
+
+
+def test_a_sign_after_a_command_is_still_read() -> None:
+    assert triage("/pain 8 and I peed myself without feeling it").level is Level.EMERGENCY

@@ -289,9 +289,13 @@ _PLAIN_WORDS = 4
 
 
 def plain_chat(text: str) -> bool:
-    """A short message the bot understands as plain chat ("done", "hello", "7", "thanks!"), which
-    the semantic layer has nothing to add to (and on which it costs 30 ms of CPU)."""
-    return len(text.split()) <= _PLAIN_WORDS and intents.understand(text).intent in _PLAIN_INTENTS
+    """A short message the bot understands as plain chat ("done", "hello", "7", "thanks!") or a
+    bare command, which the semantic layer has nothing to add to (it costs 30 ms of CPU). The
+    rules still read them all."""
+    words = text.split()
+    if words and words[0].startswith("/") and not any(c.isalpha() for c in " ".join(words[1:])):
+        return True  # a bare command ("/desk", "/pain 3", "/time 07:30")
+    return len(words) <= _PLAIN_WORDS and intents.understand(text).intent in _PLAIN_INTENTS
 
 
 def combine(rules: Triage, verdict: Verdict | None) -> Triage:
