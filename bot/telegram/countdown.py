@@ -276,13 +276,11 @@ class Countdowns:
                     lane = Lane.REPLY if timer.index == 0 else Lane.RELEASE
                 elif changed:
                     lane = Lane.REPLY
-                if lane is Lane.COUNTDOWN and not _fits(bot, timer.chat_id):
-                    next_edit = now + self.edit_every  # dropped before it was built
-                    await clock.wait(min(next_edit, timer.deadline) - clock.now(), timer.wake)
-                    continue
-                text = texts.countdown(timer.view, hold, math.ceil(left - 1e-6))
-                if not await self._edit(bot, timer, text, keyboards.holding(timer), lane):
-                    return False
+                # A countdown edit the limiter has no room for is dropped before it is built.
+                if lane is not Lane.COUNTDOWN or _fits(bot, timer.chat_id):
+                    text = texts.countdown(timer.view, hold, math.ceil(left - 1e-6))
+                    if not await self._edit(bot, timer, text, keyboards.holding(timer), lane):
+                        return False
                 shown_phase, next_edit = Phase.HOLDING, now + self.edit_every
             await clock.wait(min(next_edit, timer.deadline) - clock.now(), timer.wake)
         if timer.stopped:
