@@ -189,7 +189,7 @@ MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("when i", "PSEUDO", "FORWARD", [_in("when", "whenever"), _in("i")], None),
     # "is X ok if my feet are numb?": the "if" states a fact; "my" still marks it as one's own.
     ("ok if", "PSEUDO", "FORWARD",
-     [_in("ok", "okay", "fine", "safe", "alright"), *[_NOT_IF] * 3, _in("if")], None),
+     [_in("ok", "okay", "fine", "safe", "alright"), *[_NOT_IF] * 6, _in("if")], None),
     ("after the marathon", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("after", "from"), _in("the", "a", "my", "that", "this"), _OPT,
       _re(r"^(marathon|race|match|game|hike|climb|shift|ride|triathlon|tournament|run|workout)$")],

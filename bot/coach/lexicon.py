@@ -9,6 +9,7 @@ for ..."), and history that is over ("years ago", "gone now").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 Pattern = list[dict[str, Any]]
@@ -467,6 +468,9 @@ _THINGS = {
 }
 
 
+_STAR_SIGN = re.compile(r"sign|horoscope|zodiac|astrolog")
+
+
 def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     """Whether a target match is a harmless use of the word ("fell asleep", "fever dream")."""
     after = doc[end].lower_ if end < len(doc) else ""
@@ -476,8 +480,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     text = doc[start:end].text.lower()
     if label == "SADDLE" and text not in {"wipe", "wiping", "when i wipe", "when wiping"}:
         return False
-    if label == "CANCER" and "sign" in doc.text.lower():
-        return True
+    if label == "CANCER" and _STAR_SIGN.search(doc.text.lower()):
+        return True  # "I'm a Cancer, my horoscope says rest"
     if label == "ACCIDENT" and before == "an":
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:

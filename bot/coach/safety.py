@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +69,19 @@ _SADDLE_IN = re.compile(
     r"between (?:my )?legs|bum|bottom)"
 )
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
+
+
+# The mishap inside a played-down one ("a little bump", "a minor fender bender").
+_MISHAPS = {"bump", "knock", "prang", "scrape", "accident", "crash", "shunt", "collision", "tap",
+            "bang", "fall", "tumble", "slip", "trip", "bender", "fender", "ding"}  # fmt: skip
+
+
+_UNHURT = re.compile(
+    r"\b(i'?m|i am|im|feel|feeling|was|all|totally|completely|perfectly) (totally |completely |"
+    r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
+)
+
+_UNSURE = re.compile(r"\b(think|guess|probably|hope|hopefully|maybe|achy|aches?|sore|stiff)\b")
 
 
 def _gap(a: Mention, b: Mention) -> int:
@@ -180,8 +193,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         fell = any(
             m.label in ("FALL", "MINOR_TRAUMA") and not m.text.startswith("lost") for m in sentence
         )  # losing one's footing on a ladder is not a fall from it
-        if ("VEHICLE" in here and "IMPACT" in here) or (fell and "HEIGHT" in here):
-            out.add(Category.SEVERE_TRAUMA)
+        if (
+            ("VEHICLE" in here and "IMPACT" in here)
+            or (fell and "HEIGHT" in here)
+            or ("SPEED" in here and here & {"ACCIDENT", "IMPACT", "VEHICLE", "FALL", "HEIGHT"})
+        ):
+            out.add(Category.SEVERE_TRAUMA)  # ... or "hit a tree going fast"
         if "CHEST" in here and painful:
             out.add(Category.CHEST_PAIN)
         if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
@@ -202,11 +219,19 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
+    if any(m.label == "MINOR" and m.text.split()[-1] in _MISHAPS for m in own):
+        labels.add("ACCIDENT")  # "a little bump", "a small accident"
+    if Category.SEVERE_TRAUMA in out and "MINOR" in labels:
+        out.discard(Category.SEVERE_TRAUMA)  # "only slow", "a little bump": not a serious crash
+        labels.add("ACCIDENT")
     if "BONE_RISK" in labels and labels & {"FALL", "ACCIDENT", "MINOR_TRAUMA"}:
         out.add(Category.FRAGILITY_TRAUMA)
     elif labels & {"FALL", "ACCIDENT"}:
         hurt_fall = _hurt_after_fall(text) or bool(labels & {"SCIATICA", "CHEST_PAIN"})
-        out.add(Category.TRAUMA if hurt_fall else Category.POSSIBLE_FALL)
+        if hurt_fall:
+            out.add(Category.TRAUMA)
+        elif not _UNHURT.search(text) or _UNSURE.search(text):  # "a tiny bump, I'm totally fine"
+            out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
     if "FEVER" in labels:
@@ -275,7 +300,20 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
         reader = semantic.reader()
     if reader is None:
         return rules
-    return combine(rules, reader.judge(reading.clauses, text))
+    return combine(rules, _played_down(reader.judge(reading.clauses, text), reading, text))
+
+
+def _played_down(
+    verdict: Verdict | None, reading: understand.Reading, text: str
+) -> Verdict | None:
+    """A crash the person plays down ("only slow", "grazed my knee") is not a serious one."""
+    if verdict is None or verdict.category is not Category.SEVERE_TRAUMA:
+        return verdict
+    if not any(m.label == "MINOR" for m in _own(reading.mentions)):
+        return verdict
+    if _hurt_after_fall(text):
+        return replace(verdict, level=Level.URGENT, category=Category.TRAUMA)
+    return replace(verdict, level=Level.ASK, category=Category.POSSIBLE_FALL)
 
 
 # Short messages that are wholly one of these say nothing about the body: no model for them.

@@ -44,6 +44,7 @@ CORPORA = (
     Path("tests/safety_dev2.tsv"),
     Path("tests/safety_dev3.tsv"),
     Path("tests/safety_dev4.tsv"),
+    Path("tests/safety_dev5.tsv"),
 )
 ALARM_BUDGET = 0.01  # of ordinary chat, raised to urgent or emergency by the semantic layer
 ASK_BUDGET = 0.005  # more of it asked a question

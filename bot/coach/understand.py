@@ -29,6 +29,7 @@ from bot.coach.concepts import (
     TRAUMA_TYPES,
 )
 from bot.coach.concepts_dev4 import DEV4_CONTEXT, DEV4_NEAR, DEV4_RULES, DEV4_TYPED
+from bot.coach.concepts_dev5 import DEV5_CONTEXT, DEV5_NEAR, DEV5_RULES, DEV5_TYPED
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -81,6 +82,7 @@ def _build() -> Any:
                 *CONCEPT_RULES,
                 *MORE_RULES,
                 *DEV4_RULES,
+                *DEV5_RULES,
             )
         ]
     )
@@ -105,7 +107,7 @@ def _build() -> Any:
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
             for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
-                                                                *DEV4_CONTEXT)
+                                                                *DEV4_CONTEXT, *DEV5_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -114,7 +116,7 @@ def _build() -> Any:
                         allowed_types=types, max_scope=8)
             for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
                                  (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES),
-                                 *DEV4_TYPED)
+                                 *DEV4_TYPED, *DEV5_TYPED)
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
@@ -122,7 +124,7 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         allowed_types=types, max_scope=2)
-            for literal, category, direction, pattern, types in DEV4_NEAR
+            for literal, category, direction, pattern, types in (*DEV4_NEAR, *DEV5_NEAR)
         ]
     )  # fmt: skip
     context.add(
@@ -196,7 +198,7 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     )
 
 
-_OVER = {"over it now", "fully recovered"}  # "had a fever but I'm over it now"
+_OVER = {"over it now", "fully recovered", "better now"}  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
 
@@ -378,6 +380,9 @@ def read(text: str) -> Reading:
             for m in ent._.modifiers
             if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
             and not _crosses(doc, m, ent.start, ent.end)
+            and not (  # one wipes on the loo: it is where, not why, the feeling is gone
+                m.rule.literal == "benign cause" and ent.label_ == "SADDLE" and "wip" in ent.text
+            )
             and not (
                 m.rule.literal == "general question"
                 and any(
