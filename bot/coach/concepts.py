@@ -167,9 +167,11 @@ _add(
     ],
 )
 # A collision that needs no vehicle named: "rear-ended", "t-boned", "head-on".
+# A rear-end shunt alone is an ordinary accident (urgent with back pain); speed, a motorway or a
+# write-off makes it a serious one (safety.py).
+_add("ACCIDENT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended")
 _add(
     "SEVERE_TRAUMA",
-    [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended")],
     [_in("t"), {"TEXT": "-", "OP": "?"}, _in("boned")],
     "head on collision",
     "head-on collision",
@@ -181,7 +183,7 @@ _add("VEHICLE", [_in("car", "cars", "junction", "roundabout", "motorway", "highw
                     "bike",
                     "lights",
                     "moped", "quad", "road")])  # fmt: skip
-_add("IMPACT", [_in("rear"), {"TEXT": "-", "OP": "?"}, _in("ended", "end")], "rear-ended",
+_add("IMPACT",
      [_re(r"^(flipped|rolled|crashed|crash|collision|collided|smashed|wrecked|totalled|"
           r"totaled|t-boned|ploughed|plowed|overturned|accident|pileup|pile-up)$")],
      [_in("hit", "knocked", "ran"), _in("by", "off", "me", "over", "us", "our", "into")],

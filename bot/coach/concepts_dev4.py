@@ -219,8 +219,10 @@ DEV4_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     # "i dont have any pain": spaCy cuts "dont" into "do" "nt", which ConText does not know.
     ("dont", "NEGATED_EXISTENCE", "FORWARD",
      [_in("do", "does", "did", "is", "was", "are", "were", "have", "has"), _in("nt")], None),
-    ("over it now", "HISTORICAL", "BACKWARD",
-     [_in("over"), _in("it", "that", "them")], None),
+    ("over it now", "HISTORICAL", "BACKWARD",  # "I'm over it now", not "a film over it"
+     [_in("'m", "am", "im", "i'm", "was", "got", "get", "getting", "be", "been", "all", "well"),
+      {"LOWER": {"IN": ["totally", "completely", "so", "well", "fully", "all"]}, "OP": "?"},
+      _in("over"), _in("it", "that", "them")], None),
     ("fully recovered", "HISTORICAL", "BACKWARD",
      [_in("fully", "totally", "completely", "all"), _in("recovered", "better")], None),
 ]  # fmt: skip

@@ -64,7 +64,8 @@ _add("FALL", [_in("down", "hit", "on"), _in("every", "each"), _OPT,
 _add("SPEED",
      [_in("going", "went", "travelling", "traveling", "doing", "was", "were"),
       _re(r"^(fast|flat-out|quick|quickly)$")],
-     [_in("at", "full", "top", "high", "flat"), _OPT,
+     [_in("at", "full", "top", "high", "flat"),
+      {"LOWER": {"IN": ["full", "top", "high", "great", "breakneck", "some"]}, "OP": "?"},
       _in("speed", "pelt", "tilt", "whack", "out")],
      [_in("really", "very", "so", "too"), _in("fast")])  # fmt: skip
 
@@ -75,7 +76,7 @@ _add("MINOR",
      [_re(r"^(little|small|minor|tiny|slight|low-speed|wee|baby)$"),
       _re(r"^(bump|knock|prang|scrape|accident|crash|shunt|collision|tap|bang|fall|tumble|"
           r"slip|trip|fender|ding)$")],
-     [_in("fender"), _in("bender")],
+     [_in("fender"), _in("bender")], [_in("minor")], [_in("no"), _in("big"), _in("deal")],
      [_in("nothing"), _in("major", "serious", "bad", "big", "dramatic", "much")],
      [_in("low", "walking"), _in("speed", "pace")], [_in("barely", "hardly"), _in("moving")],
      [_re(r"^(grazed|scraped|scuffed|skinned|bruised)$"), _in("my"),

@@ -203,8 +203,8 @@ MORE_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
      [_in("this", "the", "current", "latest"), _OPT, _in("episode", "flare", "flare-up")], None),
     # "is (this) normal after stretching?" asks about the cause; it does not explain the sign.
     ("is normal after", "PSEUDO", "FORWARD",
-     [_in("is", "it's", "its"), _OPT, _in("normal", "ok", "okay", "common"),
-      _in("after", "from")], None),
+     [_in("is", "it's", "its"), {"LOWER": {"IN": ["this", "that", "it"]}, "OP": "?"},
+      _in("normal", "ok", "okay", "common"), _in("after", "from")], None),
     # "like last year's", "same as last time": the comparison is past, the sign is now.
     ("like last year", "PSEUDO", "FORWARD",
      [_in("like", "as"), _in("last", "the"), _re(r"^(year|year's|years|time|summer|winter)$")],

@@ -134,7 +134,7 @@ _add("SEVERE_TRAUMA", [_in("car", "motorbike", "motorcycle", "road", "bike", "cy
      [_in("crashed", "rolled", "wrote"), _in("my", "the"), {"OP": "?"}],
      [_in("fell", "fall", "falling", "fallen", "thrown"), _in("off", "from", "out"), _OPT_DET,
       _in("ladder", "roof", "horse", "scaffolding", "scaffold", "balcony", "tree", "wall",
-          "height", "window", "cliff", "motorbike", "bike", "stage", "loft", "building")],
+          "height", "window", "cliff", "motorbike", "stage", "loft", "building")],
      [_in("fell", "fall", "fallen"), _in("down"), _OPT_DET,
       _in("stairs", "flight", "cliff", "ravine", "escalator")],
      [_in("came", "come", "coming", "thrown", "flew", "flung"), _in("off"), _OPT_DET,
@@ -150,7 +150,7 @@ _add("FALL", [_in("went", "go", "going", "gone"), _in("down", "over"),
      [_re(r"^(slipped|tripped|stumbled)$")], "took a tumble", "went flying", "landed on",
      "came off my bike")  # fmt: skip
 _add("ACCIDENT", [_re(r"^(accident|crash|collision|injury|injured)$")])
-_add("HURT", [_re(r"^(hurt|hurts|hurting|injur\w*|pain\w*|agony|sore|ache\w*|aching|killing|"
+_add("HURT", [_re(r"^(hurt|hurts|hurting|injur\w*|pain(?!t)\w*|agony|sore|ache\w*|aching|killing|"
                r"throbbing|jarred|jolted|twisted|damaged|cracked|landed)$")])  # fmt: skip
 _add("BONE_RISK", [_re(r"^(osteopor|osteopen|steroid|prednis|dexameth)")], "brittle bones",
      "thin bones", "low bone density", "weak bones")  # fmt: skip
@@ -378,7 +378,8 @@ NOT_MISSPELLINGS = frozenset(
      "tinkling", "twinkling", "sparkling", "tickling", "fiver", "liver", "river", "shivery",
      "erecting", "election", "elections", "erected", "retention", "retentions", "shimmering",
      "temperatures", "incontinent", "perineal", "needless", "sensational", "controlled",
-     "controller", "constants", "dietician", "vaginal"}
+     "controller", "constants", "dietician", "vaginal", "paint", "paints", "painted",
+     "painting", "painter"}
 )  # fmt: skip
 
 # Matches that are not what they look like ("fell asleep", "fever dream", "in the fall").
@@ -389,7 +390,7 @@ _DROP_AFTER = {
     "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats", "in", "outside", "out",
               "weather"},
     "CANCER": {"research", "charity", "awareness", "run", "ward", "trust", "fundraiser",
-               "star", "season"},
+               "star", "season", "screening", "screen", "kit"},
     "ACCIDENT": {"prone", "course"},
     "SADDLE": {"line", "up", "of", "bag", "shelf", "drawer", "sore", "sores", "bags", "clean",
                "down", "the", "table", "tables", "screen", "counter", "phone", "dry",
@@ -468,7 +469,7 @@ _THINGS = {
 }
 
 
-_STAR_SIGN = re.compile(r"sign|horoscope|zodiac|astrolog")
+_STAR_SIGN = re.compile("sign|horoscope|zodiac|astrolog|\u264b")
 
 
 def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
@@ -482,6 +483,15 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return False
     if label == "CANCER" and _STAR_SIGN.search(doc.text.lower()):
         return True  # "I'm a Cancer, my horoscope says rest"
+    if label in ("RADIATE", "SCIATICA") and before == "nothing":
+        return True  # "nothing down the leg, it's all in my back"
+    if label == "CANCER" and before in {"a", "an"} and start > 1:
+        return doc[start - 2].lower_ in {"i'm", "im", "am", "'m", "typical", "such", "classic"}
+    if label == "ACCIDENT" and (
+        after == "prone"
+        or (after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "prone")
+    ):
+        return True  # "accident-prone"
     if label == "ACCIDENT" and before == "an":
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:

@@ -81,6 +81,11 @@ _UNHURT = re.compile(
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
 )
 
+_BACK_OK = re.compile(r"\bback('s| is| feels)? (fine|ok|okay|good|great|grand)\b")
+_NIGHTLY = re.compile(
+    r"\b(at night|every night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
+)
+_FAST_ROAD = re.compile(r"\b(motorway|highway|freeway|autobahn|interstate|dual carriageway)\b")
 _UNSURE = re.compile(r"\b(think|guess|probably|hope|hopefully|maybe|achy|aches?|sore|stiff)\b")
 
 
@@ -155,7 +160,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         sentences.setdefault(m.sentence, []).append(m)
     hurt = (
         bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
-        or "back" in text
+        or ("back" in text and not _BACK_OK.search(text))  # "fever?? maybe. back's ok"
         or bool(score)  # "still a 5/10"
     )
     out: set[Category] = set()
@@ -197,9 +202,14 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             ("VEHICLE" in here and "IMPACT" in here)
             or (fell and "HEIGHT" in here)
             or ("SPEED" in here and here & {"ACCIDENT", "IMPACT", "VEHICLE", "FALL", "HEIGHT"})
+            or (here & {"ACCIDENT", "IMPACT"} and bool(_FAST_ROAD.search(text)))
+            or ("IMPACT" in here and "ACCIDENT" in here)  # "a head-on crash"
         ):
             out.add(Category.SEVERE_TRAUMA)  # ... or "hit a tree going fast"
-        if "CHEST" in here and painful:
+        pressed = "PRESSURE" in here and any(  # "heavy feeling on my chest", not the shoulders
+            m.label == "CHEST" and m.text in ("chest", "breastbone", "sternum") for m in sentence
+        )
+        if "CHEST" in here and (painful or pressed):
             out.add(Category.CHEST_PAIN)
         if "LEG" in here and "RADIATE" in here and (painful or sharp or "SENSORY" in here):
             out.add(Category.SCIATICA)
@@ -209,7 +219,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
                        for m in sentence)  # fmt: skip
         if "ONE_SIDE" in here and (side_leg or here & {"LEG", "RADIATE", "SCIATICA"}):
             out.add(Category.SCIATICA)  # "only that one leg", "runs from my waist go my right leg"
-        if "NIGHT" in here and (painful or ("back" in text and not steady)):
+        restless = "RESTLESS" in here or (score is not None and score >= 5)  # "9/10 at night"
+        if "RESTLESS" in here and _NIGHTLY.search(text):
+            here.add("NIGHT")  # "at night ... I end up in the armchair"
+        if "NIGHT" in here and (painful or restless or ("back" in text and not steady)):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
             out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
     simple = {
@@ -226,7 +239,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         labels.add("ACCIDENT")
     if "BONE_RISK" in labels and labels & {"FALL", "ACCIDENT", "MINOR_TRAUMA"}:
         out.add(Category.FRAGILITY_TRAUMA)
-    elif labels & {"FALL", "ACCIDENT"}:
+    elif labels & {"FALL", "ACCIDENT"} or any(
+        m.label == "MINOR_TRAUMA" and m.text.startswith("missed") for m in own
+    ):  # ... or "missed the last stair"
         hurt_fall = _hurt_after_fall(text) or bool(labels & {"SCIATICA", "CHEST_PAIN"})
         if hurt_fall:
             out.add(Category.TRAUMA)

@@ -45,6 +45,23 @@ _SERIOUS = (Level.URGENT.rank, Level.EMERGENCY.rank)
 # History is the sign itself for these (a past cancer), so "years ago" does not silence them.
 _HISTORY_COUNTS = {Category.CANCER, Category.FRAGILITY_TRAUMA}
 _SILENCING = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
+_FINE = re.compile(
+    r"\b(is|are|'s|feels?|seems?|looks?) (totally |completely |perfectly |absolutely |all )?"
+    r"(fine|ok|okay|normal|good|great)\b|^\W*(\w+\W+){0,3}(fine|ok|okay|normal)\W*$",
+    re.IGNORECASE,
+)
+_TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
+# The words the rules know for each category's topic (understand.py's labels).
+_TOPIC: dict[str, frozenset[str]] = {
+    Category.SEVERE_TRAUMA: _TRAUMA, Category.TRAUMA: _TRAUMA,
+    Category.FRAGILITY_TRAUMA: _TRAUMA, Category.POSSIBLE_FALL: _TRAUMA,
+    Category.BLADDER_BOWEL: frozenset({"BLADDER", "ELIMINATION", "CONTROL_LOSS"}),
+    Category.SADDLE_NUMBNESS: frozenset({"SADDLE"}),
+    Category.FEVER: frozenset({"FEVER"}), Category.POSSIBLE_FEVER: frozenset({"FEVER"}),
+    Category.CHEST_PAIN: frozenset({"CHEST_PAIN", "CHEST"}),
+    Category.CANCER: frozenset({"CANCER"}), Category.WEIGHT_LOSS: frozenset({"WEIGHT"}),
+    Category.NIGHT_PAIN: frozenset({"NIGHT"}), Category.SEXUAL: frozenset({"SEX_CTX"}),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -67,17 +84,24 @@ class Unit:
 
     text: str
     qualified: frozenset[str]
+    denied: frozenset[str] = frozenset()
 
 
 def units(clauses: Sequence[Clause], text: str) -> list[Unit]:
     """The clauses, their pieces between commas (two words or more), and the whole message."""
-    out = [Unit(c.text, c.qualified) for c in clauses]
+    out = [Unit(c.text, c.qualified, c.denied) for c in clauses]
     for c in clauses:
         pieces = [p.strip() for p in re.split(r"[,:]", c.text) if len(p.strip().split()) >= 2]
         if len(pieces) > 1:
-            out += [Unit(p, c.qualified) for p in pieces]
+            out += [Unit(p, c.qualified, c.denied) for p in pieces]
     if len(clauses) > 1:
-        out.append(Unit(text, frozenset().union(*(c.qualified for c in clauses))))
+        out.append(
+            Unit(
+                text,
+                frozenset().union(*(c.qualified for c in clauses)),
+                frozenset().union(*(c.denied for c in clauses)),
+            )
+        )
     elif not clauses and text.strip():
         out.append(Unit(text, frozenset()))
     first: dict[str, Unit] = {}
@@ -179,8 +203,10 @@ class Verdict:
 
 
 def _silenced(unit: Unit, category: str) -> bool:
-    if unit.qualified & _SILENCING:
-        return True
+    if unit.qualified & _SILENCING or unit.denied & _TOPIC.get(category, frozenset()):
+        return True  # ... or the rules read its very topic as denied: "no falls, back's fine"
+    if _FINE.search(unit.text):
+        return True  # "the other leg is totally fine"
     if "STEROIDS_OVER" in unit.qualified and category != Category.CANCER.value:
         return True  # "steroids for a week in 2019": no bone risk now
     return "HISTORICAL" in unit.qualified and category not in _HISTORY_COUNTS

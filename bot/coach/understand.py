@@ -30,6 +30,8 @@ from bot.coach.concepts import (
 )
 from bot.coach.concepts_dev4 import DEV4_CONTEXT, DEV4_NEAR, DEV4_RULES, DEV4_TYPED
 from bot.coach.concepts_dev5 import DEV5_CONTEXT, DEV5_NEAR, DEV5_RULES, DEV5_TYPED
+from bot.coach.concepts_dev6 import DEV6_CONTEXT, DEV6_NEAR, DEV6_RULES, DEV6_TYPED
+from bot.coach.concepts_dev7 import DEV7_CONTEXT, DEV7_RULES, DEV7_TYPED
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -83,6 +85,8 @@ def _build() -> Any:
                 *MORE_RULES,
                 *DEV4_RULES,
                 *DEV5_RULES,
+                *DEV6_RULES,
+                *DEV7_RULES,
             )
         ]
     )
@@ -107,7 +111,8 @@ def _build() -> Any:
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
             for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
-                                                                *DEV4_CONTEXT, *DEV5_CONTEXT)
+                                                                *DEV4_CONTEXT, *DEV5_CONTEXT,
+                                                                *DEV6_CONTEXT, *DEV7_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -116,7 +121,8 @@ def _build() -> Any:
                         allowed_types=types, max_scope=8)
             for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
                                  (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES),
-                                 *DEV4_TYPED, *DEV5_TYPED)
+                                 *DEV4_TYPED, *DEV5_TYPED, *DEV6_TYPED,
+                                 *DEV7_TYPED)
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
@@ -124,7 +130,8 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         allowed_types=types, max_scope=2)
-            for literal, category, direction, pattern, types in (*DEV4_NEAR, *DEV5_NEAR)
+            for literal, category, direction, pattern, types in (*DEV4_NEAR, *DEV5_NEAR,
+                                                                 *DEV6_NEAR)
         ]
     )  # fmt: skip
     context.add(
@@ -198,7 +205,12 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     )
 
 
-_OVER = {"over it now", "fully recovered", "better now"}  # "had a fever but I'm over it now"
+_OVER = {
+    "over it now",
+    "fully recovered",
+    "better now",
+    "not since",
+}  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
 
@@ -214,7 +226,16 @@ def _proxied(doc: Any, proxies: list[tuple[int, int]], start: int) -> bool:
 
 _WORD = re.compile(r"[A-Za-z]+")
 _ISH = re.compile(r"(\w)-ish\b", re.IGNORECASE)
-_QUESTION_REPLY = re.compile(r"\?+\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE)
+# "numb? no", and a checklist's answer: "weakness in my legs - no", "night pain: not really".
+# "steroids? do I look like a bodybuilder": a rhetorical no.
+_RHETORICAL = re.compile(
+    r"\?+\s*(?:do i look like|as if|hell no|god no|lol no|haha no|definitely not|"
+    r"absolutely not)\b",
+    re.IGNORECASE,
+)
+_QUESTION_REPLY = re.compile(
+    r"(?:\?+|\s+[-\u2013\u2014:]+)\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE
+)
 
 
 def normalise(text: str) -> str:
@@ -240,7 +261,8 @@ def normalise(text: str) -> str:
         return str(best[0])
 
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
-    return _QUESTION_REPLY.sub(" answered ", _WORD.sub(mend, text))
+    text = _RHETORICAL.sub(" answered no ", _WORD.sub(mend, text))
+    return _QUESTION_REPLY.sub(" answered ", text)
 
 
 @dataclass(frozen=True)
@@ -256,6 +278,7 @@ class Clause:
     text: str
     sentence: int
     qualified: frozenset[str]
+    denied: frozenset[str] = frozenset()  # labels only ever denied here ("no falls")
 
 
 @dataclass(frozen=True)
@@ -270,6 +293,26 @@ _QUALIFIERS = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "HISTORICAL"}
 
 
 _ABLE = {"can", "ca", "could", "cannot", "cant", "couldnt", "unable"}
+
+
+_FACTS = {"bad that"}
+
+
+# Sitting, a chair or the cold never explain incontinence.
+_NO_BENIGN_CAUSE = {"BLADDER", "CONTROL_LOSS"}
+_ASKED = {("is", "that"), ("is", "it"), ("is", "this"), ("it", "be"), ("that", "be"),
+          ("this", "be"), ("is", "all")}  # fmt: skip
+
+
+def _asked(doc: Any, i: int) -> bool:
+    """ "is that from the hamstring stretch??": a cause asked about, not given."""
+    return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in _ASKED
+
+
+def _statement(doc: Any, modifier: Any) -> bool:
+    """ "Don't get the urge to pee": a sentence opening with a negated verb is no question."""
+    end = modifier.modifier_span[1]
+    return end < len(doc) and doc[end].lower_ in {"n't", "nt", "not"}
 
 
 def _unable(doc: Any, i: int) -> bool:
@@ -313,6 +356,7 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
         and doc[m.modifier_span[0]].lower_ not in _CONTRAST
         and not _unable(doc, m.modifier_span[0])
         and not any(a <= m.modifier_span[0] < b for a, b in pseudo)
+        and not (m.rule.literal == "general question" and _statement(doc, m))
     ]
     inside = {i for m in triggers for i in range(*m.modifier_span)}
     proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
@@ -338,7 +382,7 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
                     for m in triggers
                 ):  # only "haven't been able to" negates: not being able is the sign
                     kinds.discard("NEGATED_EXISTENCE")
-                out.append(Clause(span.text, number, frozenset(kinds)))
+                out.append(Clause(span.text, number, frozenset(kinds), _denied(own)))
                 continue
             kinds = set()
             for m in triggers:
@@ -352,6 +396,13 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
                 kinds.add("FAMILY")  # "asking for a friend"
             out.append(Clause(span.text, number, frozenset(kinds)))
     return out
+
+
+def _denied(found: list[Mention]) -> frozenset[str]:
+    """The labels whose every mention here is negated, someone else's or hypothetical."""
+    aside = [m.negated or m.other_person or m.hypothetical for m in found]
+    off = {m.label for m, a in zip(found, aside, strict=True) if a}
+    return frozenset(off - {m.label for m, a in zip(found, aside, strict=True) if not a})
 
 
 def mentions(text: str) -> list[Mention]:
@@ -370,6 +421,8 @@ def read(text: str) -> Reading:
     # "is X ok if my feet are numb?": "ok if" then "my" before the sign makes it the person's
     # own, even when ConText's scope cut did not reach it.
     mine = [m.modifier_span[0] for m in doc._.context_graph.modifiers if m.category == "SELF"]
+    # "does it matter that it's worse at night?": the question is about a fact stated after it.
+    facts = [m.modifier_span for m in doc._.context_graph.modifiers if m.rule.literal in _FACTS]
     found = []
     for ent in doc.ents:
         if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
@@ -384,10 +437,18 @@ def read(text: str) -> Reading:
                 m.rule.literal == "benign cause" and ent.label_ == "SADDLE" and "wip" in ent.text
             )
             and not (
+                m.rule.literal == "benign cause"
+                and (_asked(doc, m.modifier_span[0]) or ent.label_ in _NO_BENIGN_CAUSE)
+            )
+            and not (
                 m.rule.literal == "general question"
-                and any(
-                    m.modifier_span[1] <= a and any(b <= i < ent.start for i in mine)
-                    for a, b in pseudo
+                and (
+                    any(
+                        m.modifier_span[1] <= a and any(b <= i < ent.start for i in mine)
+                        for a, b in pseudo
+                    )
+                    or _statement(doc, m)
+                    or any(m.modifier_span[1] <= a and b <= ent.start for a, b in facts)
                 )
             )
         }
