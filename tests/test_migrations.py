@@ -41,3 +41,24 @@ def test_gentle_people_stay_gentle_across_0005_and_back(tmp_path: Path) -> None:
     assert {"safety_hold_level", "safety_cleared_at", "gentle_baseline"} <= columns
     command.downgrade(alembic_config(url), "0004")
     assert _rows(path, "SELECT chat_id, gentle_reports_left FROM subscribers") == [(1, 2), (2, 0)]
+
+
+async def test_a_restart_at_the_newest_migration_does_not_load_alembic(tmp_path: Path) -> None:
+    """Start-up migrates a new or old database; one already at the head is only checked."""
+    from alembic.script import ScriptDirectory
+
+    from bot.store.db import at_head, head_revision, upgrade_async
+
+    assert (
+        head_revision()
+        == ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    )
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    assert not await at_head(url)  # no tables yet
+    await upgrade_async(url, "0004")
+    assert not await at_head(url)
+    await upgrade_async(url)
+    assert await at_head(url)
+    assert _rows(tmp_path / "bot.db", "SELECT version_num FROM alembic_version") == [
+        (head_revision(),)
+    ]

@@ -160,3 +160,13 @@ async def drive_updates(emulator: Any, users: range, rounds: int, text: str) -> 
         "p50_ms": percentile(latencies, 50) * 1000,
         "p99_ms": percentile(latencies, 99) * 1000,
     }
+
+
+def machine_speed() -> float:
+    """Seconds a plain Python loop takes to count to ten million: how quick this machine's cores
+    are, so that figures from different machines can be compared (start-up is mostly imports)."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started

@@ -77,7 +77,7 @@ class Reader:
             return None
         raw, body = frontmatter.YAMLHandler().split(text)
         first = text[: text.find(raw)].count("\n") + 1 if raw.strip() else 2
-        loader = yaml.SafeLoader(raw)
+        loader = _Loader(raw)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -109,6 +109,10 @@ class Reader:
         body = "\n".join(lines[close + 1 :])
         body_line = close + 2
         return Document(name, data, key_lines, value_nodes, body, body_line, first)
+
+
+# libyaml's parser when PyYAML was built with it: ten times quicker, a third of start-up.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # --- markdown body ---------------------------------------------------------------------------

@@ -11,16 +11,16 @@ units of work side by side, on a pool of connections sized for such a burst (`Po
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -29,6 +29,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from bot.config import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -168,6 +170,8 @@ class Database:
 
 def alembic_config(url: str) -> Config:
     """Alembic configuration pointing at our migrations and `url`."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -176,10 +180,43 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Apply migrations up to `revision` (blocking; call it before or outside the event loop)."""
+    from alembic import command  # a third of a second to import: only when there is work
+
     _prepare_sqlite(url)
     command.upgrade(alembic_config(url), revision)
 
 
+_REVISION = re.compile(r'^(down_)?revision(?:: [^=]+)? = "?([\w]+)"?', re.MULTILINE)
+
+
+def head_revision() -> str:
+    """The newest migration, read from the files (no alembic import): the one nobody follows."""
+    revisions: set[str] = set()
+    followed: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (followed if down else revisions).add(value)
+    (head,) = revisions - followed
+    return head
+
+
+async def at_head(url: str) -> bool:
+    """Whether the database is already at the newest migration (a restart's usual case)."""
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            current = await connection.scalar(text("SELECT version_num FROM alembic_version"))
+    except DBAPIError:
+        return False  # no table yet, or no database: alembic will say what is wrong
+    finally:
+        await engine.dispose()
+    return current == head_revision()
+
+
 async def upgrade_async(url: str, revision: str = "head") -> None:
-    """`upgrade` from inside a running event loop (migrations run their own loop in a thread)."""
+    """`upgrade` from inside a running event loop (migrations run their own loop in a thread).
+
+    A database already at the newest migration is left alone without loading alembic."""
+    if revision == "head" and await at_head(url):
+        return
     await asyncio.to_thread(upgrade, url, revision)
