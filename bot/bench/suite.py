@@ -15,7 +15,7 @@ from bot.bench.common import machine_speed
 def run(args: argparse.Namespace) -> int:
     """`stretchbot bench all`: every benchmark, printed with its target."""
     print(f"stretchbot benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-          f"this machine counts to 10 million in a Python loop in {machine_speed():.2f} s\n")  # fmt: skip
+          f"a Python loop counts to 10 million in {machine_speed():.2f} s\n")  # fmt: skip
     start = asyncio.run(startup.measure())
     print(f"start-up to first getUpdates: restart (database at the newest migration) median "
           f"{start['restart_median_s']:.2f} s, max {start['restart_max_s']:.2f} s (target < 2 s); "
