@@ -117,10 +117,11 @@ class Ticker:
         started = time.perf_counter()
         sending: asyncio.Task[None] | None = None
         renewing = asyncio.create_task(self._renew_leases())
+        side = True  # snoozes, abandoned claims, retries and orphaned holds: the first batch's
         try:
             while True:
                 # Claim the next batch while the previous one is being sent.
-                claims, more = await self._claim(report)
+                claims, more, side = await self._claim(report, side=side)
                 if sending is not None:
                     await sending
                     sending = None
@@ -183,23 +184,36 @@ class Ticker:
         cards = tuple(self.library.cards[c] for c in card_ids if c in self.library.cards)
         return plan.minutes(cards, hold_seconds)
 
-    async def _claim(self, report: TickReport) -> tuple[list[Claim], bool]:
-        """One batch of due slots, snoozes and abandoned claims; and whether more may be due."""
+    async def _claim(self, report: TickReport, *, side: bool) -> tuple[list[Claim], bool, bool]:
+        """One batch of due slots, and with `side` the snoozes, abandoned claims, retries and
+        orphaned holds; whether more may be due, and whether the side work may have more.
+
+        The side queries cost as much as a claim of due slots and rarely find anything, so a
+        tick runs them with its first batch only, and again only while they fill a batch."""
         now = self.clock()
         claim_started = time.perf_counter()
+        retries: list[Claim] = []
+        retry_skipped = retry_missed = 0
+        orphans: list[timers.Orphan] = []
         async with self.db.session() as s:
             claims, stats = await slots.claim_due(
                 s, now, self.worker, self._plan, limit=self.batch
             )
-            claims += await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
-            claims += await slots.reclaim_abandoned(
-                s, now, self.worker, limit=self.batch, lease=self.lease
-            )
-            retries, retry_skipped, retry_missed = await claim_retries(
-                s, now, self.worker, limit=self.batch
-            )
-            claims += retries
-            orphans = await timers.orphaned_holds(s, now)
+            if side:
+                snoozed = await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
+                abandoned = await slots.reclaim_abandoned(
+                    s, now, self.worker, limit=self.batch, lease=self.lease
+                )
+                retries, retry_skipped, retry_missed = await claim_retries(
+                    s, now, self.worker, limit=self.batch
+                )
+                claims += snoozed + abandoned + retries
+                orphans = await timers.orphaned_holds(s, now)
+                side = (
+                    len(snoozed) >= self.batch
+                    or len(abandoned) >= self.batch
+                    or len(retries) + retry_skipped + retry_missed >= self.batch
+                )
             if self.metrics is not None and (
                 self._active_counted_at is None
                 or now - self._active_counted_at >= timedelta(minutes=1)
@@ -231,12 +245,8 @@ class Ticker:
             await self.sender.ask_about_slot(chat_id, slot)
         for orphan in orphans:
             await self.sender.resume_hold(orphan)
-        more = (
-            len(claims) >= self.batch
-            or stats.claimed + stats.skipped + stats.missed >= self.batch
-            or len(retries) + retry_skipped + retry_missed >= self.batch
-        )
-        return claims, more
+        more = side or stats.claimed + stats.skipped + stats.missed >= self.batch
+        return claims, more, side
 
     async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
         """Send concurrently, recording outcomes in batches as they come.
