@@ -596,3 +596,22 @@ async def test_status_counts_what_an_operator_asks_about(
     out = capsys.readouterr().out
     assert "subscribers        3" in out
     assert "active             1" in out
+
+
+async def test_a_snooze_due_with_a_crowd_comes_once_in_a_tick_of_many_batches(
+    world: World,
+) -> None:
+    """A tick claims snoozes, retries and abandoned claims with its first batch only: the snooze
+    still comes in a tick whose due slots take several batches, and only once."""
+    world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    await world.subscribe(1, "UTC", morning="07:30")
+    await run_until(world, datetime(2026, 6, 1, 7, 31, tzinfo=UTC))
+    (first,) = world.sender.sent
+    await world.coach.snooze_delivered(1, first.session_id, world.clock())
+    await world.subscribe_many(range(100, 125), morning="08:01")
+    world.clock.now = datetime(2026, 6, 1, 8, 2, tzinfo=UTC)
+    report = await world.ticker(batch=10).tick()
+    later = world.sender.sent[1:]
+    assert sorted(c.chat_id for c in later) == [1, *range(100, 125)]
+    assert [c.snooze for c in later if c.chat_id == 1] == [True]
+    assert report.sent == 26
