@@ -162,6 +162,7 @@ def test_emergency_number_by_zone_then_language(
         "safety_dev5.tsv",  # a fifth blind set, measured once, then used the same way
         "safety_dev6.tsv",  # a sixth blind set, measured once, then used the same way
         "safety_dev7.tsv",  # a seventh blind set, measured once, then used the same way
+        "safety_dev8.tsv",  # an eighth blind set, measured once, then used the same way
         "safety_heldout.tsv",  # a fresh blind set nobody tuned for (skips until it exists)
     ],
 )

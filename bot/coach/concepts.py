@@ -153,7 +153,7 @@ _add("ACCIDENT", [_in("fender"), {"TEXT": "-", "OP": "?"}, _in("bender")], "pran
 _add("BLADDER", [_in("have", "has"), _in("n't", "nt", "not"),
                 _re(r"^(peed|weed|urinated|pissed)$")],
      [_in("havent", "not", "never"), _re(r"^(peed|weed|urinated|pissed)$")],
-     [_in("i", "ive", "im", "started", "keep", "been", "am", "'ve", "'m"),
+     [_in("i", "ive", "im", "started", "keep", "am", "'ve", "'m"), {"LOWER": "been", "OP": "?"},
       _re(r"^(leaking|dribbling)$")])  # fmt: skip
 _add("WEAK", [_in("wo", "do", "does", "ca", "can", "wont", "dont", "cant"),
               {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"},

@@ -41,7 +41,8 @@ _CANT = _re(r"^(n't|nt|not|cant|cannot|couldnt|hard|impossible)$")
 
 # -- leaking said alone, damp underwear, not telling whether one needs to go -------------------
 _add("BLADDER",
-     [_in("keep", "keeps", "kept", "been", "started", "start", "i'm", "im", "am", "always"),
+     [_in("i", "i've", "ive", "i'm", "im", "i'd", "id", "me"), _OPT,
+      _in("keep", "keeps", "kept", "been", "started", "start", "am", "always", "'ve", "'m"),
       _in("leaking", "dribbling", "wetting")],
      [_re(r"^(undies|underwear|pants|knickers|boxers|briefs)$"), _GO_ON, _GO_ON,
       _in("damp", "wet", "soaked", "soggy")],

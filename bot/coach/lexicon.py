@@ -379,7 +379,8 @@ NOT_MISSPELLINGS = frozenset(
      "erecting", "election", "elections", "erected", "retention", "retentions", "shimmering",
      "temperatures", "incontinent", "perineal", "needless", "sensational", "controlled",
      "controller", "constants", "dietician", "vaginal", "paint", "paints", "painted",
-     "painting", "painter"}
+     "painting", "painter", "inconvenient", "inconvenience", "inconveniently", "convenient",
+     "continent", "continental"}
 )  # fmt: skip
 
 # Matches that are not what they look like ("fell asleep", "fever dream", "in the fall").
@@ -388,9 +389,10 @@ _DROP_AFTER = {
              "silent", "into", "ill", "pregnant", "back", "flat", "victim", "foul",
              "under", "sick", "about", "of", "my", "up"},
     "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats", "in", "outside", "out",
-              "weather"},
+              "weather", "excitement", "anticipation", "pace"},
     "CANCER": {"research", "charity", "awareness", "run", "ward", "trust", "fundraiser",
-               "star", "season", "screening", "screen", "kit"},
+               "star", "season", "screening", "screen", "kit", "walk", "walks", "relay",
+               "race", "appeal", "ribbon", "society", "month", "fundraising", "bake"},
     "ACCIDENT": {"prone", "course"},
     "SADDLE": {"line", "up", "of", "bag", "shelf", "drawer", "sore", "sores", "bags", "clean",
                "down", "the", "table", "tables", "screen", "counter", "phone", "dry",
@@ -469,7 +471,14 @@ _THINGS = {
 }
 
 
-_STAR_SIGN = re.compile("sign|horoscope|zodiac|astrolog|\u264b")
+_LEG_DUTIES = {"hold", "holding", "work", "working", "support", "supporting", "move", "moving",
+               "wanted", "want", "wants", "cooperate", "cooperating", "obey", "carry", "respond",
+               "responding", "lift", "bear", "take", "right", "normal", "good", "ok", "okay",
+               "fine", "itself", "mine"}  # fmt: skip
+_TRIPPED = {"fuse", "switch", "breaker", "alarm", "circuit", "electrics", "sensor", "trip"}
+_STAR_SIGN = re.compile(
+    "\\b(star|sun|moon|rising|zodiac|what|my|your) ?signs?\\b|horoscope|zodiac|astrolog|\u264b"
+)
 
 
 def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
@@ -496,6 +505,17 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:
         return True  # "slipped my session", "tripped up on the quiz"
+    if (
+        label == "FALL"
+        and text == "tripped"
+        and any(t.lower_ in _TRIPPED for t in doc[end : end + 3])
+    ):
+        return True  # "tripped the fuse"
+    if label == "LEGS" and text.startswith(("neither", "nor ")):
+        # "neither leg is tingling"; but "neither leg would hold me" is both legs failing.
+        return not any(t.lower_ in _LEG_DUTIES for t in doc[end : end + 5])
+    if label == "WEAK" and after == "for" and end + 1 < len(doc):
+        return doc[end + 1].lower_ in {"a", "an", "the", "good", "nice", "any", "anything"}
     if label == "FALL" and after == "through" and end + 2 < len(doc):
         return doc[end + 2].lower_ not in _STRUCTURE  # "fell through the loft hatch"
     if label == "FALL" and after == "about" and end + 1 < len(doc):

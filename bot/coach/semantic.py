@@ -47,7 +47,9 @@ _HISTORY_COUNTS = {Category.CANCER, Category.FRAGILITY_TRAUMA}
 _SILENCING = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
 _FINE = re.compile(
     r"\b(is|are|'s|feels?|seems?|looks?) (totally |completely |perfectly |absolutely |all )?"
-    r"(fine|ok|okay|normal|good|great)\b|^\W*(\w+\W+){0,3}(fine|ok|okay|normal)\W*$",
+    r"(fine|ok|okay|normal|good|great)\b|^\W*(\w+\W+){0,3}(fine|ok|okay|normal)\W*$"
+    r"|\b(the|my|just|only|usual|same old) (normal|usual|regular|everyday) "
+    r"(ache|aches|pain|soreness|stiffness|twinge)\b",
     re.IGNORECASE,
 )
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
@@ -56,7 +58,7 @@ _TOPIC: dict[str, frozenset[str]] = {
     Category.SEVERE_TRAUMA: _TRAUMA, Category.TRAUMA: _TRAUMA,
     Category.FRAGILITY_TRAUMA: _TRAUMA, Category.POSSIBLE_FALL: _TRAUMA,
     Category.BLADDER_BOWEL: frozenset({"BLADDER", "ELIMINATION", "CONTROL_LOSS"}),
-    Category.SADDLE_NUMBNESS: frozenset({"SADDLE"}),
+    Category.SADDLE_NUMBNESS: frozenset({"SADDLE"}), Category.BILATERAL_LEGS: frozenset({"LEGS"}),
     Category.FEVER: frozenset({"FEVER"}), Category.POSSIBLE_FEVER: frozenset({"FEVER"}),
     Category.CHEST_PAIN: frozenset({"CHEST_PAIN", "CHEST"}),
     Category.CANCER: frozenset({"CANCER"}), Category.WEIGHT_LOSS: frozenset({"WEIGHT"}),

@@ -15,6 +15,7 @@ import re
 import threading
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from bot.coach.concepts_dev4 import DEV4_CONTEXT, DEV4_NEAR, DEV4_RULES, DEV4_TY
 from bot.coach.concepts_dev5 import DEV5_CONTEXT, DEV5_NEAR, DEV5_RULES, DEV5_TYPED
 from bot.coach.concepts_dev6 import DEV6_CONTEXT, DEV6_NEAR, DEV6_RULES, DEV6_TYPED
 from bot.coach.concepts_dev7 import DEV7_CONTEXT, DEV7_RULES, DEV7_TYPED
+from bot.coach.concepts_dev8 import DEV8_CONTEXT, DEV8_RULES, DEV8_TYPED, DICTATION
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -87,6 +89,7 @@ def _build() -> Any:
                 *DEV5_RULES,
                 *DEV6_RULES,
                 *DEV7_RULES,
+                *DEV8_RULES,
             )
         ]
     )
@@ -112,7 +115,8 @@ def _build() -> Any:
                         terminated_by=ends)
             for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
                                                                 *DEV4_CONTEXT, *DEV5_CONTEXT,
-                                                                *DEV6_CONTEXT, *DEV7_CONTEXT)
+                                                                *DEV6_CONTEXT, *DEV7_CONTEXT,
+                                                                *DEV8_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -122,7 +126,7 @@ def _build() -> Any:
             for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
                                  (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES),
                                  *DEV4_TYPED, *DEV5_TYPED, *DEV6_TYPED,
-                                 *DEV7_TYPED)
+                                 *DEV7_TYPED, *DEV8_TYPED)
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
@@ -234,7 +238,10 @@ _RHETORICAL = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_REPLY = re.compile(
-    r"(?:\?+|\s+[-\u2013\u2014:]+)\s*(?=(?:no|nope|nah|not|none|never|yes|yeah)\b)", re.IGNORECASE
+    r"(?:\?+|\s+[-\u2013\u2014:]+)\s*"
+    # "never been an issue before" says the sign is new, not that it is absent
+    r"(?=(?:no|nope|nah|not|none|never(?! (?:been|had|happened|before))|yes|yeah)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -261,6 +268,8 @@ def normalise(text: str) -> str:
         return str(best[0])
 
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
+    for heard, meant in DICTATION:  # "I fell off a lad her"
+        text = heard.sub(meant, text)
     text = _RHETORICAL.sub(" answered no ", _WORD.sub(mend, text))
     return _QUESTION_REPLY.sub(" answered ", text)
 
@@ -341,7 +350,12 @@ def _steroids_over(own: list[Mention]) -> bool:
     return bool(risks) and all(m.historical and m.text.startswith(STEROID) for m in risks)
 
 
-def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> list[Clause]:
+def _clauses(
+    doc: Any,
+    pseudo: list[tuple[int, int]],
+    found: list[Mention],
+    idioms: Sequence[tuple[str, int]] = (),
+) -> list[Clause]:
     """The sentences of `doc` cut at contrast words, and what qualifies most of each.
 
     A clause is qualified by a ConText category when the scopes of that category's triggers
@@ -382,7 +396,9 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
                     for m in triggers
                 ):  # only "haven't been able to" negates: not being able is the sign
                     kinds.discard("NEGATED_EXISTENCE")
-                out.append(Clause(span.text, number, frozenset(kinds), _denied(own)))
+                out.append(
+                    Clause(span.text, number, frozenset(kinds), _denied(own, idioms, start, end))
+                )
                 continue
             kinds = set()
             for m in triggers:
@@ -394,14 +410,20 @@ def _clauses(doc: Any, pseudo: list[tuple[int, int]], found: list[Mention]) -> l
                     kinds.add(m.category)
             if any(start <= a < end for a, _ in proxies) or _proxied(doc, proxies, start):
                 kinds.add("FAMILY")  # "asking for a friend"
-            out.append(Clause(span.text, number, frozenset(kinds)))
+            out.append(
+                Clause(span.text, number, frozenset(kinds), _denied([], idioms, start, end))
+            )
     return out
 
 
-def _denied(found: list[Mention]) -> frozenset[str]:
-    """The labels whose every mention here is negated, someone else's or hypothetical."""
+def _denied(
+    found: list[Mention], idioms: Sequence[tuple[str, int]] = (), start: int = 0, end: int = 0
+) -> frozenset[str]:
+    """The labels whose every mention here is negated, someone else's, hypothetical or an idiom
+    the rules set aside ("falling for my physio")."""
     aside = [m.negated or m.other_person or m.hypothetical for m in found]
     off = {m.label for m, a in zip(found, aside, strict=True) if a}
+    off |= {label for label, i in idioms if start <= i < end}
     return frozenset(off - {m.label for m, a in zip(found, aside, strict=True) if not a})
 
 
@@ -424,8 +446,10 @@ def read(text: str) -> Reading:
     # "does it matter that it's worse at night?": the question is about a fact stated after it.
     facts = [m.modifier_span for m in doc._.context_graph.modifiers if m.rule.literal in _FACTS]
     found = []
+    idioms: list[tuple[str, int]] = []
     for ent in doc.ents:
         if ent.label_ == "IDIOM" or drop_match(ent.label_, doc, ent.start, ent.end):
+            idioms.append((ent.label_, ent.start))  # "falling for my physio": not a fall
             continue
         historical = any(_over_after_but(doc, m, ent) for m in doc._.context_graph.modifiers)
         kinds = {
@@ -466,4 +490,4 @@ def read(text: str) -> Reading:
                 ent.end,
             )
         )
-    return Reading(found, _clauses(doc, pseudo, found))
+    return Reading(found, _clauses(doc, pseudo, found, idioms))
