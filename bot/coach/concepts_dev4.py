@@ -252,6 +252,7 @@ DEV4_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
     # down", "back feels better after night shifts", "my chest feels open".
     ([("eases when i lie", "NEGATED_EXISTENCE", "BACKWARD",
        [_re(r"^(eases|eased|easier|better|improves|settles|calms|lighter)$"),
+        {"LOWER": {"IN": ["off", "up", "right", "a", "lot"]}, "OP": "?"},
         _in("when", "if", "once", "after", "while", "with", "at", "by")]),
       ("feels great", "NEGATED_EXISTENCE", "BACKWARD",
        [_in("feels", "feel", "felt", "feeling"), _OPT,

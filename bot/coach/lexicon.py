@@ -387,7 +387,7 @@ NOT_MISSPELLINGS = frozenset(
 _DROP_AFTER = {
     "FALL": {"asleep", "apart", "behind", "for", "short", "through", "out",
              "silent", "into", "ill", "pregnant", "back", "flat", "victim", "foul",
-             "under", "sick", "about", "of", "my", "up"},
+             "under", "sick", "about", "of", "my", "up", "across", "upon"},
     "FEVER": {"dream", "dreams", "pitch", "tree", "few", "sweats", "in", "outside", "out",
               "weather", "excitement", "anticipation", "pace"},
     "CANCER": {"research", "charity", "awareness", "run", "ward", "trust", "fundraiser",
@@ -474,7 +474,8 @@ _THINGS = {
 _LEG_DUTIES = {"hold", "holding", "work", "working", "support", "supporting", "move", "moving",
                "wanted", "want", "wants", "cooperate", "cooperating", "obey", "carry", "respond",
                "responding", "lift", "bear", "take", "right", "normal", "good", "ok", "okay",
-               "fine", "itself", "mine"}  # fmt: skip
+               "fine", "itself", "mine", "push", "power", "strength", "oomph", "life",
+               "go"}  # fmt: skip
 _TRIPPED = {"fuse", "switch", "breaker", "alarm", "circuit", "electrics", "sensor", "trip"}
 _STAR_SIGN = re.compile(
     "\\b(star|sun|moon|rising|zodiac|what|my|your) ?signs?\\b|horoscope|zodiac|astrolog|\u264b"
@@ -522,6 +523,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return doc[end + 1].lower_.startswith(
             ("laugh", "in", "the", "with")
         )  # "fell about ten feet"
+    if label == "FALL" and after in {"across", "upon"}:
+        return True  # "stumbled across this bot"
     if label == "FALL" and text not in {"fell", "fallen", "falling"}:
         return before in {"in", "last", "this", "next", "autumn"} and text.endswith("fall")
     return after in _DROP_AFTER.get(label, set()) or before in _DROP_BEFORE.get(label, set())

@@ -172,6 +172,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             m.label == "RADIATE" and m.text.split()[-1] in _LEG_WORDS for m in sentence
         ):
             here.add("LEG")
+        if any(m.label == "LEGS" and m.text.startswith("neither") for m in sentence):
+            here.add("WEAK")  # "neither leg has any push in it" (lexicon keeps only those)
         if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
                for m in sentence):  # fmt: skip
             here.add("LEGS")
@@ -232,6 +234,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
+    if "VEHICLE" in labels and "MINOR_TRAUMA" in labels:
+        labels.add("ACCIDENT")  # "got bumped in a car park"
     if any(m.label == "MINOR" and m.text.split()[-1] in _MISHAPS for m in own):
         labels.add("ACCIDENT")  # "a little bump", "a small accident"
     if Category.SEVERE_TRAUMA in out and "MINOR" in labels:

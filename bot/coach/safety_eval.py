@@ -138,7 +138,8 @@ DEFAULT_CORPORA = (
     Path("tests/safety_dev6.tsv"),
     Path("tests/safety_dev7.tsv"),
     Path("tests/safety_dev8.tsv"),
-    Path("tests/safety_dev9.tsv"),  # blind, measured once; not yet studied (not in the bank)
+    Path("tests/safety_dev9.tsv"),
+    Path("tests/safety_dev10.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 

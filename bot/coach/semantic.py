@@ -49,7 +49,10 @@ _FINE = re.compile(
     r"\b(is|are|'s|feels?|seems?|looks?) (totally |completely |perfectly |absolutely |all )?"
     r"(fine|ok|okay|normal|good|great)\b|^\W*(\w+\W+){0,3}(fine|ok|okay|normal)\W*$"
     r"|\b(the|my|just|only|usual|same old) (normal|usual|regular|everyday) "
-    r"(ache|aches|pain|soreness|stiffness|twinge)\b",
+    r"(ache|aches|pain|soreness|stiffness|twinge)\b"
+    r"|\b(nice|good|satisfying|pleasant|lovely|healthy) (ache|stretch|burn|pull)\b"
+    r"|\b(eases|eased|settles|goes|gets better)( off| away)? (when|if|once|after|as soon as) "
+    r"(i|i'm|im) (lie|lay|lying|rest|sit|sleep|stretch)",
     re.IGNORECASE,
 )
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})

@@ -48,6 +48,7 @@ CORPORA = (
     Path("tests/safety_dev6.tsv"),
     Path("tests/safety_dev7.tsv"),
     Path("tests/safety_dev8.tsv"),
+    Path("tests/safety_dev9.tsv"),
 )
 ALARM_BUDGET = 0.01  # of ordinary chat, raised to urgent or emergency by the semantic layer
 ASK_BUDGET = 0.005  # more of it asked a question

@@ -34,6 +34,8 @@ from bot.coach.concepts_dev5 import DEV5_CONTEXT, DEV5_NEAR, DEV5_RULES, DEV5_TY
 from bot.coach.concepts_dev6 import DEV6_CONTEXT, DEV6_NEAR, DEV6_RULES, DEV6_TYPED
 from bot.coach.concepts_dev7 import DEV7_CONTEXT, DEV7_RULES, DEV7_TYPED
 from bot.coach.concepts_dev8 import DEV8_CONTEXT, DEV8_RULES, DEV8_TYPED, DICTATION
+from bot.coach.concepts_dev9 import CHECKLIST, DEV9_CONTEXT, DEV9_RULES
+from bot.coach.concepts_dev9 import DICTATION as DICTATION9
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -90,6 +92,7 @@ def _build() -> Any:
                 *DEV6_RULES,
                 *DEV7_RULES,
                 *DEV8_RULES,
+                *DEV9_RULES,
             )
         ]
     )
@@ -116,7 +119,7 @@ def _build() -> Any:
             for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
                                                                 *DEV4_CONTEXT, *DEV5_CONTEXT,
                                                                 *DEV6_CONTEXT, *DEV7_CONTEXT,
-                                                                *DEV8_CONTEXT)
+                                                                *DEV8_CONTEXT, *DEV9_CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -268,7 +271,8 @@ def normalise(text: str) -> str:
         return str(best[0])
 
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
-    for heard, meant in DICTATION:  # "I fell off a lad her"
+    text = CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
+    for heard, meant in (*DICTATION, *DICTATION9):  # "I fell off a lad her"
         text = heard.sub(meant, text)
     text = _RHETORICAL.sub(" answered no ", _WORD.sub(mend, text))
     return _QUESTION_REPLY.sub(" answered ", text)
