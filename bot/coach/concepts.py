@@ -11,18 +11,9 @@ explained causes, past events that are over, pets and professional contexts.
 
 from __future__ import annotations
 
-from typing import Any
-
-Pattern = list[dict[str, Any]]
-
-
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
 _ANY = {"OP": "?"}
 _CANT = [[_in("ca", "can", "could", "wo", "will", "do", "does", "did"), _in("n't", "not", "nt")],
@@ -37,15 +28,9 @@ _SOILED = (
 )
 _ONESELF = ("myself", "meself", "mesel", "mysel", "myslef")
 
-CONCEPT_RULES: list[tuple[str, str, Pattern | None]] = []
+CONCEPT_RULES: list[Rule] = []
 
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            CONCEPT_RULES.append((label, pattern, None))
-        else:
-            CONCEPT_RULES.append((label, label.lower(), pattern))
+_add = adder(CONCEPT_RULES)
 
 
 # Bladder and bowel: the dysfunction half ("can't pee" is one phrase; "strain ... nothing comes

@@ -17,17 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
-
-
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
 _COMPANY = (r"^(kids|kid|children|child|son|daughter|nephews?|nieces?|grandkids|"
             r"grandchildren|family|friends|mates|team|wife|husband|partner|girlfriend|"
@@ -40,15 +33,9 @@ _DIET = _re(
     r"ozempic|wegovy|mounjaro|deficit)$"
 )
 
-DEV4_RULES: list[tuple[str, str, Pattern | None]] = []
+DEV4_RULES: list[Rule] = []
 
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            DEV4_RULES.append((label, pattern, None))
-        else:
-            DEV4_RULES.append((label, label.lower(), pattern))
+_add = adder(DEV4_RULES)
 
 
 # -- a part that feels like someone else's, a dead patch, non-native "I no feel" -----------------

@@ -13,29 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
+
 _DET: dict[str, Any] = {"LOWER": {"IN": ["the", "a", "some", "those", "these", "our", "my"]},
                         "OP": "?"}  # fmt: skip
 
 
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
+DEV5_RULES: list[Rule] = []
 
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
-
-DEV5_RULES: list[tuple[str, str, Pattern | None]] = []
-
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            DEV5_RULES.append((label, pattern, None))
-        else:
-            DEV5_RULES.append((label, label.lower(), pattern))
+_add = adder(DEV5_RULES)
 
 
 _GO_ON: dict[str, Any] = {"LOWER": {"NOT_IN": [",", ".", "but", ";"]}, "OP": "?"}

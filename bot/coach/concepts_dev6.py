@@ -11,31 +11,18 @@ my office, and "is it bad that ...", which states a fact.
 
 from __future__ import annotations
 
-from typing import Any
+from bot.coach.patterns import GO_ON as _GO_ON
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
-_GO_ON: dict[str, Any] = {"LOWER": {"NOT_IN": [",", ".", "but", ";", "?", "!"]}, "OP": "?"}
 _PEE = r"^(pee|peeing|wee|weeing|piss|pissing|urinate|poo|pooing|go|empty|toilet|loo)$"
 
 
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
+DEV6_RULES: list[Rule] = []
 
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
-
-DEV6_RULES: list[tuple[str, str, Pattern | None]] = []
-
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            DEV6_RULES.append((label, pattern, None))
-        else:
-            DEV6_RULES.append((label, label.lower(), pattern))
+_add = adder(DEV6_RULES)
 
 
 _NEG = _re(r"^(n't|nt|not|dont|doesnt|didnt|cant|never|no|lost|losing|zero)$")

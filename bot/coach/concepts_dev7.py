@@ -11,30 +11,15 @@ seat that explains a numb bum, the kids' toys one tripped over, "nothing down th
 
 from __future__ import annotations
 
-from typing import Any
+from bot.coach.patterns import GO_ON as _GO_ON
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
-_GO_ON: dict[str, Any] = {"LOWER": {"NOT_IN": [",", ".", "but", ";", "?", "!"]}, "OP": "?"}
+DEV7_RULES: list[Rule] = []
 
-
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
-
-DEV7_RULES: list[tuple[str, str, Pattern | None]] = []
-
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            DEV7_RULES.append((label, pattern, None))
-        else:
-            DEV7_RULES.append((label, label.lower(), pattern))
+_add = adder(DEV7_RULES)
 
 
 _CANT = _re(r"^(n't|nt|not|cant|cannot|couldnt|hard|impossible)$")

@@ -13,30 +13,16 @@ leaks, "weak for a good stretch", a stretch sent for the neighbour.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
-_GO_ON: dict[str, Any] = {"LOWER": {"NOT_IN": [",", ".", "but", ";", "?", "!"]}, "OP": "?"}
+from bot.coach.patterns import GO_ON as _GO_ON
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
+DEV8_RULES: list[Rule] = []
 
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
-
-DEV8_RULES: list[tuple[str, str, Pattern | None]] = []
-
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            DEV8_RULES.append((label, pattern, None))
-        else:
-            DEV8_RULES.append((label, label.lower(), pattern))
+_add = adder(DEV8_RULES)
 
 
 # Dictation's homophones, mended before anything reads the message.

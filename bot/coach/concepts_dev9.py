@@ -5,40 +5,25 @@ This one adds the other leg that "has joined in", legs with no "push" in them, a
 handlebars, cancer and bone drugs by name (tamoxifen, alendronate), teeth chattering, pacing the
 kitchen at 2am, a leg without "the strength it did", a whole dress size down without trying, "not
 getting any better", "still as bad as"; and harmless look-alikes: "stumbled across", a nice ache,
-something read online, "if you have ..." said of anyone, a checklist answered "fever no".
+something read online, "if you have ..." said of anyone (a checklist answered "fever no" is read
+in understand.normalise).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
-_GO_ON: dict[str, Any] = {"LOWER": {"NOT_IN": [",", ".", "but", ";", "?", "!"]}, "OP": "?"}
+from bot.coach.patterns import GO_ON as _GO_ON
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
+DEV9_RULES: list[Rule] = []
 
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
+_add = adder(DEV9_RULES)
 
 
-DEV9_RULES: list[tuple[str, str, Pattern | None]] = []
-
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            DEV9_RULES.append((label, pattern, None))
-        else:
-            DEV9_RULES.append((label, label.lower(), pattern))
-
-
-# A checklist answered without punctuation: "fever no, numbness no, pee fine".
-CHECKLIST = re.compile(r"(?<=[a-z]) (?=(?:no|nope|nah)(?:[,.;!]|\s*$))", re.IGNORECASE)
 DICTATION = [(re.compile(r"\bgroup? in area\b", re.IGNORECASE), "groin area")]
 
 # -- the other leg joining in; sex that stopped working in slang ---------------------------------

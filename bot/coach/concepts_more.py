@@ -13,17 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-Pattern = list[dict[str, Any]]
-_OPT: dict[str, Any] = {"OP": "?"}
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
+
 _NOT_IF: dict[str, Any] = {"LOWER": {"NOT_IN": ["if", "."]}, "OP": "?"}
-
-
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
 
 
 _NOT = _re(r"^(not|n't|nt|never|no|didnt|dont|doesnt|couldnt|cant|cannot|can't|didn't|don't|"
@@ -34,15 +29,9 @@ _LEG1 = ("leg", "foot", "calf", "thigh", "shin", "toes", "ankle", "knee")
 _LEGS = ("legs", "feet", "thighs", "calves", "shins", "ankles", "knees")
 _SOILED = r"^(wet|peed|pissed|weed|pooed|pooped|shat|soiled|crapped|messed|pood)$"
 
-MORE_RULES: list[tuple[str, str, Pattern | None]] = []
+MORE_RULES: list[Rule] = []
 
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            MORE_RULES.append((label, pattern, None))
-        else:
-            MORE_RULES.append((label, label.lower(), pattern))
+_add = adder(MORE_RULES)
 
 
 # -- the saddle, named without the word --------------------------------------------------------

@@ -12,16 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-Pattern = list[dict[str, Any]]
-
-
-def _in(*words: str) -> dict[str, Any]:
-    return {"LOWER": {"IN": list(words)}}
-
-
-def _re(regex: str) -> dict[str, Any]:
-    return {"LOWER": {"REGEX": regex}}
-
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
 
 _OPT_DET = {
     "LOWER": {"IN": ["my", "the", "a", "an", "your", "his", "her", "both", "of"]},
@@ -41,15 +34,9 @@ _SADDLE = [
     "cheeks", "perineal", "perianal",
 ]  # fmt: skip
 
-TARGET_RULES: list[tuple[str, str, Pattern | None]] = []
+TARGET_RULES: list[Rule] = []
 
-
-def _add(label: str, *patterns: Pattern | str) -> None:
-    for pattern in patterns:
-        if isinstance(pattern, str):
-            TARGET_RULES.append((label, pattern, None))
-        else:
-            TARGET_RULES.append((label, label.lower(), pattern))
+_add = adder(TARGET_RULES)
 
 
 def _neg_can(*rest: dict[str, Any]) -> list[Pattern]:

@@ -74,13 +74,10 @@ _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
 # The mishap inside a played-down one ("a little bump", "a minor fender bender").
 _MISHAPS = {"bump", "knock", "prang", "scrape", "accident", "crash", "shunt", "collision", "tap",
             "bang", "fall", "tumble", "slip", "trip", "bender", "fender", "ding"}  # fmt: skip
-
-
 _UNHURT = re.compile(
     r"\b(i'?m|i am|im|feel|feeling|was|all|totally|completely|perfectly) (totally |completely |"
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
 )
-
 _BACK_OK = re.compile(r"\bback('s| is| feels)? (fine|ok|okay|good|great|grand)\b")
 _NIGHTLY = re.compile(
     r"\b(at night|every night|nights|overnight|night time|nighttime|[1-5] ?am)\b"

@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.coach import understand
 from bot.coach.safety import Triage, combine, triage
-from bot.coach.safety_eval import Case, load_corpus
+from bot.coach.safety_eval import STUDIED_CORPORA, Case, load_corpus
 from bot.coach.semantic import (
     BANK_FILE,
     THRESHOLDS,
@@ -38,18 +38,7 @@ from bot.coach.semantic import (
 )
 from bot.coach.signs import Level
 
-CORPORA = (
-    Path("tests/safety_corpus.tsv"),
-    Path("tests/safety_dev.tsv"),
-    Path("tests/safety_dev2.tsv"),
-    Path("tests/safety_dev3.tsv"),
-    Path("tests/safety_dev4.tsv"),
-    Path("tests/safety_dev5.tsv"),
-    Path("tests/safety_dev6.tsv"),
-    Path("tests/safety_dev7.tsv"),
-    Path("tests/safety_dev8.tsv"),
-    Path("tests/safety_dev9.tsv"),
-)
+CORPORA = STUDIED_CORPORA  # the bank is made of every corpus studied so far
 ALARM_BUDGET = 0.01  # of ordinary chat, raised to urgent or emergency by the semantic layer
 ASK_BUDGET = 0.005  # more of it asked a question
 _QUALIFIED = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "HISTORICAL"}

@@ -34,7 +34,7 @@ from bot.coach.concepts_dev5 import DEV5_CONTEXT, DEV5_NEAR, DEV5_RULES, DEV5_TY
 from bot.coach.concepts_dev6 import DEV6_CONTEXT, DEV6_NEAR, DEV6_RULES, DEV6_TYPED
 from bot.coach.concepts_dev7 import DEV7_CONTEXT, DEV7_RULES, DEV7_TYPED
 from bot.coach.concepts_dev8 import DEV8_CONTEXT, DEV8_RULES, DEV8_TYPED, DICTATION
-from bot.coach.concepts_dev9 import CHECKLIST, DEV9_CONTEXT, DEV9_RULES
+from bot.coach.concepts_dev9 import DEV9_CONTEXT, DEV9_RULES
 from bot.coach.concepts_dev9 import DICTATION as DICTATION9
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
@@ -247,12 +247,16 @@ _QUESTION_REPLY = re.compile(
     re.IGNORECASE,
 )
 
+# A checklist answered without punctuation: "fever no, numbness no, pee fine".
+_CHECKLIST = re.compile(r"(?<=[a-z]) (?=(?:no|nope|nah)(?:[,.;!]|\s*$))", re.IGNORECASE)
+
 
 def normalise(text: str) -> str:
     """Mend misspellings of the key words ("incontinance", "feaver") and glue "fever? no".
 
-    A question mark followed by a short answer ("numb? no") becomes "numb answered no", one
-    sentence, so that the answer can negate what came before it.
+    A question mark, a dash or a checklist's bare word followed by a short answer ("numb? no",
+    "weakness in my legs - no", "fever no, numbness no") becomes "... answered no", one sentence,
+    so that the answer can negate what came before it; dictation's homophones are mended too.
     """
     from rapidfuzz import fuzz, process
 
@@ -271,7 +275,7 @@ def normalise(text: str) -> str:
         return str(best[0])
 
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
-    text = CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
+    text = _CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
     for heard, meant in (*DICTATION, *DICTATION9):  # "I fell off a lad her"
         text = heard.sub(meant, text)
     text = _RHETORICAL.sub(" answered no ", _WORD.sub(mend, text))
