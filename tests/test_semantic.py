@@ -77,7 +77,8 @@ def test_a_qualifier_silences_only_its_own_clause(reader: semantic.Reader) -> No
 
 # Written for this test, in none of the corpora; the rules alone miss each one.
 PARAPHRASES = [
-    ("the area where I sit on a bicycle has no feeling at all and my lower back is throbbing",
+    # (was "the area where I sit on a bicycle ...", which the rules now read themselves)
+    ("the region I perch on has lost all feeling and my lower back is throbbing",
      Category.SADDLE_NUMBNESS),
     ("both of my legs have become rubbery and unreliable since my back seized",
      Category.BILATERAL_LEGS),

@@ -442,8 +442,6 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("not to be", "PSEUDO", "FORWARD",
      [_in("not"), _in("to", "gonna", "going", "being", "sure", "that"), {"OP": "?"},
       {"OP": "?"}], None),
-    ("freezing", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-     [_re(r"^(freezing|frozen|icy|frostbit\w*|frostnip)$")], None),
     ("not from", "PSEUDO", "FORWARD", [_in("not", "isnt", "isn't"), _in("from", "after")], None),
     # Past events that are over.
     ("in year", "HISTORICAL", "BIDIRECTIONAL", [_in("in", "back"),

@@ -78,7 +78,10 @@ _UNHURT = re.compile(
     r"\b(i'?m|i am|im|feel|feeling|was|all|totally|completely|perfectly) (totally |completely |"
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
 )
-_BACK_OK = re.compile(r"\bback('s| is| feels)? (fine|ok|okay|good|great|grand)\b")
+_BACK_OK = re.compile(
+    r"\bback('s| is| feels)? (totally |completely |perfectly |absolutely )?"
+    r"(fine|ok|okay|good|great|grand)\b"
+)
 _NIGHTLY = re.compile(
     r"\b(at night|every night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
 )
@@ -123,6 +126,10 @@ _HEDGED = re.compile(
     r"\b(?:a bit|bit|a little|little|slightly|a tad|tad|mildly|kinda|kind of|"
     r"somewhat|only)\s+(?:sore|achy|stiff|tender|bruised|painful|tight|hurt\w*)"
 )
+_UNHURT_BY = re.compile(
+    r"\b(?:didn'?t|did not|doesn'?t|not|never|without)\s+(?:hurt\w*|injur\w*|damag\w*)"
+    r"(?:\s+(?:my|me|the|anything))?(?:\s+back)?"
+)
 _PAIN_WORD = re.compile(
     r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|"
     r"injur\w*|excruciating|bruised|in bits|messed up|wrecked)\b"
@@ -144,6 +151,7 @@ def _own(found: list[Mention]) -> list[Mention]:
 
 def _hurt_after_fall(text: str) -> bool:
     """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
+    text = _UNHURT_BY.sub(" ", text)  # "didn't hurt my back at all, it was my knee"
     hedged = bool(_HEDGED.search(text))
     rest = _HEDGED.sub(" ", text)
     return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
@@ -221,7 +229,11 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         restless = "RESTLESS" in here or (score is not None and score >= 5)  # "9/10 at night"
         if "RESTLESS" in here and _NIGHTLY.search(text):
             here.add("NIGHT")  # "at night ... I end up in the armchair"
-        if "NIGHT" in here and (painful or restless or ("back" in text and not steady)):
+        # "never switches off ... nothing takes the edge off": two ways of saying it never eases
+        relentless = len({m.text for m in sentence if m.label == "NIGHT"}) >= 2
+        if "NIGHT" in here and (
+            painful or restless or relentless or ("back" in text and not steady)
+        ):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
             out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
     simple = {

@@ -141,11 +141,12 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev7.tsv"),
     Path("tests/safety_dev8.tsv"),
     Path("tests/safety_dev9.tsv"),
+    Path("tests/safety_dev10.tsv"),
+    Path("tests/safety_dev11.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev10.tsv"),  # blind, measured once; not yet studied (not in the bank)
-    Path("tests/safety_dev11.tsv"),  # blind, measured once; not yet studied (not in the bank)
+    Path("tests/safety_dev12.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 

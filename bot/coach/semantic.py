@@ -55,6 +55,35 @@ _FINE = re.compile(
     r"(i|i'm|im) (lie|lay|lying|rest|sit|sleep|stretch)",
     re.IGNORECASE,
 )
+# What a unit must (or must not) say for the layer to raise some categories: a neighbour vote is
+# no reading, and short pieces borrow a category from a near phrase ("right leg only" is near
+# "both legs"; "it kind of hurts" near "it hurts all night").
+_ONE_SIDE = re.compile(
+    r"\b(left|right|one|single) (leg|foot|side|thigh|calf|buttock|hip)\b|\b(leg|side) only\b"
+)
+_BOTH_SIDES = re.compile(
+    r"\b(both|two|legs|feet|thighs|calves|knees|shins)\b|\bleft\b.*\bright\b"
+    r"|\bright\b.*\bleft\b|\bother (leg|side|foot)\b"
+)
+_NIGHT_CUE = re.compile(
+    r"\b(night|nights|tonight|sleep\w*|slept|bed|awake|wake|wakes|woke|waking|constant\w*|"
+    r"all the time|non.?stop|24/7|never|rest\w*|lying|lie|lay|eas\w*|relie\w*|hours|clock|"
+    r"switch\w*|lets? up|whatever|no matter|position\w*|[0-9] ?am|nothing|anything|"
+    r"all day|every day|always)\b"
+)
+_BETTER = re.compile(
+    r"\b(?<!never )(?<!not )(?<!n't )(always|much|feels|is|gets|way|lot) better\b"
+)
+_TRAUMA_CUE = re.compile(
+    r"\b(fell|fall\w*|slip\w*|trip\w*|knock\w*|bump\w*|hit|crash\w*|accident\w*|land\w*|"
+    r"tumbl\w*|bang\w*|thrown|threw|collid\w*|collision|rear.?ended|stumbl\w*|came off|"
+    r"went over|over the|down the|off the|broke|broken|fracture\w*|crack\w*|injur\w*)\b"
+)
+_ON_PURPOSE = re.compile(
+    r"\b(on purpose|deliberately|intentionally|diet\w*|weight watchers|slimming|calorie\w*|"
+    r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan)\b"
+)
+_DENIED_BEFORE = re.compile(r"\b(no|not|without|never|n't|nothing)\b")
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
 # The words the rules know for each category's topic (understand.py's labels).
 _TOPIC: dict[str, frozenset[str]] = {
@@ -212,9 +241,25 @@ def _silenced(unit: Unit, category: str) -> bool:
         return True  # ... or the rules read its very topic as denied: "no falls, back's fine"
     if _FINE.search(unit.text):
         return True  # "the other leg is totally fine"
+    if _off_topic(unit.text.lower(), category):
+        return True
     if "STEROIDS_OVER" in unit.qualified and category != Category.CANCER.value:
         return True  # "steroids for a week in 2019": no bone risk now
     return "HISTORICAL" in unit.qualified and category not in _HISTORY_COUNTS
+
+
+def _off_topic(text: str, category: str) -> bool:
+    """The unit does not say what the category needs, or says what rules it out."""
+    if category == Category.BILATERAL_LEGS.value:
+        return bool(_ONE_SIDE.search(text)) and not _BOTH_SIDES.search(text)  # "right leg only"
+    if category == Category.NIGHT_PAIN.value:
+        return not _NIGHT_CUE.search(text) or bool(_BETTER.search(text))
+    if category == Category.FRAGILITY_TRAUMA.value:
+        return not _TRAUMA_CUE.search(text)  # thin bones and no knock: a clinician's matter
+    if category == Category.WEIGHT_LOSS.value:
+        purpose = _ON_PURPOSE.search(text)  # "on purpose", "on a diet"; not "without any diet"
+        return purpose is not None and not _DENIED_BEFORE.search(text[: purpose.start()][-20:])
+    return False
 
 
 def decide(

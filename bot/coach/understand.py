@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.coach import concept_sets
 from bot.coach.concepts import (
     CONCEPT_RULES,
     EXTRA_CONTEXT,
@@ -29,13 +30,6 @@ from bot.coach.concepts import (
     TRAUMA_ONLY_CONTEXT,
     TRAUMA_TYPES,
 )
-from bot.coach.concepts_dev4 import DEV4_CONTEXT, DEV4_NEAR, DEV4_RULES, DEV4_TYPED
-from bot.coach.concepts_dev5 import DEV5_CONTEXT, DEV5_NEAR, DEV5_RULES, DEV5_TYPED
-from bot.coach.concepts_dev6 import DEV6_CONTEXT, DEV6_NEAR, DEV6_RULES, DEV6_TYPED
-from bot.coach.concepts_dev7 import DEV7_CONTEXT, DEV7_RULES, DEV7_TYPED
-from bot.coach.concepts_dev8 import DEV8_CONTEXT, DEV8_RULES, DEV8_TYPED, DICTATION
-from bot.coach.concepts_dev9 import DEV9_CONTEXT, DEV9_RULES
-from bot.coach.concepts_dev9 import DICTATION as DICTATION9
 from bot.coach.concepts_more import MORE_CONTEXT, MORE_RULES, WHOLE_SENTENCE_CONTEXT
 from bot.coach.lexicon import (
     CONTEXT_RULES,
@@ -87,12 +81,7 @@ def _build() -> Any:
                 *TARGET_RULES,
                 *CONCEPT_RULES,
                 *MORE_RULES,
-                *DEV4_RULES,
-                *DEV5_RULES,
-                *DEV6_RULES,
-                *DEV7_RULES,
-                *DEV8_RULES,
-                *DEV9_RULES,
+                *concept_sets.RULES,
             )
         ]
     )
@@ -117,9 +106,7 @@ def _build() -> Any:
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         terminated_by=ends)
             for literal, category, direction, pattern, ends in (*EXTRA_CONTEXT, *MORE_CONTEXT,
-                                                                *DEV4_CONTEXT, *DEV5_CONTEXT,
-                                                                *DEV6_CONTEXT, *DEV7_CONTEXT,
-                                                                *DEV8_CONTEXT, *DEV9_CONTEXT)
+                                                                *concept_sets.CONTEXT)
         ]
     )  # fmt: skip
     context.add(
@@ -128,8 +115,7 @@ def _build() -> Any:
                         allowed_types=types, max_scope=8)
             for rules, types in ((TRAUMA_ONLY_CONTEXT, TRAUMA_TYPES),
                                  (SEEN_CONTEXT, SEEN_TYPES), (STRETCH_CONTEXT, STRETCH_TYPES),
-                                 *DEV4_TYPED, *DEV5_TYPED, *DEV6_TYPED,
-                                 *DEV7_TYPED, *DEV8_TYPED)
+                                 *concept_sets.TYPED)
             for literal, category, direction, pattern in rules
         ]
     )  # fmt: skip
@@ -137,8 +123,7 @@ def _build() -> Any:
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction,
                         allowed_types=types, max_scope=2)
-            for literal, category, direction, pattern, types in (*DEV4_NEAR, *DEV5_NEAR,
-                                                                 *DEV6_NEAR)
+            for literal, category, direction, pattern, types in concept_sets.NEAR
         ]
     )  # fmt: skip
     context.add(
@@ -276,7 +261,7 @@ def normalise(text: str) -> str:
 
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
     text = _CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
-    for heard, meant in (*DICTATION, *DICTATION9):  # "I fell off a lad her"
+    for heard, meant in concept_sets.DICTATION:  # "I fell off a lad her"
         text = heard.sub(meant, text)
     text = _RHETORICAL.sub(" answered no ", _WORD.sub(mend, text))
     return _QUESTION_REPLY.sub(" answered ", text)
@@ -317,6 +302,11 @@ _FACTS = {"bad that"}
 
 # Sitting, a chair or the cold never explain incontinence.
 _NO_BENIGN_CAUSE = {"BLADDER", "CONTROL_LOSS"}
+_COPULAS = {"are", "is", "am", "feel", "feels"}
+# A stretch or a pose never explains a chest pain (a cough or the gym may).
+_NOT_FOR_CHEST = re.compile(r"stretch|yoga|pilates|twist|fold|pose|routine|cobra|plank")
+# Not being able to pass urine is the sign itself, not its negation.
+_UNABLE_IS_SIGN = {"BLADDER", "CONTROL_LOSS", "ELIMINATION"}
 _ASKED = {("is", "that"), ("is", "it"), ("is", "this"), ("it", "be"), ("that", "be"),
           ("this", "be"), ("is", "all")}  # fmt: skip
 
@@ -329,6 +319,13 @@ def _asked(doc: Any, i: int) -> bool:
 def _statement(doc: Any, modifier: Any) -> bool:
     """ "Don't get the urge to pee": a sentence opening with a negated verb is no question."""
     end = modifier.modifier_span[1]
+    sent = doc[modifier.modifier_span[0]].sent
+    if (
+        doc[modifier.modifier_span[0]].lower_ in _COPULAS
+        and any(e.start == end for e in doc.ents)
+        and not any(t.text == "?" for t in sent)
+    ):
+        return True  # "Are weak and wobbly since Tuesday.": the subject left out, no question
     return end < len(doc) and doc[end].lower_ in {"n't", "nt", "not"}
 
 
@@ -471,6 +468,18 @@ def read(text: str) -> Reading:
             and not (
                 m.rule.literal == "benign cause"
                 and (_asked(doc, m.modifier_span[0]) or ent.label_ in _NO_BENIGN_CAUSE)
+            )
+            and not (
+                m.rule.literal == "benign cause"
+                and ent.label_ == "CHEST_PAIN"
+                and _NOT_FOR_CHEST.search(
+                    doc[m.modifier_span[0] : m.modifier_span[1]].text.lower()
+                )
+            )
+            and not (
+                m.category == "NEGATED_EXISTENCE"
+                and ent.label_ in _UNABLE_IS_SIGN
+                and _unable(doc, m.modifier_span[0])
             )
             and not (
                 m.rule.literal == "general question"

@@ -1,0 +1,43 @@
+"""The concept files studied from the dev sets, in one list: what understand.py builds from.
+
+Each `concepts_devN.py` may define `DEVN_RULES` (target rules), `DEVN_CONTEXT` (ConText rules
+with an optional terminator set), `DEVN_TYPED` (ConText rules limited to some target labels,
+8 tokens of scope), `DEVN_NEAR` (the same within 2 tokens) and `DICTATION` (voice-to-text slips
+mended before reading). A new file is added here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from bot.coach import (
+    concepts_dev4,
+    concepts_dev5,
+    concepts_dev6,
+    concepts_dev7,
+    concepts_dev8,
+    concepts_dev9,
+    concepts_dev10,
+)
+
+SETS: tuple[tuple[int, ModuleType], ...] = (
+    (4, concepts_dev4),
+    (5, concepts_dev5),
+    (6, concepts_dev6),
+    (7, concepts_dev7),
+    (8, concepts_dev8),
+    (9, concepts_dev9),
+    (10, concepts_dev10),
+)
+
+
+def _part(kind: str) -> list[Any]:
+    return [item for n, module in SETS for item in getattr(module, f"DEV{n}_{kind}", ())]
+
+
+RULES = _part("RULES")
+CONTEXT = _part("CONTEXT")
+TYPED = _part("TYPED")
+NEAR = _part("NEAR")
+DICTATION = [item for _, module in SETS for item in getattr(module, "DICTATION", ())]

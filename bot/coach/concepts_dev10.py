@@ -1,0 +1,139 @@
+"""Concept phrasings from the tenth and eleventh dev sets: the kinds of phrasing they showed missed.
+
+The earlier sets are in concepts.py, concepts_more.py and concepts_dev4.py to concepts_dev9.py.
+These add the urge to go that never comes "that I need the loo", a stream that won't start, only
+drops, "xixi", a mess one "had no idea about", a temperature given as a number (38.9) or as
+"boiling then freezing", legs "like electric", "two leg", legs that "just went", the place "where
+you sit", touch that feels "like rubber", "nothing works down there", a tight band round the
+chest, pain that "never switches off" or that nothing "takes the edge off", a fall from the top of
+the stairs to the bottom, "no sign of getting better", "no improvement", steroids "long time";
+and the look-alikes: things that fell (temperatures, tomatoes), a fall "when I was 12" or "in my
+20s", a co-worker's symptoms, "my husband and I", feeling him (not a numb person), a couple of
+steps.
+"""
+
+from __future__ import annotations
+
+from bot.coach.patterns import GO_ON as _GO_ON
+from bot.coach.patterns import OPT as _OPT
+from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import matching as _re
+from bot.coach.patterns import one_of as _in
+
+DEV10_RULES: list[Rule] = []
+
+_add = adder(DEV10_RULES)
+
+_NEG = _re(r"^(n't|nt|not|dont|doesnt|didnt|cant|cannot|never|no)$")
+_TOILET = r"^(pee|wee|poo|piss|go|empty|toilet|loo|bathroom|lav|xixi|pipi|wc)$"
+
+# -- the urge that never comes, a stream that won't start, only drops -----------------------------
+_add("BLADDER",
+     [_NEG, _in("get", "have", "feel", "got", "sense"), _OPT,
+      _in("feeling", "urge", "sensation", "signal"), _GO_ON, _GO_ON, _GO_ON, _GO_ON,
+      _re(_TOILET)],
+     [_NEG, _OPT, _in("get", "start", "make"), _in("the", "a", "it", "my"),
+      _in("stream", "flow", "wee", "pee"), _in("going", "started", "to", "flowing", "out")],
+     [_in("only"), _OPT, _re(r"^(drops?|dribbles?|drips?|trickles?|droplets)$"),
+      _in("are", "is", "coming", "come", "comes", "came", "out")],
+     [_NEG, _in("make", "do", "pass"), _in("xixi", "pipi", "wee", "pee", "water")],
+     [_re(r"^(poo|poop|shit|faeces|feces|stool|mess)$"), _OPT, _OPT, _OPT, _OPT,
+      _in("no", "zero"), _in("idea", "clue")])  # fmt: skip
+
+# -- a temperature as a number, hot then cold ---------------------------------------------------
+_add("FEVER",
+     [_re(r"^(3[89]|4[0-2])[.,][0-9]°?c?$")],
+     [_re(r"^(10[0-4])[.,]?[0-9]?°?f$")],
+     [_re(r"^(boiling|roasting|burning|sweating|baking|hot)$"), _in("then", "and", ","),
+      _OPT, _re(r"^(freezing|shivering|cold|frozen|shaking)$")])  # fmt: skip
+
+# -- legs like electric, "two leg", legs that just went ----------------------------------------
+_add("RADIATE", [_re(r"^(electric|electricity|electrical)$")])  # sharp, as "electric shocks"
+_add("SENSORY",
+     [_in("felt", "feels", "feel", "like"), _OPT, _in("rubber", "cardboard", "wood", "plastic",
+                                                     "leather")])  # fmt: skip
+_add("LEGS", [_in("two", "2"), _in("leg", "legs")], [_in("leg", "legs"), _in("both")])
+_add("WEAK",
+     [_in("legs"), _in("just", "suddenly", "simply"),
+      _in("went", "gone", "buckled", "folded", "collapsed")])  # fmt: skip
+
+# -- the place where you sit; nothing works down there -----------------------------------------
+_add("SADDLE",
+     [_in("place", "part", "bit", "area", "spot"), _in("where", "that", "you"), _OPT,
+      _in("sit", "sits")])  # fmt: skip
+_add("SEXUAL",
+     [_in("nothing"), _in("works", "working", "happens", "happening"),
+      _in("down", "downstairs"), {"LOWER": "there", "OP": "?"}])  # fmt: skip
+
+# -- a band round the chest ---------------------------------------------------------------------
+_add("PRESSURE",
+     [_in("tight", "tightening", "heavy"), _in("band", "belt", "strap")],
+     [_in("band", "belt", "strap"), _OPT, _OPT, _in("pulled", "tight", "tightened", "round",
+                                                    "around", "across")])  # fmt: skip
+
+# -- pain that never lets up ------------------------------------------------------------------
+_add("NIGHT",
+     [_in("never"), _in("switches", "switched", "lets", "stops", "lifts", "lessens"),
+      _in("off", "up", "at", "for", "even")],
+     [_in("nothing"), _in("takes", "took"), _in("the"), _in("edge")],
+     [_in("morning"), _in(",", "noon"), _OPT, _OPT, _in("night")],
+     [_in("non"), _in("stop")], [_in("round", "around"), _in("the"), _in("clock")])  # fmt: skip
+
+# -- a fall from the top of the stairs --------------------------------------------------------
+_add("HEIGHT",
+     [_in("from", "off"), _in("the"), _in("top"), _in("of"), _OPT,
+      _in("stairs", "steps", "staircase", "ladder", "flight")],
+     [_in("all"), _in("the"), _in("way"), _in("down", "to")])  # fmt: skip
+_add("MINOR",
+     [_in("a"), _in("couple", "few"), {"LOWER": "of", "OP": "?"}, _in("steps", "stairs")],
+     [_in("one", "a", "single"), _in("step", "stair")])  # fmt: skip
+
+# -- not getting better, no improvement ----------------------------------------------------------
+_add("NOT_IMPROVING",
+     [_in("no", "zero"), _in("sign", "signs"), _in("of"), _in("getting", "improving", "easing",
+                                                            "improvement")],
+     [_in("no"), _OPT, _in("improvement", "improvements", "progress", "change")])  # fmt: skip
+
+# -- steroids a long time ---------------------------------------------------------------------
+_add("BONE_RISK",
+     [_in("on"), _re(r"^(cortisone|steroids?|prednisolone|prednisone|hydrocortisone)$"),
+      _in("long", "for"), _in("time", "years", "ages", "term")])  # fmt: skip
+
+# -- things that fell: not a fall ---------------------------------------------------------------
+_add("IDIOM",
+     [_re(r"^(temps?|temperatures?|prices?|tomatoes|plants?|trees?|fence|branches|leaves|shelf|"
+          r"pictures?|vase|tent|snow|rain|numbers?|scores?|sales|shares|pots?|books?|boxes)$"),
+      _OPT, _in("fell", "fallen", "falling", "fall", "falls")])  # fmt: skip
+
+DEV10_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
+    # "broke my wrist falling off a horse when I was 12", "a slipped disc in my 20s"
+    ("when i was 12", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("when", "back"), _in("i"), _in("was"), _OPT,
+      _re(r"^([0-9]+|kid|child|teen|teenager|young|little|small|younger|boy|girl|student|"
+          r"baby|toddler)$")], None),
+    ("in my 20s", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("in", "during"), _in("my"), _re(r"^(teens|twenties|thirties|[0-9]0s|[0-9]0's)$")],
+     None),
+    ("as a kid", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("as"), _in("a"), _in("kid", "child", "teenager", "teen", "youngster", "boy", "girl")],
+     None),
+    # "a co-worker had chest pains"
+    ("co-worker", "FAMILY", "BIDIRECTIONAL",
+     [_in("co"), {"TEXT": "-", "OP": "?"}, _in("worker", "workers")], {"SELF"}),
+    ("workmate", "FAMILY", "BIDIRECTIONAL",
+     [_re(r"^(workmates?|boss|manager|supervisor|flatmates?|housemates?|roommates?)$")],
+     {"SELF"}),
+    # "my husband and I tried", "couldn't feel him": the person is the one feeling
+    ("and i", "PSEUDO", "FORWARD",
+     [_re(r"^(husband|wife|partner|boyfriend|girlfriend|hubby|fiance|fiancee|bf|gf|other)$"),
+      _in("and"), _in("i", "me")], None),
+    ("feel him", "PSEUDO", "FORWARD",
+     [_in("feel", "felt", "feeling"), _in("him", "her", "them", "anything")], None),
+]  # fmt: skip
+
+# Cold explains numb or tingling feet, never a fever ("boiling then freezing") or a pain.
+DEV10_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
+    ([("freezing", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+       [_re(r"^(freezing|frozen|icy|frostbit\w*|frostnip)$")])],
+     {"SENSORY", "ODD", "LEGS", "LEG", "FOOT", "SADDLE", "WEAK"}),
+]  # fmt: skip
