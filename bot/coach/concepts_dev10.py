@@ -1,4 +1,4 @@
-"""Concept phrasings from the tenth and eleventh dev sets: the kinds of phrasing they showed missed.
+"""Concept phrasings from the tenth and eleventh dev sets: the kinds of phrasing we missed there.
 
 The earlier sets are in concepts.py, concepts_more.py and concepts_dev4.py to concepts_dev9.py.
 These add the urge to go that never comes "that I need the loo", a stream that won't start, only
