@@ -137,3 +137,62 @@ DEV10_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
        [_re(r"^(freezing|frozen|icy|frostbit\w*|frostnip)$")])],
      {"SENSORY", "ODD", "LEGS", "LEG", "FOOT", "SADDLE", "WEAK"}),
 ]  # fmt: skip
+
+# -- the twelfth set ----------------------------------------------------------------------------
+# the numbness that moved to the other leg; not always making it to the toilet
+_add("LEGS",
+     [_in("now", "then"), _in("the", "my"), _in("left", "right", "other"),
+      _in("one", "leg", "side", "foot", "one's", "leg's")])  # fmt: skip
+_add("CONTROL_LOSS",
+     [_re(r"^(n't|not|never)$"), _in("always", "quite", "even"), _in("making", "make", "made"),
+      _in("it")],
+     [_re(r"^(n't|not|never)$"), _in("making", "make", "made"), _in("it"), _OPT, _OPT,
+      _in("in", "on"), _in("time")])  # fmt: skip
+# a massive stack, knocked down crossing the road, sat down hard
+_add("SEVERE_TRAUMA",
+     [_re(r"^(massive|huge|horrendous|horrific|serious|major|almighty|monster)$"),
+      _re(r"^(stack|crash|smash|wipeout|wipe-out|collision|pile-up|pileup|off)$")],
+     [_in("knocked", "run", "mown", "hit"), _in("down", "over"), _GO_ON, _GO_ON, _GO_ON,
+      _in("crossing", "road", "car", "van", "bus", "lorry", "truck", "motorbike")])  # fmt: skip
+_add("MINOR_TRAUMA",
+     [_in("sat", "sit", "landed", "plonked", "dropped"), _in("down"),
+      {"LOWER": {"IN": ["really", "very", "too", "so"]}, "OP": "?"}, _in("hard", "heavily")])  # fmt: skip
+_add("FALL",
+     [_in("arse", "ass", "bum", "head"), _in("over"), _in("tit", "teakettle", "elbow", "heels")])
+# a fever hot one minute and cold the next
+_add("FEVER",
+     [_re(r"^(boiling|roasting|burning|sweating|hot|baking)$"), _in("one", "a"),
+      _in("minute", "second", "moment"), _OPT, _re(r"^(freezing|shivering|cold|frozen)$")])  # fmt: skip
+# pain whatever one does; months of it
+_add("NIGHT",
+     [_in("does", "doesn't", "doesnt", "no"), {"LOWER": "n't", "OP": "?"}, _in("matter"),
+      _in("if", "whether", "what", "how"), _GO_ON, _GO_ON, _GO_ON,
+      _in("lying", "lie", "sitting", "sit", "standing", "stand", "position", "do")])  # fmt: skip
+_add("DURATION",
+     [_in("since"), _re(r"^(january|february|march|april|may|june|july|august|september|"
+                        r"october|november|december|christmas|xmas|easter|spring|summer|"
+                        r"autumn|winter|jan|feb|sept|oct|nov|dec)$")])  # fmt: skip
+_add("NOT_IMPROVING",
+     [_in("without", "with"), _in("any", "no", "much", "real"), _OPT,
+      _in("improvement", "change", "relief", "progress")])  # fmt: skip
+# off the radar, off the wagon: not a fall
+_add("IDIOM",
+     [_in("fell", "fallen", "falling", "fall"), _in("off"), _in("the"),
+      _in("radar", "wagon", "map", "face", "grid", "bandwagon")],
+     [_in("fell", "fallen", "falling", "fall"), _in("behind", "apart", "short")])  # fmt: skip
+
+DEV10_CONTEXT += [
+    # "one of my residents wet herself": a carer's people
+    ("residents", "FAMILY", "BIDIRECTIONAL",
+     [_re(r"^(residents?|customers?|passengers?|clients?|punters?|tenants?)$")], {"SELF"}),
+    ("doesn't matter if", "PSEUDO", "FORWARD",
+     [_in("does", "doesn't", "doesnt"), {"LOWER": "n't", "OP": "?"}, _in("matter"),
+      _in("if", "whether", "what")], None),
+]  # fmt: skip
+# "now the right one's gone the same": it became so, it is not over
+DEV10_CONTEXT += [
+    ("gone the same", "PSEUDO", "FORWARD",
+     [_in("'s", "has", "is", "have", "'ve"), _in("gone", "going", "went"), _in("the"),
+      _in("same")], None),
+]  # fmt: skip
+_add("CHEST", "ribcage", "rib cage", "front of my ribs")

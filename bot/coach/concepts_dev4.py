@@ -96,7 +96,7 @@ _add("SEX_CTX",
      [_in("making"), _in("love")])  # fmt: skip
 
 # -- serious falls and crashes -------------------------------------------------------------------
-_add("HEIGHT", [_re(r"^(hayloft|mezzanine|stepladder|attic|gantry|platform|trampoline|pier|"
+_add("HEIGHT", [_re(r"^(hayloft|mezzanine|attic|gantry|platform|pier|"
                     r"jetty|bridge|bunk|rafters|haystack)$")],
      [_in("climbing", "bouldering"), _in("wall")])  # fmt: skip
 _add("SEVERE_TRAUMA",

@@ -482,7 +482,7 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return True  # "I'm a Cancer, my horoscope says rest"
     if label in ("RADIATE", "SCIATICA") and before == "nothing":
         return True  # "nothing down the leg, it's all in my back"
-    if label == "CANCER" and before in {"a", "an"} and start > 1:
+    if label == "CANCER" and text == "cancer" and before in {"a", "an"} and start > 1:
         return doc[start - 2].lower_ in {"i'm", "im", "am", "'m", "typical", "such", "classic"}
     if label == "ACCIDENT" and (
         after == "prone"

@@ -61,13 +61,16 @@ _STEADY = {
     "nonstop",
     "day and night",
 }
-_LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin"}
+_LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin", "heel", "sole"}
+# A fall from something high, said in one phrase ("came off the roof").
+_HIGH = re.compile(r"\b(roof|ladder|scaffold\w*|balcony|loft|cliff|tree|wall|horse|window)\b")
 _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
 # "the feeling in my penis ... has gone" is one mention with the site inside it.
 _SADDLE_IN = re.compile(
     r"\b(genital|penis|vagin|vulva|scrot|testic|anus|perine|perian|back passage|groin|saddle|"
     r"between (?:my )?legs|bum|bottom)"
 )
+_FRONT = ("chest", "breastbone", "sternum", "ribcage", "rib cage", "front of my ribs")
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
 
 
@@ -205,6 +208,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         fell = any(
             m.label in ("FALL", "MINOR_TRAUMA") and not m.text.startswith("lost") for m in sentence
         )  # losing one's footing on a ladder is not a fall from it
+        if any(m.label == "FALL" and _HIGH.search(m.text) for m in sentence):
+            here.add("HEIGHT")
         if (
             ("VEHICLE" in here and "IMPACT" in here)
             or (fell and "HEIGHT" in here)
@@ -214,7 +219,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         ):
             out.add(Category.SEVERE_TRAUMA)  # ... or "hit a tree going fast"
         pressed = "PRESSURE" in here and any(  # "heavy feeling on my chest", not the shoulders
-            m.label == "CHEST" and m.text in ("chest", "breastbone", "sternum") for m in sentence
+            m.label == "CHEST" and m.text in _FRONT for m in sentence
         )
         if "CHEST" in here and (painful or pressed):
             out.add(Category.CHEST_PAIN)

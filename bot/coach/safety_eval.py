@@ -143,10 +143,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev9.tsv"),
     Path("tests/safety_dev10.tsv"),
     Path("tests/safety_dev11.tsv"),
+    Path("tests/safety_dev12.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev12.tsv"),  # blind, measured once; not yet studied (not in the bank)
+    Path("tests/safety_dev13.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -83,6 +83,22 @@ _ON_PURPOSE = re.compile(
     r"\b(on purpose|deliberately|intentionally|diet\w*|weight watchers|slimming|calorie\w*|"
     r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan)\b"
 )
+_CANCER_CUE = re.compile(
+    r"cancer|tumou?r|chemo|radio|oncolog|lymphoma|leuk|melanoma|carcinoma|malignan|metasta|"
+    r"remission|mastectomy|sarcoma|myeloma|big c\b|\bca\b|all clear|scan|biopsy|tamoxifen|"
+    r"letrozole|anastrozole|herceptin|keytruda|hormone therapy|immunotherapy|hospice|palliative"
+)
+_WEATHER = re.compile(
+    r"\b(weather|heatwave|heat wave|humid\w*|sauna|sunny|sunshine|aircon|air con|summer|"
+    r"so hot|hot day|hot in here|scorching|tropical|radiator|heating)\b"
+)
+_INTIMATE = {
+    Category.BLADDER_BOWEL.value, Category.SADDLE_NUMBNESS.value, Category.SEXUAL.value,
+}  # fmt: skip
+_SOMEONE_ELSE = re.compile(r"\b(herself|himself|themselves|themself)\b")
+_MYSELF = re.compile(r"\b(myself|meself|my own|i'm the one)\b")
+_STRONG = re.compile(r"\b(strong|stronger|strength is back|looser|loose|great|amazing|brilliant)\b")
+_LEGS_CATEGORIES = {Category.BILATERAL_LEGS.value, Category.WEAKNESS.value}
 _DENIED_BEFORE = re.compile(r"\b(no|not|without|never|n't|nothing)\b")
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
 # The words the rules know for each category's topic (understand.py's labels).
@@ -236,22 +252,32 @@ class Verdict:
     similarity: float
 
 
-def _silenced(unit: Unit, category: str) -> bool:
+def _silenced(unit: Unit, category: str, message: str = "") -> bool:
     if unit.qualified & _SILENCING or unit.denied & _TOPIC.get(category, frozenset()):
         return True  # ... or the rules read its very topic as denied: "no falls, back's fine"
     if _FINE.search(unit.text):
         return True  # "the other leg is totally fine"
-    if _off_topic(unit.text.lower(), category):
+    if _off_topic(unit.text.lower(), category, message.lower()):
         return True
     if "STEROIDS_OVER" in unit.qualified and category != Category.CANCER.value:
         return True  # "steroids for a week in 2019": no bone risk now
     return "HISTORICAL" in unit.qualified and category not in _HISTORY_COUNTS
 
 
-def _off_topic(text: str, category: str) -> bool:
-    """The unit does not say what the category needs, or says what rules it out."""
+def _off_topic(text: str, category: str, message: str = "") -> bool:
+    """The unit does not say what the category needs, or says what rules it out (for a leg's
+    side, the whole message: "just the right leg, numb down to the ankle")."""
+    if category in _LEGS_CATEGORIES and _STRONG.search(text):
+        return True  # "gone up a weight on the leg press, feeling strong"
+    if category == Category.CANCER.value:
+        return not _CANCER_CUE.search(text)  # "surgeon discharged me" is near, but no cancer
+    if category == Category.FEVER.value and _WEATHER.search(text):
+        return True  # "it's so hot i'm sweating buckets"
+    if category in _INTIMATE and _SOMEONE_ELSE.search(text) and not _MYSELF.search(text):
+        return True  # "one of my residents wet herself"
     if category == Category.BILATERAL_LEGS.value:
-        return bool(_ONE_SIDE.search(text)) and not _BOTH_SIDES.search(text)  # "right leg only"
+        said = f"{text} {message}"
+        return bool(_ONE_SIDE.search(said)) and not _BOTH_SIDES.search(said)  # "right leg only"
     if category == Category.NIGHT_PAIN.value:
         return not _NIGHT_CUE.search(text) or bool(_BETTER.search(text))
     if category == Category.FRAGILITY_TRAUMA.value:
@@ -263,12 +289,19 @@ def _off_topic(text: str, category: str) -> bool:
 
 
 def decide(
-    found: Sequence[Unit], scores: Sequence[Score], limits: Thresholds = THRESHOLDS
+    found: Sequence[Unit],
+    scores: Sequence[Score],
+    limits: Thresholds = THRESHOLDS,
+    message: str = "",
 ) -> Verdict | None:
     """The most serious conclusion any unit allows: an alarm, a question, or None."""
     best: Verdict | None = None
     for unit, s in zip(found, scores, strict=True):
-        if not s.category or s.similarity < limits.similarity or _silenced(unit, s.category):
+        if (
+            not s.category
+            or s.similarity < limits.similarity
+            or _silenced(unit, s.category, message)
+        ):
             continue
         if s.vote >= limits.alarm:
             level = Level.EMERGENCY if s.rank == Level.EMERGENCY.rank else Level.URGENT
@@ -295,7 +328,7 @@ class Reader:
         if not found:
             return None
         vectors = self.encoder.encode([u.text for u in found])
-        return decide(found, score(self.bank, vectors), self.limits)
+        return decide(found, score(self.bank, vectors), self.limits, text)
 
 
 # --- the one reader of the process ------------------------------------------------------------

@@ -143,14 +143,14 @@ def _score(rows: Sequence[Row], bank: Bank, vectors: dict[str, np.ndarray]) -> N
 
 
 def semantic_level(row: Row, limits: Thresholds) -> Level:
-    verdict = decide(row.units, row.scores or [], limits)
+    verdict = decide(row.units, row.scores or [], limits, row.case.text)
     return verdict.level if verdict else Level.NONE
 
 
 def combined_level(row: Row, limits: Thresholds) -> Level:
     if row.rules.level.stops_stretching:
         return row.rules.level
-    return combine(row.rules, decide(row.units, row.scores or [], limits)).level
+    return combine(row.rules, decide(row.units, row.scores or [], limits, row.case.text)).level
 
 
 @dataclass(frozen=True)
