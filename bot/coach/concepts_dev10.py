@@ -156,13 +156,17 @@ _add("SEVERE_TRAUMA",
       _in("crossing", "road", "car", "van", "bus", "lorry", "truck", "motorbike")])  # fmt: skip
 _add("MINOR_TRAUMA",
      [_in("sat", "sit", "landed", "plonked", "dropped"), _in("down"),
-      {"LOWER": {"IN": ["really", "very", "too", "so"]}, "OP": "?"}, _in("hard", "heavily")])  # fmt: skip
-_add("FALL",
-     [_in("arse", "ass", "bum", "head"), _in("over"), _in("tit", "teakettle", "elbow", "heels")])
+      {"LOWER": {"IN": ["really", "very", "too", "so"]}, "OP": "?"},
+      _in("hard", "heavily")])  # fmt: skip
+_add(
+    "FALL",
+    [_in("arse", "ass", "bum", "head"), _in("over"), _in("tit", "teakettle", "elbow", "heels")],
+)
 # a fever hot one minute and cold the next
 _add("FEVER",
      [_re(r"^(boiling|roasting|burning|sweating|hot|baking)$"), _in("one", "a"),
-      _in("minute", "second", "moment"), _OPT, _re(r"^(freezing|shivering|cold|frozen)$")])  # fmt: skip
+      _in("minute", "second", "moment"), _OPT,
+      _re(r"^(freezing|shivering|cold|frozen)$")])  # fmt: skip
 # pain whatever one does; months of it
 _add("NIGHT",
      [_in("does", "doesn't", "doesnt", "no"), {"LOWER": "n't", "OP": "?"}, _in("matter"),

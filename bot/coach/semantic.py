@@ -97,7 +97,9 @@ _INTIMATE = {
 }  # fmt: skip
 _SOMEONE_ELSE = re.compile(r"\b(herself|himself|themselves|themself)\b")
 _MYSELF = re.compile(r"\b(myself|meself|my own|i'm the one)\b")
-_STRONG = re.compile(r"\b(strong|stronger|strength is back|looser|loose|great|amazing|brilliant)\b")
+_STRONG = re.compile(
+    r"\b(strong|stronger|strength is back|looser|loose|great|amazing|brilliant)\b"
+)
 _LEGS_CATEGORIES = {Category.BILATERAL_LEGS.value, Category.WEAKNESS.value}
 _DENIED_BEFORE = re.compile(r"\b(no|not|without|never|n't|nothing)\b")
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
