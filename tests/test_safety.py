@@ -33,6 +33,14 @@ HERE = Path(__file__).parent
         ("sciatica from years ago that's gone now", Level.NONE),
         ("I fell asleep at my desk", Level.NONE),
         ("felt the stretch in my calf, no tingling", Level.NONE),
+        # Someone typing for the account's owner relays the owner's own symptoms; asking on
+        # someone's behalf is a question about them.
+        (
+            "typing for my mum, she has lost control of her bladder and her back is bad",
+            Level.EMERGENCY,
+        ),
+        ("this is Dad's account: he has a fever and his back is sore", Level.URGENT),
+        ("my mum has lost control of her bladder, can she stretch?", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:
@@ -167,6 +175,7 @@ def test_emergency_number_by_zone_then_language(
         "safety_dev10.tsv",  # a tenth blind set, measured once, then used the same way
         "safety_dev11.tsv",  # an eleventh blind set, measured once, then used the same way
         "safety_dev12.tsv",  # a twelfth blind set, measured once, then used the same way
+        "safety_dev13.tsv",  # a thirteenth blind set, measured once, then used the same way
         "safety_heldout.tsv",  # a fresh blind set nobody tuned for (skips until it exists)
     ],
 )

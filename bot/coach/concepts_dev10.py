@@ -14,6 +14,8 @@ steps.
 
 from __future__ import annotations
 
+import re
+
 from bot.coach.patterns import GO_ON as _GO_ON
 from bot.coach.patterns import OPT as _OPT
 from bot.coach.patterns import Pattern, Rule, adder
@@ -200,3 +202,97 @@ DEV10_CONTEXT += [
       _in("same")], None),
 ]  # fmt: skip
 _add("CHEST", "ribcage", "rib cage", "front of my ribs")
+
+# -- the thirteenth set ---------------------------------------------------------------------------
+# Jamaican English: "mi cyaan pee", "mi nuh feel nutt'n"
+DICTATION = [
+    (re.compile(r"\b(cyaan|kyaan|caan)\b", re.IGNORECASE), "can't"),
+    (re.compile(r"\bnuh\b", re.IGNORECASE), "don't"),
+    (re.compile(r"\bnutt'?n\b", re.IGNORECASE), "nothing"),
+    (re.compile(r"\btwo foot dem\b", re.IGNORECASE), "both feet"),
+    (re.compile(r"\bfoot dem\b", re.IGNORECASE), "feet"),
+    (re.compile(r"\bleg dem\b", re.IGNORECASE), "legs"),
+]
+# "me and my woman together"
+_add("SEX_CTX",
+     [_in("me", "mi", "i"), _in("an", "and", "n"), _in("my", "mi", "the"),
+      _in("woman", "man", "wife", "husband", "partner", "missus", "misses", "girl", "fella",
+          "bloke", "gf", "bf"), _OPT, _in("together", "intimate")])  # fmt: skip
+# water not passed; not making it to the loo; weakness spreading to the other leg
+_add("BLADDER",
+     [_re(r"^(n't|not|havent|hasnt|never)$"), _in("passed", "had", "done", "managed"),
+      {"LOWER": {"IN": ["any", "a"]}, "OP": "?"},
+      _in("water", "urine", "wee", "pee")])  # fmt: skip
+_add("CONTROL_LOSS",
+     [_re(r"^(n't|not|never)$"), _in("make", "making", "made"), _in("it"), _in("to"),
+      _in("the", "a"), _in("loo", "toilet", "bathroom", "lav", "wc", "restroom")])  # fmt: skip
+_add("LEGS",
+     [_in("from"), _in("one", "my"), _OPT, _in("leg", "side", "foot"), _in("to", "into"),
+      _in("the"), _in("other")])  # fmt: skip
+# all ten steps; a massive fall from the top of the ramp
+_add("HEIGHT",
+     [_in("all"), _re(r"^([0-9]+|ten|twelve|fifteen|twenty|thirty)$"), _in("of"), _in("them")],
+     [_in("from", "off"), _in("the"), _in("top"), _in("of"), _OPT,
+      _in("ramp", "wall", "cliff", "tree", "slide", "bunk", "bank", "pile", "stack")])  # fmt: skip
+_add("SEVERE_TRAUMA",
+     [_re(r"^(massive|huge|horrendous|horrific|serious|major|almighty|monster|nasty)$"),
+      _in("fall", "tumble", "spill", "wipeout")])  # fmt: skip
+# weight: belt notches with no effort, eating loads
+_add("WEIGHT",
+     [_in("down", "dropped", "lost"), _re(r"^([0-9]+|two|three|four)$"), _OPT,
+      _in("belt", "dress", "jeans", "trouser", "clothes"),
+      _in("notches", "sizes", "holes")])  # fmt: skip
+_add("UNEXPLAINED",
+     [_in("no", "without", "zero"), _in("effort", "trying")],
+     [_in("eat", "eating", "i'm"), _in("loads", "plenty", "normally", "well", "the")],
+     [_in("eat", "eating", "ate"), _in("like"), _in("a"),
+      _in("pig", "horse", "king")])  # fmt: skip
+# a nerve thing down one leg like a hot wire
+_add("SCIATICA", [_in("nerve"), _in("thing", "pain", "feeling", "twinge", "pinch", "zing")])
+_add("RADIATE", [_in("hot", "burning", "red-hot", "live"), _in("wire", "poker", "needle")])
+# still hobbling weeks on; weeks and weeks; still the same
+_add("NOCHANGE",
+     [_in("still"), _re(r"^(hobbling|limping|hobbles|crippled|struggling|same)$")],
+     [_in("still"), _in("the"), _in("same")])  # fmt: skip
+_add("DURATION",
+     [_in("weeks", "months"), _in("and"), _in("weeks", "months")],
+     [_re(r"^([0-9]+|two|three|four|five|six|seven|eight|nine|ten|twelve)$"),
+      _in("weeks", "months"), _in("on", "in", "later")])  # fmt: skip
+# long-term corticosteroids
+_add("BONE_RISK",
+     [_in("long", "longterm", "long-term"), {"TEXT": "-", "OP": "?"},
+      {"LOWER": "term", "OP": "?"},
+      _re(r"^(corticosteroids?|cortisone|prednisolone|prednisone|hydrocortisone|pred)$")],
+)  # fmt: skip
+# a lorry crashed on the M6: traffic news
+_add("IDIOM",
+     [_re(r"^(lorry|car|van|bus|truck|someone|somebody|coach|tanker)$"),
+      _in("crashed", "overturned", "jackknifed"), _in("on", "near"), _in("the"),
+      _OPT, _OPT])  # fmt: skip
+
+DEV10_CONTEXT += [
+    # "fine for ages since", "back in the spring"
+    ("fine for ages", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("fine", "ok", "okay", "good", "better", "well"), _in("for"),
+      _in("ages", "months", "weeks", "years", "a")], None),
+    ("back in the spring", "HISTORICAL", "BIDIRECTIONAL",
+     [_in("back"), _in("in"), _in("the"),
+      _in("spring", "summer", "autumn", "winter", "day", "eighties", "nineties")], None),
+]  # fmt: skip
+DEV10_TYPED += [
+    # "burning a bit in the hold", "shaky holding the bridge": what a stretch or a pose does
+    ([("in the hold", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+       [_in("in", "during", "holding", "after"), _in("the", "a", "that", "this"),
+        _re(r"^(hold|holds|stretch|bridge|pose|plank|squat|lunge|fold|routine|session|bend)$")])],
+     {"SENSORY", "WEAK", "LEGS", "RADIATE", "ODD"}),
+]  # fmt: skip
+DEV10_CONTEXT += [
+    # "never had this before": it is new, not denied
+    ("never had this", "PSEUDO", "FORWARD",
+     [_in("never"), _in("had", "happened", "felt", "experienced"),
+      _in("this", "that", "it", "before", "anything")], None),
+    # "not lying down, not sitting, not moving": where it does not ease, listed
+    ("not lying", "PSEUDO", "FORWARD",
+     [_in("not", "nor"), _in("lying", "sitting", "standing", "moving", "walking", "resting")],
+     None),
+]  # fmt: skip

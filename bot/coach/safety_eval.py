@@ -144,10 +144,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev10.tsv"),
     Path("tests/safety_dev11.tsv"),
     Path("tests/safety_dev12.tsv"),
+    Path("tests/safety_dev13.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev13.tsv"),  # blind, measured once; not yet studied (not in the bank)
+    Path("tests/safety_dev14.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 

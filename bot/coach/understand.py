@@ -304,6 +304,7 @@ _FACTS = {"bad that"}
 _NO_BENIGN_CAUSE = {"BLADDER", "CONTROL_LOSS"}
 _COPULAS = {"are", "is", "am", "feel", "feels"}
 _FINE_SAYS_NOTHING = {"UNEXPLAINED", "WEIGHT"}
+_MISHAP_LABELS = {"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT"}
 # A stretch or a pose never explains a chest pain (a cough or the gym may).
 _NOT_FOR_CHEST = re.compile(r"stretch|yoga|pilates|twist|fold|pose|routine|cobra|plank")
 # Not being able to pass urine is the sign itself, not its negation.
@@ -361,6 +362,7 @@ def _clauses(
     pseudo: list[tuple[int, int]],
     found: list[Mention],
     idioms: Sequence[tuple[str, int]] = (),
+    theirs: bool = False,
 ) -> list[Clause]:
     """The sentences of `doc` cut at contrast words, and what qualifies most of each.
 
@@ -374,6 +376,7 @@ def _clauses(
         for m in doc._.context_graph.modifiers
         if m.category in _QUALIFIERS
         and (m.rule.allowed_types is None or id(m) in linked)  # "freezing" with no numbness
+        and not (theirs and m.category == "FAMILY")  # "typing for mum: she ..."
         and m.rule.direction != "TERMINATE"
         and doc[m.modifier_span[0]].lower_ not in _CONTRAST
         and not _unable(doc, m.modifier_span[0])
@@ -416,7 +419,9 @@ def _clauses(
                 covered = [i for i in words if first <= i < last]
                 if words and len(covered) * 2 >= len(words):
                     kinds.add(m.category)
-            if any(start <= a < end for a, _ in proxies) or _proxied(doc, proxies, start):
+            if not theirs and (
+                any(start <= a < end for a, _ in proxies) or _proxied(doc, proxies, start)
+            ):
                 kinds.add("FAMILY")  # "asking for a friend"
             out.append(
                 Clause(span.text, number, frozenset(kinds), _denied([], idioms, start, end))
@@ -453,10 +458,26 @@ def _idiom_topic(ent: Any) -> str:
     return next((label for words, label in _IDIOM_TOPICS if words.search(text)), "IDIOM")
 
 
+# Someone typing for the person whose account it is ("typing for my mum (84), she says ...",
+# "this is Dad's account"): the symptoms are the user's own, so "she" and "he" are no other
+# person. Asking on someone's behalf ("asking for my mum") is not this: that is a question.
+_FOR_THE_USER = re.compile(
+    r"\b(typing|writing|texting|messaging|replying|doing this|on here)\s+(this\s+)?"
+    r"(for|on behalf of)\s+(my\s+|me\s+|our\s+)?(mum|mom|mam|mother|dad|father|gran|granny|"
+    r"grandma|grandad|granddad|grandpa|nan|nana|nanna|husband|wife|partner|him|her|them)\b"
+    r"|\b(on|this is|it's|its|using)\s+(my\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|"
+    r"grandpa|nan|nana|husband|wife|partner)('s|s)\s+(account|phone|app|profile)\b"
+    r"|\bi set (this|it) up for (him|her|them|my)\b|\b(with|for) (him|her|them) on here\b"
+    r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b",
+    re.IGNORECASE,
+)
+
+
 def read(text: str) -> Reading:
     """Every target mention in `text` with its assertion, and its clauses."""
     load()
     doc = _nlp(normalise(text))
+    theirs = bool(_FOR_THE_USER.search(text))  # the account holder's own words, relayed
     starts = [sent.start for sent in doc.sents]
     # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
     pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
@@ -481,8 +502,11 @@ def read(text: str) -> Reading:
             if not any(a <= m.modifier_span[0] < b for a, b in pseudo)
             # a trigger inside the mention is part of it ("without meaning to")
             and not ent.start <= m.modifier_span[0] < ent.end
+            and not (theirs and m.category == "FAMILY")
             # "lost weight without meaning to and my appetite is fine": the appetite is fine
             and not (m.rule.literal == "fine" and ent.label_ in _FINE_SAYS_NOTHING)
+            # "went over, I'm ok": the fall happened (whether it hurt is read apart)
+            and not (m.rule.literal == "i'm fine" and ent.label_ in _MISHAP_LABELS)
             and not _crosses(doc, m, ent.start, ent.end)
             and not (  # one wipes on the loo: it is where, not why, the feeling is gone
                 m.rule.literal == "benign cause" and ent.label_ == "SADDLE" and "wip" in ent.text
@@ -524,9 +548,9 @@ def read(text: str) -> Reading:
                 "NEGATED_EXISTENCE" in kinds,
                 "HYPOTHETICAL" in kinds,
                 "HISTORICAL" in kinds or historical,
-                "FAMILY" in kinds or _proxied(doc, proxies, ent.start),
+                "FAMILY" in kinds or (not theirs and _proxied(doc, proxies, ent.start)),
                 ent.start,
                 ent.end,
             )
         )
-    return Reading(found, _clauses(doc, pseudo, found, idioms))
+    return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
