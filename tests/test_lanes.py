@@ -89,7 +89,7 @@ def send(
     )
 
 
-async def test_replies_go_before_releases_before_bulk_when_the_window_is_full() -> None:
+async def test_replies_go_before_releases_before_card_views_before_bulk() -> None:
     time = FakeTime()
     telegram = FakeTelegram(time)
     limiter = make(time, overall=2, per_chat_rate=0)
@@ -97,6 +97,7 @@ async def test_replies_go_before_releases_before_bulk_when_the_window_is_full() 
     await settle()
     queued = [
         send(limiter, telegram, 3, "offer", Lane.BULK),
+        send(limiter, telegram, 6, "card view", Lane.FOLLOW),
         send(limiter, telegram, 4, "release", Lane.RELEASE),
         send(limiter, telegram, 5, "reply"),  # no lane: a reply
     ]
@@ -105,7 +106,7 @@ async def test_replies_go_before_releases_before_bulk_when_the_window_is_full() 
     await time.advance(1.0)
     assert telegram.texts()[2:] == ["reply", "release"]
     await time.advance(1.0)
-    assert telegram.texts()[4:] == ["offer"]
+    assert telegram.texts()[4:] == ["card view", "offer"]
     await asyncio.gather(*first, *queued)
 
 

@@ -106,6 +106,9 @@ class Timer:
     stopped: bool = False
     notice: int | None = None  # the "release" message that notified, until the person moves on
     wake: asyncio.Event = field(default_factory=asyncio.Event)
+    # The running-timer view after Start, while it waits its turn behind other people's release
+    # notices; the timer counts on meanwhile, and any later view of the card replaces it.
+    showing: asyncio.Task[bool] | None = None
 
     @property
     def hold(self) -> Hold:
@@ -232,6 +235,14 @@ class Countdowns:
     async def _run(
         self, bot: ExtBot[Any], timer: Timer, then: Callable[[Timer], Awaitable[None]]
     ) -> None:
+        try:
+            await self._run_holds(bot, timer, then)
+        finally:
+            _replace_showing(timer)  # stopped or cancelled: a start not yet shown never will be
+
+    async def _run_holds(
+        self, bot: ExtBot[Any], timer: Timer, then: Callable[[Timer], Awaitable[None]]
+    ) -> None:
         await self.clear_notice(bot, timer.chat_id)
         for index in range(len(timer.holds)):
             timer.index = index
@@ -270,14 +281,21 @@ class Countdowns:
             # No countdown edit in the last shown second: the release must not queue behind it.
             if (changed or now >= next_edit) and left > 1:
                 # A hold's first edit is never dropped, nor one that answers a tap; the ones
-                # that only count down may be.
+                # that only count down may be. The first hold's was announced by the tap's
+                # pop-up, so in a crowd it waits behind other people's release notices (unless
+                # those are paid sends, which leave the free budget to it).
                 lane = Lane.COUNTDOWN
                 if shown_phase is None:
-                    lane = Lane.REPLY if timer.index == 0 else Lane.RELEASE
+                    lane = Lane.RELEASE
+                    if timer.index == 0:
+                        lane = Lane.REPLY if self.paid_broadcast else Lane.FOLLOW
                 elif changed:
                     lane = Lane.REPLY
                 # A countdown edit the limiter has no room for is dropped before it is built.
-                if lane is not Lane.COUNTDOWN or _fits(bot, timer.chat_id):
+                if lane is Lane.FOLLOW:
+                    text = texts.countdown(timer.view, hold, math.ceil(left - 1e-6))
+                    self._show_later(bot, timer, text, keyboards.holding(timer))
+                elif lane is not Lane.COUNTDOWN or _fits(bot, timer.chat_id):
                     text = texts.countdown(timer.view, hold, math.ceil(left - 1e-6))
                     if not await self._edit(bot, timer, text, keyboards.holding(timer), lane):
                         return False
@@ -294,10 +312,10 @@ class Countdowns:
         done, following = timer.holds[timer.index - 1], timer.hold
         timer.phase, timer.deadline = Phase.RESTING, self.clock.now() + REST_SECONDS
         # The notice first: it is what makes the phone buzz. The card's Ready can wait behind
-        # other people's releases (bulk lane: never dropped, never ahead of a release).
+        # other people's releases (never dropped, never ahead of a release or behind an offer).
         timer.notice = await self._notify(bot, timer, texts.release_notice(done, following))
         text = texts.resting(timer.view, done, following, REST_SECONDS)
-        if not await self._edit(bot, timer, text, keyboards.resting(timer), Lane.BULK):
+        if not await self._edit(bot, timer, text, keyboards.resting(timer), Lane.FOLLOW):
             return False
         while not timer.stopped and (left := timer.deadline - self.clock.now()) > 0:
             timer.wake.clear()
@@ -307,8 +325,25 @@ class Countdowns:
             timer.notice = None
         return not timer.stopped
 
+    def _show_later(
+        self, bot: ExtBot[Any], timer: Timer, text: str, markup: InlineKeyboardMarkup
+    ) -> None:
+        """Show the running timer when the follow lane's turn comes, without holding up the
+        count: in a crowd the release notices go first, and this hold's own release must not
+        wait for its start to be shown."""
+
+        async def show() -> bool:
+            if not await self._edit(bot, timer, text, markup, Lane.FOLLOW, replacing=False):
+                timer.stopped = True  # the chat is gone
+                timer.wake.set()
+                return False
+            return True
+
+        timer.showing = asyncio.create_task(show())
+
     async def _notify(self, bot: ExtBot[Any], timer: Timer, text: str) -> int | None:
         """The short new message that makes the phone buzz at the end of a hold."""
+        _replace_showing(timer)  # a start still waiting to be shown is over now
         try:
             sent = await bot.send_message(
                 timer.chat_id, text, rate_limit_args=Lane.RELEASE,
@@ -320,12 +355,22 @@ class Countdowns:
         return sent.message_id
 
     async def _edit(
-        self, bot: ExtBot[Any], timer: Timer, text: str, markup: InlineKeyboardMarkup, lane: Lane
+        self,
+        bot: ExtBot[Any],
+        timer: Timer,
+        text: str,
+        markup: InlineKeyboardMarkup,
+        lane: Lane,
+        *,
+        replacing: bool = True,
     ) -> bool:
         """Edit the card; False if the chat is gone and the timer should stop.
 
         Countdown edits are dropped by the limiter when the budget is tight (the next one shows
-        the right number anyway); other lanes are retried after a 429 by the limiter itself."""
+        the right number anyway); other lanes are retried after a 429 by the limiter itself. An
+        edit replaces a running-timer view still waiting for its turn (it would be stale)."""
+        if replacing:
+            _replace_showing(timer)
         for _attempt in range(3):
             try:
                 await show_card(
@@ -347,6 +392,12 @@ class Countdowns:
                 log.warning("timer edit failed: %s", exc.__class__.__name__)
                 return True
         return True
+
+
+def _replace_showing(timer: Timer) -> None:
+    if timer.showing is not None and not timer.showing.done():
+        timer.showing.cancel()
+    timer.showing = None
 
 
 def _fits(bot: ExtBot[Any], chat_id: int) -> bool:

@@ -2,16 +2,20 @@
 limits.
 
 Telegram allows about 30 sends and edits in any second overall and about one a second into one
-chat (a short burst tolerated); more is answered with 429 and `retry_after`. Four lanes share that
+chat (a short burst tolerated); more is answered with 429 and `retry_after`. Five lanes share that
 budget, and whenever several requests could go, the first lane wins:
 
 1. `Lane.REPLY`: the answer to something the person just did. The default: python-telegram-bot
    passes each call's `rate_limit_args` here, and a call without one (`message.reply_text(...)`)
    is a reply.
-2. `Lane.RELEASE`: the end of a hold, `edit_message_text(..., rate_limit_args=Lane.RELEASE)`.
-3. `Lane.BULK`: the scheduler's offers (bot/telegram/delivery.py). With paid broadcasts a send
+2. `Lane.RELEASE`: the end of a hold, the notice that buzzes (`rate_limit_args=Lane.RELEASE`).
+3. `Lane.FOLLOW`: a card's new look after something the person has already been told of: the
+   running timer after ▶ Start (the tap's pop-up said "Timer started" at once), the rest or the
+   closing view after a release notice. In a crowd these wait behind the notices, never behind a
+   broadcast.
+4. `Lane.BULK`: the scheduler's offers (bot/telegram/delivery.py). With paid broadcasts a send
    that carries `allow_paid_broadcast` counts against Telegram's 1,000-a-second window instead.
-4. `Lane.COUNTDOWN`: countdown edits, `rate_limit_args=Lane.COUNTDOWN`. They never wait: one that
+5. `Lane.COUNTDOWN`: countdown edits, `rate_limit_args=Lane.COUNTDOWN`. They never wait: one that
    cannot go at once, or would eat into the reserve kept for the other lanes, raises `Dropped`
    and the timer simply shows its next number later.
 
@@ -73,11 +77,12 @@ class Lane(StrEnum):
 
     REPLY = "reply"
     RELEASE = "release"
+    FOLLOW = "follow"
     BULK = "bulk"
     COUNTDOWN = "countdown"
 
 
-WAITING_LANES = (Lane.REPLY, Lane.RELEASE, Lane.BULK)  # countdown edits never wait
+WAITING_LANES = (Lane.REPLY, Lane.RELEASE, Lane.FOLLOW, Lane.BULK)  # countdown edits never wait
 
 
 @dataclass(frozen=True)

@@ -142,9 +142,9 @@ async def start_hold(update: Update, context: Context, button: Callback) -> None
         last = run.card_index + 1 >= len(run.routine.cards)
         text = texts.after_holds(view, last)
         # The notice (release lane) has already buzzed; the card's closing view can wait behind
-        # other people's notices.
+        # other people's notices, not behind a broadcast.
         await show_card(
-            context.bot, chat, text, markup, timer.message_id, lane=Lane.BULK,
+            context.bot, chat, text, markup, timer.message_id, lane=Lane.FOLLOW,
             pictures=context.services.pictures,
         )  # fmt: skip
 
