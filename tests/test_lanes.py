@@ -154,7 +154,27 @@ async def test_never_more_than_the_overall_limit_in_any_second() -> None:
     stamps = [at for at, _, _ in telegram.calls]
     assert len(stamps) == 100
     assert max(sum(1 for s in stamps if t <= s < t + 1.0) for t in stamps) == 30
-    assert stamps[-1] == pytest.approx(3.0)  # 100 / 30: the physical minimum
+    # Offers go out evenly, one every 1/30 s (not 30 at the top of each second): the 100th
+    # leaves 99/30 s after the first, and no two leave closer than 1/30 s.
+    assert stamps[-1] == pytest.approx(99 / 30)
+    assert min(b - a for a, b in zip(stamps, stamps[1:])) >= 1 / 30 - 1e-9
+
+
+async def test_a_reply_during_a_broadcast_waits_at_most_one_offers_gap() -> None:
+    time = FakeTime()
+    telegram = FakeTelegram(time)
+    limiter = make(time, overall=30, per_chat_rate=0)
+    offers = [send(limiter, telegram, chat, str(chat), Lane.BULK) for chat in range(120)]
+    for _ in range(25):  # 2.5 s into the broadcast: the window is full, offers are queued
+        await time.advance(0.1)
+    asked = time.now
+    reply = send(limiter, telegram, 999, "reply")
+    for _ in range(2):
+        await time.advance(1 / 30)
+    assert [at for at, _, text in telegram.calls if text == "reply"][0] - asked <= 1 / 30 + 1e-9
+    for _ in range(30):
+        await time.advance(0.1)
+    await asyncio.gather(reply, *offers)
 
 
 async def test_one_chat_gets_a_burst_of_three_then_one_a_second() -> None:

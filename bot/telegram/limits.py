@@ -20,7 +20,8 @@ budget, and whenever several requests could go, the first lane wins:
    and the timer simply shows its next number later.
 
 The overall limit is a strict sliding window, not a token bucket: at most `overall` requests in
-any one second. A request counts from the moment it is let go until a second after its answer
+any one second. Free offers are also paced evenly (one every 1/`overall` s), so the window never
+fills in one burst at the top of a second and a reply finds a free slot within 1/30 s. A request counts from the moment it is let go until a second after its answer
 came back, because Telegram counted it somewhere in between; so network jitter can never squeeze
 a 31st request into Telegram's second. Per chat the same reasoning runs a token bucket (GCRA:
 `per_chat_burst` at once, then `per_chat_rate` a second), one request in flight at a time.
@@ -201,6 +202,11 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         self.clock = clock
         self.sleep = sleep
         self._free = _Window(int(overall) if overall > 0 else None)
+        # Free offers go out evenly, one every 1/overall seconds, not 30 at the top of each
+        # second: their window then frees a slot every 1/30 s, and a reply never waits for the
+        # next second (a burst would make it wait half a second on average).
+        self._bulk_gap = 1.0 / overall if overall > 0 else 0.0
+        self._bulk_next = -INF
         self._all = _Window(paid_overall or None)  # paid and free sends together
         self._chats: dict[int | str, _Chat] = {}
         self._prune_at = PRUNE_AT
@@ -334,11 +340,16 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
                 if not waiter.paid:
                     free_at = max(free_at, self._free.free_at(now))
                 at = max(free_at, self._chat(waiter.chat_id).ready_at(self.burst, self.rate))
+                paced = lane is Lane.BULK and not waiter.paid
+                if paced:
+                    at = max(at, self._bulk_next)
                 if at > now:
                     wake = min(wake, at)
                     continue
                 queue.remove(waiter)
                 self._take(waiter.chat_id, waiter.paid)
+                if paced:
+                    self._bulk_next = max(now, self._bulk_next) + self._bulk_gap
                 waiter.granted.set_result(None)
         if wake < INF and (self._timer is None or wake < self._timer_at):
             if self._timer is not None:
