@@ -19,6 +19,7 @@ from bot.coach import (
     concepts_dev8,
     concepts_dev9,
     concepts_dev10,
+    concepts_dev14,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -29,6 +30,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (8, concepts_dev8),
     (9, concepts_dev9),
     (10, concepts_dev10),
+    (14, concepts_dev14),
 )
 
 

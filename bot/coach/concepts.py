@@ -416,7 +416,7 @@ EXTRA_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
       {"LOWER": "out", "OP": "?"},
       _in("for")], {"SELF"}),
     ("writing", "HYPOTHETICAL", "BIDIRECTIONAL", [_re(r"^(essay|assignment|homework|exam|"
-                                                      r"lecture|course|module|uni)$")], None),
+                                                      r"lecture|course|module)$")], None),
     # A benign cause named with the symptom.
     ("benign cause", "NEGATED_EXISTENCE", "BACKWARD",
      [_in("from", "after", "because", "cos", "cause", "due"), {"LOWER": "of", "OP": "?"},

@@ -505,7 +505,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     if label == "WEAK" and after == "for" and end + 1 < len(doc):
         return doc[end + 1].lower_ in {"a", "an", "the", "good", "nice", "any", "anything"}
     if label == "FALL" and after == "through" and end + 2 < len(doc):
-        return doc[end + 2].lower_ not in _STRUCTURE  # "fell through the loft hatch"
+        # "fell through the loft hatch", "... the shed roof"; not "plans fell through"
+        return not any(t.lower_ in _STRUCTURE for t in doc[end + 2 : end + 5])
     if label == "FALL" and after == "about" and end + 1 < len(doc):
         return doc[end + 1].lower_.startswith(
             ("laugh", "in", "the", "with")

@@ -70,6 +70,7 @@ _SADDLE_IN = re.compile(
     r"\b(genital|penis|vagin|vulva|scrot|testic|anus|perine|perian|back passage|groin|saddle|"
     r"between (?:my )?legs|bum|bottom)"
 )
+_SPEEDY = re.compile(r"\d|\bspeed\b")
 _FRONT = ("chest", "breastbone", "sternum", "ribcage", "rib cage", "front of my ribs")
 _SHARP = ("burning", "shooting", "radiat", "zing", "electric")
 
@@ -185,6 +186,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if any(m.label in ("SENSORY", "WEAK", "SCIATICA") and any(w in m.text for w in _BILATERAL)
                for m in sentence):  # fmt: skip
             here.add("LEGS")
+        if any(
+            m.label == "FOOTDROP" and re.search(r"\b(either|both)\b", m.text) for m in sentence
+        ):
+            here |= {"LEGS", "WEAK"}  # "can't lift either leg"
         if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony", "worse"))
                for m in sentence):  # fmt: skip
             here.add("PAIN")
@@ -210,9 +215,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )  # losing one's footing on a ladder is not a fall from it
         if any(m.label == "FALL" and _HIGH.search(m.text) for m in sentence):
             here.add("HEIGHT")
+        fast = any(m.label == "IMPACT" and _SPEEDY.search(m.text) for m in sentence)
         if (
             ("VEHICLE" in here and "IMPACT" in here)
-            or (fell and "HEIGHT" in here)
+            or (fell and ("HEIGHT" in here or fast))  # "over the handlebars at 40km/h"
             or ("SPEED" in here and here & {"ACCIDENT", "IMPACT", "VEHICLE", "FALL", "HEIGHT"})
             or (here & {"ACCIDENT", "IMPACT"} and bool(_FAST_ROAD.search(text)))
             or ("IMPACT" in here and "ACCIDENT" in here)  # "a head-on crash"

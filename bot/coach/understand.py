@@ -318,6 +318,13 @@ def _asked(doc: Any, i: int) -> bool:
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in _ASKED
 
 
+def _denied_cause(doc: Any, modifier: Any) -> bool:
+    """ "it's not from the gym": a cause ruled out explains nothing (ConText keeps the longer
+    "from the gym" and drops the shorter "not from" that overlaps it, so it is read here)."""
+    i = modifier.modifier_span[0]
+    return i > 0 and doc[i - 1].lower_ in {"not", "n't", "nt", "isnt", "never", "definitely"}
+
+
 def _statement(doc: Any, modifier: Any) -> bool:
     """ "Don't get the urge to pee": a sentence opening with a negated verb is no question."""
     end = modifier.modifier_span[1]
@@ -382,6 +389,7 @@ def _clauses(
         and not _unable(doc, m.modifier_span[0])
         and not any(a <= m.modifier_span[0] < b for a, b in pseudo)
         and not (m.rule.literal == "general question" and _statement(doc, m))
+        and not (m.rule.literal == "benign cause" and _denied_cause(doc, m))
     ]
     inside = {i for m in triggers for i in range(*m.modifier_span)}
     proxies = [(e.start, e.end) for e in doc.ents if e.label_ == "PROXY"]
@@ -515,6 +523,7 @@ def read(text: str) -> Reading:
                 m.rule.literal == "benign cause"
                 and (_asked(doc, m.modifier_span[0]) or ent.label_ in _NO_BENIGN_CAUSE)
             )
+            and not (m.rule.literal == "benign cause" and _denied_cause(doc, m))
             and not (
                 m.rule.literal == "benign cause"
                 and ent.label_ == "CHEST_PAIN"

@@ -21,9 +21,10 @@ budget, and whenever several requests could go, the first lane wins:
 
 The overall limit is a strict sliding window, not a token bucket: at most `overall` requests in
 any one second. Free offers are also paced evenly (one every 1/`overall` s), so the window never
-fills in one burst at the top of a second and a reply finds a free slot within 1/30 s. A request counts from the moment it is let go until a second after its answer
-came back, because Telegram counted it somewhere in between; so network jitter can never squeeze
-a 31st request into Telegram's second. Per chat the same reasoning runs a token bucket (GCRA:
+fills in one burst at the top of a second and a reply finds a free slot within 1/30 s. A request
+counts from the moment it is let go until a second after its answer came back, because Telegram
+counted it somewhere in between; so network jitter can never squeeze a 31st request into
+Telegram's second. Per chat the same reasoning runs a token bucket (GCRA:
 `per_chat_burst` at once, then `per_chat_rate` a second), one request in flight at a time.
 
 The price is the round trip: a request holds its place for a second plus its latency L, so a
