@@ -177,6 +177,7 @@ def test_emergency_number_by_zone_then_language(
         "safety_dev12.tsv",  # a twelfth blind set, measured once, then used the same way
         "safety_dev13.tsv",  # a thirteenth blind set, measured once, then used the same way
         "safety_dev14.tsv",  # a fourteenth blind set, measured once, then used the same way
+        "safety_dev15.tsv",  # a fifteenth blind set, measured once, then used the same way
         "safety_heldout.tsv",  # a fresh blind set nobody tuned for (skips until it exists)
     ],
 )

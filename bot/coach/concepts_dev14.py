@@ -189,3 +189,17 @@ DEV14_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
        [_in("massage", "spiky", "lacrosse", "tennis", "foam"), _in("ball", "roller", "gun")])],
      {"SENSORY", "ODD", "RADIATE", "LEGS", "LEG", "FOOT"}),
 ]  # fmt: skip
+
+# -- the fifteenth set --------------------------------------------------------------------------
+_add("LEGS", [_in("down", "into"), _in("both")])  # "used to be my left leg, now going down both"
+_add("SEXUAL",
+     [_re(r"^(n't|not|nt|never)$"), _in("worked", "working", "work"), _in("in"), _in("the"),
+      _in("bedroom", "sack")])  # fmt: skip
+_add("NOT_IMPROVING",
+     [_re(r"^(n't|not|nt|never)$"), _in("seeing", "seen", "had", "noticed", "felt", "getting"),
+      _in("any", "much"),
+      _in("improvement", "change", "difference", "relief", "progress")])  # fmt: skip
+_add("NOCHANGE",
+     [_in("nothing"), _in("'s", "is", "has"), _in("changing", "changed", "shifting", "improving",
+                                                "budging")])  # fmt: skip
+_add("MINOR", [_in("only", "just"), _in("a"), _in("small", "minor", "little", "tiny"), _in("one")])

@@ -79,6 +79,11 @@ _TRAUMA_CUE = re.compile(
     r"tumbl\w*|bang\w*|thrown|threw|collid\w*|collision|rear.?ended|stumbl\w*|came off|"
     r"went over|over the|down the|off the|broke|broken|fracture\w*|crack\w*|injur\w*)\b"
 )
+# Where a stretch is felt: "I feel it in my bum", "feel the stretch in my groin".
+_STRETCH_FELT = re.compile(
+    r"(?<!n't )(?<!not )(?<!nt )\bfeel(ing)? (it|this|that|the stretch|a stretch|a pull|the pull) "
+    r"(in|down|through)\b"
+)
 _ON_PURPOSE = re.compile(
     r"\b(on purpose|deliberately|intentionally|diet\w*|weight watchers|slimming|calorie\w*|"
     r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan)\b"
@@ -285,6 +290,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return not _NIGHT_CUE.search(text) or bool(_BETTER.search(text))
     if category == Category.FRAGILITY_TRAUMA.value:
         return not _TRAUMA_CUE.search(text)  # thin bones and no knock: a clinician's matter
+    if category in _INTIMATE and _STRETCH_FELT.search(text):
+        return True  # "the one where you cross your leg over, I feel it in my bum"
     if category == Category.WEIGHT_LOSS.value:
         purpose = _ON_PURPOSE.search(text)  # "on purpose", "on a diet"; not "without any diet"
         return purpose is not None and not _DENIED_BEFORE.search(text[: purpose.start()][-20:])

@@ -536,6 +536,9 @@ def read(text: str) -> Reading:
                 and ent.label_ in _UNABLE_IS_SIGN
                 and _unable(doc, m.modifier_span[0])
             )
+            and not (  # "is it normal for both my legs to go numb?": a report, asked about
+                m.rule.literal == "general question" and re.search(r"\bmy\b", ent.text.lower())
+            )
             and not (
                 m.rule.literal == "general question"
                 and (
