@@ -265,7 +265,7 @@ def _silenced(unit: Unit, category: str, message: str = "") -> bool:
         return True  # ... or the rules read its very topic as denied: "no falls, back's fine"
     if _FINE.search(unit.text):
         return True  # "the other leg is totally fine"
-    if _off_topic(unit.text.lower(), category, message.lower()):
+    if _off_topic(unit.text.lower(), category, message):
         return True
     if "STEROIDS_OVER" in unit.qualified and category != Category.CANCER.value:
         return True  # "steroids for a week in 2019": no bone risk now
@@ -274,7 +274,7 @@ def _silenced(unit: Unit, category: str, message: str = "") -> bool:
 
 def _off_topic(text: str, category: str, message: str = "") -> bool:
     """The unit does not say what the category needs, or says what rules it out (for a leg's
-    side, the whole message: "just the right leg, numb down to the ankle")."""
+    side, the whole message, lower case: "just the right leg, numb down to the ankle")."""
     if category in _LEGS_CATEGORIES and _STRONG.search(text):
         return True  # "gone up a weight on the leg press, feeling strong"
     if category == Category.CANCER.value:
@@ -306,6 +306,7 @@ def decide(
 ) -> Verdict | None:
     """The most serious conclusion any unit allows: an alarm, a question, or None."""
     best: Verdict | None = None
+    message = message.lower()
     for unit, s in zip(found, scores, strict=True):
         if (
             not s.category

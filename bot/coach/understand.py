@@ -318,6 +318,18 @@ def _asked(doc: Any, i: int) -> bool:
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in _ASKED
 
 
+def _explains(doc: Any, cause: Any, ent: Any) -> bool:
+    """Whether a benign cause named beside a mention ("numb from sitting") explains it away."""
+    if ent.label_ in _NO_BENIGN_CAUSE or _asked(doc, cause.modifier_span[0]):
+        return False  # "is that from the hamstring stretch??": asked about, not given
+    if _denied_cause(doc, cause):
+        return False  # "it's not from the gym"
+    if ent.label_ == "SADDLE" and "wip" in ent.text:
+        return False  # one wipes on the loo: it is where, not why, the feeling is gone
+    words = doc[cause.modifier_span[0] : cause.modifier_span[1]].text.lower()
+    return not (ent.label_ == "CHEST_PAIN" and _NOT_FOR_CHEST.search(words))
+
+
 def _denied_cause(doc: Any, modifier: Any) -> bool:
     """ "it's not from the gym": a cause ruled out explains nothing (ConText keeps the longer
     "from the gym" and drops the shorter "not from" that overlaps it, so it is read here)."""
@@ -328,11 +340,11 @@ def _denied_cause(doc: Any, modifier: Any) -> bool:
 def _statement(doc: Any, modifier: Any) -> bool:
     """ "Don't get the urge to pee": a sentence opening with a negated verb is no question."""
     end = modifier.modifier_span[1]
-    sent = doc[modifier.modifier_span[0]].sent
+    opener = doc[modifier.modifier_span[0]]
     if (
-        doc[modifier.modifier_span[0]].lower_ in _COPULAS
+        opener.lower_ in _COPULAS
         and any(e.start == end for e in doc.ents)
-        and not any(t.text == "?" for t in sent)
+        and not any(t.text == "?" for t in opener.sent)
     ):
         return True  # "Are weak and wobbly since Tuesday.": the subject left out, no question
     return end < len(doc) and doc[end].lower_ in {"n't", "nt", "not"}
@@ -516,21 +528,7 @@ def read(text: str) -> Reading:
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
             and not (m.rule.literal == "i'm fine" and ent.label_ in _MISHAP_LABELS)
             and not _crosses(doc, m, ent.start, ent.end)
-            and not (  # one wipes on the loo: it is where, not why, the feeling is gone
-                m.rule.literal == "benign cause" and ent.label_ == "SADDLE" and "wip" in ent.text
-            )
-            and not (
-                m.rule.literal == "benign cause"
-                and (_asked(doc, m.modifier_span[0]) or ent.label_ in _NO_BENIGN_CAUSE)
-            )
-            and not (m.rule.literal == "benign cause" and _denied_cause(doc, m))
-            and not (
-                m.rule.literal == "benign cause"
-                and ent.label_ == "CHEST_PAIN"
-                and _NOT_FOR_CHEST.search(
-                    doc[m.modifier_span[0] : m.modifier_span[1]].text.lower()
-                )
-            )
+            and not (m.rule.literal == "benign cause" and not _explains(doc, m, ent))
             and not (
                 m.category == "NEGATED_EXISTENCE"
                 and ent.label_ in _UNABLE_IS_SIGN
