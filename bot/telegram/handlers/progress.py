@@ -25,9 +25,12 @@ async def record_pain(update: Update, context: Context, score: int, note: str | 
 
 
 async def ask_pain_score(update: Update, context: Context, question: str) -> None:
-    """Ask for a score on the 0–10 keyboard; a bare number typed next is the answer."""
-    await reply(update, question, keyboards.pain())
+    """Ask for a score on the 0–10 keyboard; a bare number typed next is the answer.
+
+    The question is stored before it is sent, so an answer that reaches another replica at once
+    is still read as a score."""
     await context.coach.ask_pain(chat_id(update), context.now())
+    await reply(update, question, keyboards.pain())
 
 
 async def report_pain(update: Update, context: Context) -> None:
