@@ -41,6 +41,21 @@ HERE = Path(__file__).parent
         ),
         ("this is Dad's account: he has a fever and his back is sore", Level.URGENT),
         ("my mum has lost control of her bladder, can she stretch?", Level.NONE),
+        # A person describing themselves is not someone else; effort-brought chest pain that
+        # eases with rest is the warning, not a pain that is over; a condition that came true.
+        (
+            "wetting the bed the last 2 nights, 45 yr old man, never done that before",
+            Level.EMERGENCY,
+        ),
+        ("squeezing in my chest during the forward fold, went away when I stopped", Level.URGENT),
+        (
+            "the doctor said if the numbness spreads to both legs come back. Well it has.",
+            Level.EMERGENCY,
+        ),
+        ("see a doctor if you're numb down there, the nhs says. I'm not numb at all", Level.NONE),
+        ("is cauda equina the same as sciatica?", Level.NONE),
+        ("my back is sore from moving house, lifted too many boxes", Level.NONE),
+        ("got rear ended at the lights on monday, nothing major", Level.ASK),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:
@@ -105,6 +120,10 @@ def test_harmless_messages_with_sign_words_stay_harmless(text: str) -> None:
         ("I've got a temperature of 39", Level.URGENT),  # said plainly of themselves
         ("I think I might be a bit feverish", Level.ASK),  # hedged
         ("temperature since yesterday, do I skip today?", Level.ASK),  # no subject
+        ("is it ok to stretch with a fever?", Level.ASK),  # whose fever is left open
+        ("should you stretch if you have a fever, in theory?", Level.NONE),  # anyone's
+        ("should i stretch if i get a fever?", Level.NONE),  # one day, not now
+        ("is it ok to stretch with a cold? no fever just sniffles", Level.NONE),
     ],
 )
 def test_a_fever_without_back_pain_is_asked_about_unless_stated_plainly(

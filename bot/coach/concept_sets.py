@@ -20,6 +20,7 @@ from bot.coach import (
     concepts_dev9,
     concepts_dev10,
     concepts_dev14,
+    concepts_dev16,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -31,6 +32,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (9, concepts_dev9),
     (10, concepts_dev10),
     (14, concepts_dev14),
+    (16, concepts_dev16),
 )
 
 

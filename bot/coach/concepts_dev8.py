@@ -79,8 +79,9 @@ DEV8_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     # "neither leg is tingling"
     ("neither", "NEGATED_EXISTENCE", "FORWARD", [_in("neither", "nor")], None),
     # "the bit you'd sit on if you were on a bike": a picture of where, not a hypothetical.
-    ("if you were", "PSEUDO", "FORWARD", [_in("if"), _in("you", "u"), _in("were", "was", "'re")],
-     None),
+    ("if you were", "PSEUDO", "FORWARD",
+     [_in("if"), _in("you", "u"), _in("were", "was", "'re"),
+      _in("on", "in", "at", "sitting", "riding", "wondering")], None),
     # "the stretch you sent for my neighbour": someone else's.
     ("for my neighbour", "FAMILY", "BIDIRECTIONAL",
      [_in("for"), _in("my", "our"),

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -138,6 +139,11 @@ class Encoder:
             )
         return x.astype(np.float32, copy=False)
 
+    def one_thread(self) -> AbstractContextManager[object]:
+        """BLAS on one thread for the block (the bank comparison as well as the model)."""
+        limit = self._threads.limit(limits=1, user_api="blas")
+        return cast("AbstractContextManager[object]", limit)
+
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """One unit vector per text, [len(texts), 384] float32 (texts of like length batched)."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
@@ -154,7 +160,7 @@ class Encoder:
                 n = len(encodings[i].ids)
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1.0
-            with self._threads.limit(limits=1, user_api="blas"):
+            with self.one_thread():
                 states = self._forward(ids, mask)
             pooled = (states * mask[:, :, None]).sum(1) / np.maximum(
                 mask.sum(1, keepdims=True), 1e-9

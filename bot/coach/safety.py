@@ -161,6 +161,36 @@ def _hurt_after_fall(text: str) -> bool:
     return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
 
 
+# "is it ok to stretch with a fever?" is likely asked by someone who has one; "should you stretch
+# if you have a fever, in theory?" or "if I ever get a fever" is asked about anyone.
+_ANYONE = re.compile(
+    r"\b(?:ever|some(?:one|body)|any(?:one|body)|people|you|u|theory|theoretically|"
+    r"hypothetical\w*|in general|generally|typically|usually|kids?|child|children|son|daughter|"
+    r"husband|wife|partner|mum|mom|dad)\b"
+)
+_OWN_ACTIVITY = re.compile(r"\b(?:stretch\w*|routine|exercis\w*|workout|session|yoga|train\w*)\b")
+_LATER_OR_OVER = re.compile(
+    r"\b(?:get|gets|getting|catch|develop|come down|had|was|gone|over|ago|last|yesterday)\b"
+)
+_NO_FEVER = re.compile(r"\b(?:no|not|without|never|n't)\b[^.?!,]{0,12}\b(?:fever|temp\w*|chills)")
+_ASKING = re.compile(
+    r"\?|^\W*(?:is|are|am|can|could|should|shall|would|will|do|does|may|might|ok|okay|safe)\b"
+)
+
+
+def _fever_asked(found: list[Mention], text: str) -> bool:
+    """A question about stretching with "a fever" whose subject is left open: the person may
+    have one, so a yes/no question asks (an alarm would be too much, silence too little)."""
+    fevers = [m for m in found if m.label == "FEVER"]
+    return (
+        bool(fevers)
+        and all(m.hypothetical and not (m.negated or m.other_person or m.historical)
+                for m in fevers)
+        and bool(_ASKING.search(text) and _OWN_ACTIVITY.search(text))
+        and not (_ANYONE.search(text) or _LATER_OR_OVER.search(text) or _NO_FEVER.search(text))
+    )  # fmt: skip
+
+
 def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     own = _own(found)
     labels = {m.label for m in own}
@@ -278,6 +308,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
+    elif _fever_asked(found, text):
+        out.add(Category.POSSIBLE_FEVER)
     changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
     if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
         out.add(Category.WEIGHT_LOSS)
@@ -345,8 +377,9 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
 def _played_down(
     verdict: Verdict | None, reading: understand.Reading, text: str
 ) -> Verdict | None:
-    """A crash the person plays down ("only slow", "grazed my knee") is not a serious one."""
-    if verdict is None or verdict.category is not Category.SEVERE_TRAUMA:
+    """A crash the person plays down ("only slow", "grazed my knee", "nothing major") is not a
+    serious one, and unless it hurt, a question decides."""
+    if verdict is None or verdict.category not in (Category.SEVERE_TRAUMA, Category.TRAUMA):
         return verdict
     if not any(m.label == "MINOR" for m in _own(reading.mentions)):
         return verdict

@@ -58,9 +58,6 @@ _FINE = re.compile(
 # What a unit must (or must not) say for the layer to raise some categories: a neighbour vote is
 # no reading, and short pieces borrow a category from a near phrase ("right leg only" is near
 # "both legs"; "it kind of hurts" near "it hurts all night").
-_ONE_SIDE = re.compile(
-    r"\b(left|right|one|single) (leg|foot|side|thigh|calf|buttock|hip)\b|\b(leg|side) only\b"
-)
 _BOTH_SIDES = re.compile(
     r"\b(both|two|legs|feet|thighs|calves|knees|shins)\b|\bleft\b.*\bright\b"
     r"|\bright\b.*\bleft\b|\bother (leg|side|foot)\b"
@@ -106,6 +103,23 @@ _STRONG = re.compile(
     r"\b(strong|stronger|strength is back|looser|loose|great|amazing|brilliant)\b"
 )
 _LEGS_CATEGORIES = {Category.BILATERAL_LEGS.value, Category.WEAKNESS.value}
+# Words for the bladder and bowels, plainly or not ("nothing would come out", "the bed was wet",
+# "finished but didn't feel it"): "lifted too many boxes" is near in meaning, but says none.
+_BLADDER_CUE = re.compile(
+    r"\b(wee\w*|pee\w*|piss\w*|urin\w*|bladder|bowel\w*|toilet|loo|bathroom|restroom|washroom|"
+    r"wc|lav\w*|wet\w*|leak\w*|dribbl\w*|poo\w*|shit\w*|shat|soil\w*|number (one|two)|"
+    r"accident\w*|drops?|pads?|nappy|diaper|incontin\w*|continen\w*|stream|flow|go|going|gone|"
+    r"went|finish\w*|pants|knickers|underwear|catheter|hold it|hold on|empty\w*|full|stool\w*|"
+    r"motion|bed|water|pass\w*)\b"
+)
+# What a weak leg or foot does ("my flip flop keeps falling off", "scuffing my shoe"): "a long
+# shift on my feet" is near in meaning, but says none.
+_WEAKNESS_CUE = re.compile(
+    r"\b(weak\w*|feeble|drag\w*|drug|scuff\w*|trip\w*|flop\w*|drop\w*|slap\w*|tip ?toes?|"
+    r"tiptoe\w*|toes?|heel\w*|push\w*|giv\w* way|gave way|buckl\w*|lift\w*|wobbl\w*|squat\w*|"
+    r"stairs?|steps?|fall\w*|fell|power|strength|strong|control|catch\w*|kick\w*|stand\w*|"
+    r"limp\w*|clumsy|useless|dead|heavy|walk\w*)\b"
+)
 _DENIED_BEFORE = re.compile(r"\b(no|not|without|never|n't|nothing)\b")
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
 # The words the rules know for each category's topic (understand.py's labels).
@@ -284,10 +298,14 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     if category in _INTIMATE and _SOMEONE_ELSE.search(text) and not _MYSELF.search(text):
         return True  # "one of my residents wet herself"
     if category == Category.BILATERAL_LEGS.value:
-        said = f"{text} {message}"
-        return bool(_ONE_SIDE.search(said)) and not _BOTH_SIDES.search(said)  # "right leg only"
+        # no word for both sides: "sciatica is bad today", "right leg only"
+        return not _BOTH_SIDES.search(f"{text} {message}")
     if category == Category.NIGHT_PAIN.value:
         return not _NIGHT_CUE.search(text) or bool(_BETTER.search(text))
+    if category == Category.BLADDER_BOWEL.value:
+        return not _BLADDER_CUE.search(f"{text} {message}")
+    if category == Category.WEAKNESS.value and not _WEAKNESS_CUE.search(f"{text} {message}"):
+        return True
     if category == Category.FRAGILITY_TRAUMA.value:
         return not _TRAUMA_CUE.search(text)  # thin bones and no knock: a clinician's matter
     if category in _INTIMATE and _STRETCH_FELT.search(text):
@@ -339,7 +357,9 @@ class Reader:
         if not found:
             return None
         vectors = self.encoder.encode([u.text for u in found])
-        return decide(found, score(self.bank, vectors), self.limits, text)
+        with self.encoder.one_thread():  # [units, 384] x [384, bank]: small, one thread is faster
+            scores = score(self.bank, vectors)
+        return decide(found, scores, self.limits, text)
 
 
 # --- the one reader of the process ------------------------------------------------------------

@@ -16,7 +16,7 @@ import threading
 import time
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.coach import concept_sets
@@ -493,6 +493,22 @@ _FOR_THE_USER = re.compile(
 )
 
 
+# "if the numbness spreads to both legs come back. Well it has.": the condition came true.
+_CAME_TRUE = re.compile(
+    r"(?:^|[.!?]['\"’”)]*\s*)(?:well|and|now|yeah|yes|which|so)?[, ]*(?:it|that|this|they)\s*"
+    r"(?:has|have|did|has now|now has)\s*(?:now|too|already)?\s*(?:[.!?]|$)"
+    r"|\b(?:it|that)\s*(?:has|'s)\s+(?:now\s+|just\s+)?happened\b",
+    re.IGNORECASE,
+)
+
+
+def _came_true(found: list[Mention], text: str) -> list[Mention]:
+    """A condition told to the person that they then say has happened is their sign now."""
+    if not _CAME_TRUE.search(text):
+        return found
+    return [replace(m, hypothetical=False) if m.hypothetical else m for m in found]
+
+
 def read(text: str) -> Reading:
     """Every target mention in `text` with its assertion, and its clauses."""
     load()
@@ -563,4 +579,5 @@ def read(text: str) -> Reading:
                 ent.end,
             )
         )
+    found = _came_true(found, text)
     return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
