@@ -56,6 +56,19 @@ HERE = Path(__file__).parent
         ("is cauda equina the same as sciatica?", Level.NONE),
         ("my back is sore from moving house, lifted too many boxes", Level.NONE),
         ("got rear ended at the lights on monday, nothing major", Level.ASK),
+        ("my mum's account - she's saying she can't hold her wee at all", Level.EMERGENCY),
+        ("I am a cancer survivor (thyroid). Now lower back pain from 2 weeks", Level.URGENT),
+        (
+            "is it normal to get chest pain after the stretches? I've had it since yesterday",
+            Level.URGENT,
+        ),
+        ("got brittle bones and went arse over at the shops, back's sore", Level.URGENT),
+        ("Since one month pain is same only, no relief", Level.CLINICIAN),
+        ("fever in the family all week, skipped my stretches", Level.ASK),
+        ("the whole house has world cup fever", Level.NONE),
+        ("little tingle in my foot when I crossed my legs at my desk, went away", Level.NONE),
+        ("legs like jelly after my first spin class, good burn", Level.NONE),
+        ("what's the difference between a strain and a slipped disc?", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

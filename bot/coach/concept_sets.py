@@ -21,6 +21,7 @@ from bot.coach import (
     concepts_dev10,
     concepts_dev14,
     concepts_dev16,
+    concepts_dev17,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -33,6 +34,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (10, concepts_dev10),
     (14, concepts_dev14),
     (16, concepts_dev16),
+    (17, concepts_dev17),
 )
 
 

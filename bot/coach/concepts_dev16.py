@@ -50,16 +50,6 @@ DEV16_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
      [_re(r"^\d+(yo|y/o|yr|yrs|m|f)$"),
       _in("man", "woman", "male", "female", "guy", "bloke", "lady", "fella", "dude", "gal")],
      None),
-    # "squeezing in my chest during the fold, went away when I stopped": brought on by effort
-    # and eased by rest is the warning sign, not a pain that is over
-    ("went away when i stopped", "PSEUDO", "FORWARD",
-     [_in("went", "goes", "go", "going", "gone", "eased", "eases", "settled", "settles",
-          "stopped", "stops"),
-      {"LOWER": {"IN": ["away", "off"]}, "OP": "?"},
-      _in("when", "once", "after", "as"), {"LOWER": {"IN": ["soon", "as"]}, "OP": "*"},
-      _in("i", "i'd"),
-      _in("stopped", "stop", "rested", "rest", "sat", "sit", "stood", "paused", "came")],
-     None),
     # "the nhs site says see a doctor if you're numb down there"
     ("if you're", "HYPOTHETICAL", "FORWARD",
      [_in("if"), _in("you", "u"), _in("'re", "are", "r", "feel", "get", "notice", "ever")],

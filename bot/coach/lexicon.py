@@ -404,6 +404,8 @@ _DROP_BEFORE = {
     "SADDLE": {"bike", "bicycle", "horse", "pony", "to", "and", "please", "then", "i'll",
                "will", "just", "quickly", "you", "gotta", "must", "we", "they", "did"},
 }  # fmt: skip
+# Words before "fever" that make it a figure of speech ("world cup fever", "cabin fever").
+FIGURATIVE_FEVER = frozenset(_DROP_BEFORE["FEVER"])
 
 
 _STRUCTURE = {
@@ -469,6 +471,9 @@ _STAR_SIGN = re.compile(
 )
 
 
+_CANCER_PERSON = {"survivor", "patient", "sufferer", "warrior", "thriver", "diagnosis", "scare"}
+
+
 def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     """Whether a target match is a harmless use of the word ("fell asleep", "fever dream")."""
     after = doc[end].lower_ if end < len(doc) else ""
@@ -483,6 +488,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     if label in ("RADIATE", "SCIATICA") and before == "nothing":
         return True  # "nothing down the leg, it's all in my back"
     if label == "CANCER" and text == "cancer" and before in {"a", "an"} and start > 1:
+        if after in _CANCER_PERSON:
+            return False  # "I am a cancer survivor": not a star sign
         return doc[start - 2].lower_ in {"i'm", "im", "am", "'m", "typical", "such", "classic"}
     if label == "ACCIDENT" and (
         after == "prone"

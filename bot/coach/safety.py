@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.coach import intents, pain, understand
 from bot.coach.intents import Intent
+from bot.coach.lexicon import FIGURATIVE_FEVER
 from bot.coach.signs import (
     QUESTIONS,
     SIGNS,
@@ -191,6 +192,29 @@ def _fever_asked(found: list[Mention], text: str) -> bool:
     )  # fmt: skip
 
 
+_HOUSEHOLD = re.compile(
+    r"\b(?:in the (?:family|house|household|home)|going (?:round|around)|round the "
+    r"(?:house|family|office|school)|(?:whole|entire) (?:house|family|household)|all of us)\b"
+)
+
+
+_FEVER_WORD = re.compile(r"(?:\b(\w+)\s+)?\b(?:fever\w*|temperature|high temp|a temp)\b")
+
+
+def _fever_at_home(text: str) -> bool:
+    """ "fever in the family all week": whether the person has it too is left open ("the whole
+    house has world cup fever" is no fever)."""
+    if not _HOUSEHOLD.search(text) or _NO_FEVER.search(text):
+        return False
+    return any(m[1] not in FIGURATIVE_FEVER for m in _FEVER_WORD.finditer(text))
+
+
+# A length of time that has passed ("from 8 weeks" and "since one month" in Indian English).
+_FOR_THAT_LONG = (
+    "for ", "been ", "over ", "past ", "last ", "nearly ", "almost ", "from ", "since ",
+)  # fmt: skip
+
+
 def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     own = _own(found)
     labels = {m.label for m in own}
@@ -308,7 +332,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
-    elif _fever_asked(found, text):
+    elif _fever_asked(found, text) or _fever_at_home(text):
         out.add(Category.POSSIBLE_FEVER)
     changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
     if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
@@ -316,8 +340,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     lasting = any(
         m.label == "DURATION"
         and (
-            m.text.startswith(("for ", "been ", "over ", "past ", "last ", "nearly ", "almost "))
-            or m.text.endswith((" now", " later", " and", " on"))
+            m.text.startswith(_FOR_THAT_LONG) or m.text.endswith((" now", " later", " and", " on"))
         )
         for m in own
     )

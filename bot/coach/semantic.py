@@ -102,6 +102,7 @@ _MYSELF = re.compile(r"\b(myself|meself|my own|i'm the one)\b")
 _STRONG = re.compile(
     r"\b(strong|stronger|strength is back|looser|loose|great|amazing|brilliant)\b"
 )
+_SADDLE_OR_SEX = {Category.SADDLE_NUMBNESS.value, Category.SEXUAL.value}
 _LEGS_CATEGORIES = {Category.BILATERAL_LEGS.value, Category.WEAKNESS.value}
 # Words for the bladder and bowels, plainly or not ("nothing would come out", "the bed was wet",
 # "finished but didn't feel it"): "lifted too many boxes" is near in meaning, but says none.
@@ -111,6 +112,23 @@ _BLADDER_CUE = re.compile(
     r"accident\w*|drops?|pads?|nappy|diaper|incontin\w*|continen\w*|stream|flow|go|going|gone|"
     r"went|finish\w*|pants|knickers|underwear|catheter|hold it|hold on|empty\w*|full|stool\w*|"
     r"motion|bed|water|pass\w*)\b"
+)
+# Words for the saddle, for sex or for where one sits ("between my legs", "intimate", "me time",
+# "sitting on nothing"): "I feel a bit numb after the breakup" is near in meaning, but says none.
+_INTIMATE_CUE = re.compile(
+    r"\b(bum\w*|butt\w*|backside|bottom|arse|ass|groin|genital\w*|privates?|private part\w*|"
+    r"down there|downstairs|crotch|saddle|perine\w*|anus|anal|back passage|thigh\w*|"
+    r"between (my|the) legs|nether|vagina\w*|penis|testic\w*|balls|scrotum|labia|vulva|wip\w*|"
+    r"toilet|loo|seat|sit\w*|sat|perch\w*|region|chair|sex\w*|intimate|intimacy|intercourse|"
+    r"orgasm\w*|climax\w*|erection\w*|bed|bedroom|husband|wife|partner|bloke|girlfriend|"
+    r"boyfriend|him|her|me time|"
+    r"alone time|relations|lovemaking|inside|nerves?|perform\w*|aroused|arousal|libido)\b"
+)
+# Words for the chest or what a heart pain feels like: "slight ache in my lower back after the
+# cat cow" is near "chest tight after the stretch", but says none.
+_CHEST_CUE = re.compile(
+    r"\b(chest|ribs?|heart\w*|breath\w*|sternum|breastbone|breast|angina|pecs?|front|"
+    r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
 )
 # What a weak leg or foot does ("my flip flop keeps falling off", "scuffing my shoe"): "a long
 # shift on my feet" is near in meaning, but says none.
@@ -302,6 +320,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return not _BOTH_SIDES.search(f"{text} {message}")
     if category == Category.NIGHT_PAIN.value:
         return not _NIGHT_CUE.search(text) or bool(_BETTER.search(text))
+    if category in _SADDLE_OR_SEX and not _INTIMATE_CUE.search(f"{text} {message}"):
+        return True
+    if category == Category.CHEST_PAIN.value:
+        return not _CHEST_CUE.search(f"{text} {message}")
     if category == Category.BLADDER_BOWEL.value:
         return not _BLADDER_CUE.search(f"{text} {message}")
     if category == Category.WEAKNESS.value and not _WEAKNESS_CUE.search(f"{text} {message}"):

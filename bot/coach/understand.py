@@ -313,6 +313,28 @@ _ASKED = {("is", "that"), ("is", "it"), ("is", "this"), ("it", "be"), ("that", "
           ("this", "be"), ("is", "all")}  # fmt: skip
 
 
+# "squeezing in my chest during the fold, went away when I stopped": a chest pain brought on by
+# effort and eased by rest is the warning itself, not a pain that is over.
+_EASED_BY_REST = re.compile(
+    r"^(?:as soon as|when|once|after|as) (?:i|i'd) (?:stopped|stop|rested|rest|paused)\b"
+)
+_CHEST_LABELS = {"CHEST", "CHEST_PAIN", "PRESSURE"}
+
+
+def _eased_by_rest(doc: Any, modifier: Any, ent: Any) -> bool:
+    if modifier.category != "HISTORICAL" or ent.label_ not in _CHEST_LABELS:
+        return False
+    end = modifier.modifier_span[1]
+    return bool(_EASED_BY_REST.match(doc[end : end + 5].text.lower()))
+
+
+# Signs whose every mention is the thing itself: asked "is it normal to ...", it is one's own.
+_ASKED_IF_NORMAL = {"BLADDER", "SEXUAL", "CHEST_PAIN"}
+_IS_IT_NORMAL = re.compile(
+    r"(?:is|iss) (?:it|this|that) (?:normal|ok|okay|common|usual) (?:to|that)\b"
+)
+
+
 def _asked(doc: Any, i: int) -> bool:
     """ "is that from the hamstring stretch??": a cause asked about, not given."""
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in _ASKED
@@ -486,7 +508,9 @@ _FOR_THE_USER = re.compile(
     r"(for|on behalf of)\s+(my\s+|me\s+|our\s+)?(mum|mom|mam|mother|dad|father|gran|granny|"
     r"grandma|grandad|granddad|grandpa|nan|nana|nanna|husband|wife|partner|him|her|them)\b"
     r"|\b(on|this is|it's|its|using)\s+(my\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|"
-    r"grandpa|nan|nana|husband|wife|partner)('s|s)\s+(account|phone|app|profile)\b"
+    r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\b"
+    r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
+    r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\s*[-:–—,.(]"
     r"|\bi set (this|it) up for (him|her|them|my)\b|\b(with|for) (him|her|them) on here\b"
     r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b",
     re.IGNORECASE,
@@ -502,9 +526,19 @@ _CAME_TRUE = re.compile(
 )
 
 
+# "is it normal to get chest pain after the stretches? I've had it since yesterday": asked in
+# general, then claimed.
+_CLAIMED = re.compile(
+    r"\bi(?:'ve|ve| have)? (?:had|got|get|been getting|been having) (?:it|this|that)\b"
+    r"|\b(?:it's|it is|it has been|it's been) happening to me\b|\bhappens to me\b",
+    re.IGNORECASE,
+)
+
+
 def _came_true(found: list[Mention], text: str) -> list[Mention]:
-    """A condition told to the person that they then say has happened is their sign now."""
-    if not _CAME_TRUE.search(text):
+    """A condition told to the person that they then say has happened, or a sign asked about
+    in general that they then say they have, is their sign now."""
+    if not (_CAME_TRUE.search(text) or _CLAIMED.search(text)):
         return found
     return [replace(m, hypothetical=False) if m.hypothetical else m for m in found]
 
@@ -544,6 +578,7 @@ def read(text: str) -> Reading:
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
             and not (m.rule.literal == "i'm fine" and ent.label_ in _MISHAP_LABELS)
             and not _crosses(doc, m, ent.start, ent.end)
+            and not _eased_by_rest(doc, m, ent)
             and not (m.rule.literal == "benign cause" and not _explains(doc, m, ent))
             and not (
                 m.category == "NEGATED_EXISTENCE"
@@ -552,6 +587,11 @@ def read(text: str) -> Reading:
             )
             and not (  # "is it normal for both my legs to go numb?": a report, asked about
                 m.rule.literal == "general question" and re.search(r"\bmy\b", ent.text.lower())
+            )
+            and not (  # "is it normal to not feel when you need a poo?": so is this
+                m.rule.literal == "general question"
+                and ent.label_ in _ASKED_IF_NORMAL
+                and _IS_IT_NORMAL.match(doc[m.modifier_span[0] :].text.lower())
             )
             and not (
                 m.rule.literal == "general question"
