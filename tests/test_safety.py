@@ -69,6 +69,41 @@ HERE = Path(__file__).parent
         ("little tingle in my foot when I crossed my legs at my desk, went away", Level.NONE),
         ("legs like jelly after my first spin class, good burn", Level.NONE),
         ("what's the difference between a strain and a slipped disc?", Level.NONE),
+        ("ED out of nowhere since the back injury, and it feels numb", Level.EMERGENCY),
+        ("I no can control toilet since two days, back very pain", Level.EMERGENCY),
+        ("toilet paper feels like nothing, like my backside has gone to sleep", Level.EMERGENCY),
+        (
+            "bit awkward but me and my wife tried to have sex and I had no feeling whatsoever",
+            Level.EMERGENCY,
+        ),
+        (
+            "grandson jumped on me on the sofa and I felt my back go, I've got osteoporosis",
+            Level.URGENT,
+        ),
+        ("nothing eases it, not rest not moving not heat, it's just always there", Level.URGENT),
+        ("is 37.8 a fever? just took mine", Level.ASK),
+        ("fever last night, seems gone now? back still sore", Level.ASK),
+        ("came off my bike on the weekend, mostly just grazes and a bruised ego", Level.ASK),
+        (
+            "Had a bit of an accident, slipped on the wet floor. Ready to get back into it now",
+            Level.ASK,
+        ),
+        ("we were tiling a roof, back is stiff from bending all day", Level.NONE),
+        ("tripped over my words in the presentation, so embarrassing", Level.NONE),
+        ("my step count has fallen off a cliff this week", Level.NONE),
+        ("I'm losing my balance in the single leg stretch, any tips?", Level.NONE),
+        ("On work days I barely have time to pee.", Level.NONE),
+        (
+            "My GP said if I ever have problems with my bladder or numbness between my legs I "
+            "should go straight to A&E. I don't have any of that.",
+            Level.NONE,
+        ),
+        (
+            "Had a patient on the ward today with cauda equina, lost bladder control. I'm fine",
+            Level.NONE,
+        ),
+        ("recommend a stretch to go with my fever-tree and gin?", Level.NONE),
+        ("My legs are not weak at all, I just can't reach my toes", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -2,7 +2,8 @@
 
 Each `concepts_devN.py` may define `DEVN_RULES` (target rules), `DEVN_CONTEXT` (ConText rules
 with an optional terminator set), `DEVN_TYPED` (ConText rules limited to some target labels,
-8 tokens of scope), `DEVN_NEAR` (the same within 2 tokens) and `DICTATION` (voice-to-text slips
+8 tokens of scope), `DEVN_NEAR` (the same within 2 tokens), `DEVN_WHOLE` (ConText rules whose
+scope is their whole sentence) and `DICTATION` (voice-to-text slips
 mended before reading). A new file is added here and nowhere else.
 """
 
@@ -22,6 +23,7 @@ from bot.coach import (
     concepts_dev14,
     concepts_dev16,
     concepts_dev17,
+    concepts_dev18,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -35,6 +37,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (14, concepts_dev14),
     (16, concepts_dev16),
     (17, concepts_dev17),
+    (18, concepts_dev18),
 )
 
 
@@ -46,4 +49,5 @@ RULES = _part("RULES")
 CONTEXT = _part("CONTEXT")
 TYPED = _part("TYPED")
 NEAR = _part("NEAR")
+WHOLE = _part("WHOLE")
 DICTATION = [item for _, module in SETS for item in getattr(module, "DICTATION", ())]

@@ -395,7 +395,9 @@ _DROP_BEFORE = {
     "FALL": {"in", "last", "this", "next", "autumn", "disc", "disk", "water", "snow", "rain",
              "rainfall",
              "prices", "price", "leaves", "will", "might", "to", "not", "shares", "stocks",
-             "drawers", "grades", "tree", "vase", "cat", "dog", "cup", "glass", "phone"},
+             "drawers", "grades", "tree", "vase", "cat", "dog", "cup", "glass", "phone",
+             "market", "markets", "index", "pound", "dollar", "rate", "rates", "sales", "numbers",
+             "count", "score", "scores", "ratings", "temperature", "temperatures"},
     "FEVER": {"cabin", "spring", "night", "football", "world", "cup", "gold", "saturday", "bieber",
               "election", "disco", "wedding", "baby", "christmas", "festival", "jungle",
               "hay"},
@@ -471,12 +473,17 @@ _STAR_SIGN = re.compile(
 )
 
 
+_DEGREE = {"completely", "totally", "fully", "fast", "sound", "right", "straight", "quickly"}
 _CANCER_PERSON = {"survivor", "patient", "sufferer", "warrior", "thriver", "diagnosis", "scare"}
 
 
 def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     """Whether a target match is a harmless use of the word ("fell asleep", "fever dream")."""
     after = doc[end].lower_ if end < len(doc) else ""
+    if after == "-" and end + 1 < len(doc) and label != "ACCIDENT":
+        after = doc[end + 1].lower_  # "fever-tree"
+    if label == "FALL" and after in _DEGREE and end + 1 < len(doc):
+        after = doc[end + 1].lower_  # "fell completely asleep"
     before = doc[start - 1].lower_ if start > 0 else ""
     if label in ("SEVERE_TRAUMA", "FALL", "MINOR_TRAUMA") and before in _THINGS:
         return True

@@ -86,6 +86,8 @@ _UNHURT = re.compile(
 _BACK_OK = re.compile(
     r"\bback('s| is| feels)? (totally |completely |perfectly |absolutely )?"
     r"(fine|ok|okay|good|great|grand)\b"
+    r"|\bback('s| is) (its |my |the )?usual( stiff| achy| old)?( self)?\b|\bstiff as usual\b"
+    r"|\bback('s| is) (stiff|achy|tight) as (usual|ever|always)\b"
 )
 _NIGHTLY = re.compile(
     r"\b(at night|every night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
@@ -154,12 +156,27 @@ def _own(found: list[Mention]) -> list[Mention]:
     ]  # fmt: skip
 
 
+# Hurts that are no injury to speak of: "mostly just grazes and a bruised ego".
+_SCRAPES = re.compile(
+    r"\b(?:bruised|dented|hurt|wounded) (?:ego|pride)\b|\b(?:just|only|mostly|a few|few|some|"
+    r"couple of)(?: just)? (?:grazes|scrapes|scratches|bruises|cuts)\b"
+)
+# The back as a body part, not "ready to get back into it" or "back home".
+_BACK = re.compile(
+    r"\b(?:my|lower|upper|low|mid|middle|bad|sore|the|whole|his|her) back\b"
+    r"|\bback(?: still| really| very| so| just| a bit| quite| pretty)?(?:'s| is| was"
+    r"| has| hurts?| hurting| pain\w*| ache\w*| feels| went| gone| spasm\w*| injury| problem\w*"
+    r"| twinge\w*| agony| killing| throbbing| stiff\w*| sore| screaming)\b|\bback-?(?:ache|pain)"
+)
+
+
 def _hurt_after_fall(text: str) -> bool:
     """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
     text = _UNHURT_BY.sub(" ", text)  # "didn't hurt my back at all, it was my knee"
+    text = _SCRAPES.sub(" ", text)
     hedged = bool(_HEDGED.search(text))
     rest = _HEDGED.sub(" ", text)
-    return bool(_PAIN_WORD.search(rest)) or ("back" in text and not hedged)
+    return bool(_PAIN_WORD.search(rest)) or (bool(_BACK.search(text)) and not hedged)
 
 
 # "is it ok to stretch with a fever?" is likely asked by someone who has one; "should you stretch
@@ -170,6 +187,8 @@ _ANYONE = re.compile(
     r"husband|wife|partner|mum|mom|dad)\b"
 )
 _OWN_ACTIVITY = re.compile(r"\b(?:stretch\w*|routine|exercis\w*|workout|session|yoga|train\w*)\b")
+# "is 37.8 a fever? just took mine"
+_OWN_TEMP = re.compile(r"\b(?:took mine|took my|my temp\w*|thermometer|3[7-9][.,]\d|4[01][.,]\d)")
 _LATER_OR_OVER = re.compile(
     r"\b(?:get|gets|getting|catch|develop|come down|had|was|gone|over|ago|last|yesterday)\b"
 )
@@ -187,7 +206,7 @@ def _fever_asked(found: list[Mention], text: str) -> bool:
         bool(fevers)
         and all(m.hypothetical and not (m.negated or m.other_person or m.historical)
                 for m in fevers)
-        and bool(_ASKING.search(text) and _OWN_ACTIVITY.search(text))
+        and bool(_ASKING.search(text) and (_OWN_ACTIVITY.search(text) or _OWN_TEMP.search(text)))
         and not (_ANYONE.search(text) or _LATER_OR_OVER.search(text) or _NO_FEVER.search(text))
     )  # fmt: skip
 
@@ -199,6 +218,19 @@ _HOUSEHOLD = re.compile(
 
 
 _FEVER_WORD = re.compile(r"(?:\b(\w+)\s+)?\b(?:fever\w*|temperature|high temp|a temp)\b")
+
+
+_MAYBE_OVER = re.compile(
+    r"\b(?:seems?|think|maybe|might|probably|i guess|hope)"
+    r"(?: it'?s| it has| it is| to have| to be)? (?:gone|over|better|broken|passed)\b|\bgone now\?"
+)
+
+
+def _fever_maybe_over(found: list[Mention], text: str) -> bool:
+    """ "fever last night, seems gone now?": whether it is over is left open."""
+    return bool(_MAYBE_OVER.search(text)) and any(
+        m.label == "FEVER" and not (m.other_person or m.hypothetical) for m in found
+    )
 
 
 def _fever_at_home(text: str) -> bool:
@@ -223,7 +255,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         sentences.setdefault(m.sentence, []).append(m)
     hurt = (
         bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
-        or ("back" in text and not _BACK_OK.search(text))  # "fever?? maybe. back's ok"
+        or (bool(_BACK.search(text)) and not _BACK_OK.search(text))  # "fever?? maybe. back's ok"
         or bool(score)  # "still a 5/10"
     )
     out: set[Category] = set()
@@ -332,7 +364,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
-    elif _fever_asked(found, text) or _fever_at_home(text):
+    elif _fever_asked(found, text) or _fever_at_home(text) or _fever_maybe_over(found, text):
         out.add(Category.POSSIBLE_FEVER)
     changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
     if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):

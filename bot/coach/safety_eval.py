@@ -149,10 +149,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev15.tsv"),
     Path("tests/safety_dev16.tsv"),
     Path("tests/safety_dev17.tsv"),
+    Path("tests/safety_dev18.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev18.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 

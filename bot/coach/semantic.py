@@ -83,7 +83,9 @@ _STRETCH_FELT = re.compile(
 )
 _ON_PURPOSE = re.compile(
     r"\b(on purpose|deliberately|intentionally|diet\w*|weight watchers|slimming|calorie\w*|"
-    r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan)\b"
+    r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan|"
+    r"(started|since|from|with) (running|cycling|swimming|walking|exercising|the gym|gym|"
+    r"training|couch to 5k|c25k|parkrun))\b"
 )
 _CANCER_CUE = re.compile(
     r"cancer|tumou?r|chemo|radio|oncolog|lymphoma|leuk|melanoma|carcinoma|malignan|metasta|"
@@ -129,6 +131,29 @@ _INTIMATE_CUE = re.compile(
 _CHEST_CUE = re.compile(
     r"\b(chest|ribs?|heart\w*|breath\w*|sternum|breastbone|breast|angina|pecs?|front|"
     r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
+)
+# A trip to the loo that is only a matter of time: "on work days I barely have time to pee".
+_ROUTINE_TRIP = re.compile(
+    r"\b(?:time to|time for a|go for a|nip to the|quick) (?:pee|wee|piss|loo|toilet|bathroom)\b"
+    r"|\b(?:pee|wee|loo|toilet|bathroom|comfort) breaks?\b"
+)
+# What a fever or feeling unwell is: "one leg only, feels buzzy and sore" says none of it.
+_FEVER_CUE = re.compile(
+    r"\b(fever\w*|temp\w*|hot|cold|chill\w*|shiver\w*|sweat\w*|flu|unwell|ill|sick|poorly|"
+    r"rough|burning up|boiling|freezing|shak\w*|rigou?rs|degrees|thermometer|run down|"
+    r"under the weather|all over|infection|bug|virus|covid|clammy|feverish|bukhar)\b|°"
+    r"|\b3[7-9]|\b4[01]|\b10[0-5]"
+)
+# What nerves do in legs: "legs are aching now" after a race says none of it.
+_NERVE_CUE = re.compile(
+    r"\b(numb\w*|tingl\w*|pins|needles|weak\w*|heavy|dead|jelly|giv\w* way|gave way|buckl\w*|"
+    r"feel\w*|felt|fizz\w*|buzz\w*|electric\w*|asleep|sleep\w*|wobbl\w*|funny|weird|strange|odd|"
+    r"burn\w*|work\w*|stop\w*|block\w*|wood\w*|mine|prickl\w*|crawl\w*|ants|cotton|rubber\w*|"
+    r"unreliable|noodl\w*|spaghetti|give out|gave out|giving out|"
+    r"useless|floppy|walk\w*|drag\w*|sensation|lost)\b"
+)
+_REACH = re.compile(
+    r"\b(?:reach|touch)\w* (?:down to )?(?:my |the )?(?:toes|feet|shins|knees|ankles|floor)\b"
 )
 # What a weak leg or foot does ("my flip flop keeps falling off", "scuffing my shoe"): "a long
 # shift on my feet" is near in meaning, but says none.
@@ -316,8 +341,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     if category in _INTIMATE and _SOMEONE_ELSE.search(text) and not _MYSELF.search(text):
         return True  # "one of my residents wet herself"
     if category == Category.BILATERAL_LEGS.value:
-        # no word for both sides: "sciatica is bad today", "right leg only"
-        return not _BOTH_SIDES.search(f"{text} {message}")
+        # no word for both sides ("sciatica is bad today", "right leg only"), or for what a
+        # nerve does ("legs are aching now" after a race)
+        said = f"{text} {message}"
+        return not (_BOTH_SIDES.search(said) and _NERVE_CUE.search(said))
     if category == Category.NIGHT_PAIN.value:
         return not _NIGHT_CUE.search(text) or bool(_BETTER.search(text))
     if category in _SADDLE_OR_SEX and not _INTIMATE_CUE.search(f"{text} {message}"):
@@ -325,9 +352,14 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     if category == Category.CHEST_PAIN.value:
         return not _CHEST_CUE.search(f"{text} {message}")
     if category == Category.BLADDER_BOWEL.value:
-        return not _BLADDER_CUE.search(f"{text} {message}")
-    if category == Category.WEAKNESS.value and not _WEAKNESS_CUE.search(f"{text} {message}"):
-        return True
+        said = f"{text} {message}"
+        return not _BLADDER_CUE.search(said) or bool(_ROUTINE_TRIP.search(said))
+    if category == Category.FEVER.value and not _FEVER_CUE.search(f"{text} {message}"):
+        return True  # "one leg only, feels buzzy and sore down the back"
+    if category == Category.WEAKNESS.value and (
+        not _WEAKNESS_CUE.search(f"{text} {message}") or _REACH.search(text)
+    ):
+        return True  # "I just can't reach my toes" is about flexibility, not strength
     if category == Category.FRAGILITY_TRAUMA.value:
         return not _TRAUMA_CUE.search(text)  # thin bones and no knock: a clinician's matter
     if category in _INTIMATE and _STRETCH_FELT.search(text):

@@ -11,6 +11,7 @@ and we use spaCy's own sentencizer, not PyRuSH.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -129,7 +130,10 @@ def _build() -> Any:
     context.add(
         [
             ConTextRule(literal, category, pattern=pattern, direction=direction, max_scope=60)
-            for literal, category, direction, pattern in WHOLE_SENTENCE_CONTEXT
+            for literal, category, direction, pattern in (
+                *WHOLE_SENTENCE_CONTEXT,
+                *concept_sets.WHOLE,
+            )
         ]
     )
     # Every rule now carries the 8-token limit itself; with the global one unset, a modifier's
@@ -145,6 +149,7 @@ def load() -> float:
         if _nlp is None:
             started = time.perf_counter()
             _nlp = _build()
+            _english()  # the word list, read now rather than on the first message
             LOAD_SECONDS = time.perf_counter() - started
     return LOAD_SECONDS or 0.0
 
@@ -236,6 +241,24 @@ _QUESTION_REPLY = re.compile(
 _CHECKLIST = re.compile(r"(?<=[a-z]) (?=(?:no|nope|nah)(?:[,.;!]|\s*$))", re.IGNORECASE)
 
 
+# A word this common in English (symspellpy's frequency list of 82,765 words) is never mended
+# into a key word: "tiling" is not "tingling", "radiation" not "radiating".
+_COMMON = 100_000
+
+
+@functools.cache
+def _english() -> frozenset[str]:
+    from importlib.resources import files
+
+    listing = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    words = (line.split() for line in listing.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w, count in words if len(w) >= 6 and int(count) >= _COMMON)
+
+
+# A full stop typed between spaces is a pause, not the end of a sentence.
+_SPACED_STOP = re.compile(r"\s+\.\s+(?=[A-Za-z])")
+
+
 def normalise(text: str) -> str:
     """Mend misspellings of the key words ("incontinance", "feaver") and glue "fever? no".
 
@@ -250,7 +273,12 @@ def normalise(text: str) -> str:
         lower = word.lower()
         if lower in VARIANTS:
             return VARIANTS[lower]
-        if len(lower) < 6 or lower in FUZZY_VOCABULARY or lower in NOT_MISSPELLINGS:
+        if (
+            len(lower) < 6
+            or lower in FUZZY_VOCABULARY
+            or lower in NOT_MISSPELLINGS
+            or lower in _english()
+        ):
             return word
         # Long words can lose more letters and stay recognisable ("temprachure").
         cutoff = 85 if len(lower) < 9 else 78
@@ -260,6 +288,7 @@ def normalise(text: str) -> str:
         return str(best[0])
 
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
+    text = _SPACED_STOP.sub(", ", text)  # "My legs . Both of them . Are weak": one sentence
     text = _CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
     for heard, meant in concept_sets.DICTATION:  # "I fell off a lad her"
         text = heard.sub(meant, text)
@@ -535,6 +564,15 @@ _CLAIMED = re.compile(
 )
 
 
+# "if I ever have problems with my bladder ... I don't have any of that": all of it denied.
+_NONE_OF_THAT = re.compile(
+    r"\b(?:i )?(?:don'?t|do not|dont) have (?:any|either) of (?:that|those|these|them)\b"
+    r"|\bi have none of (?:that|those|these|them)\b|\bnone of (?:that|those|these) "
+    r"(?:applies|apply|is happening)\b",
+    re.IGNORECASE,
+)
+
+
 def _came_true(found: list[Mention], text: str) -> list[Mention]:
     """A condition told to the person that they then say has happened, or a sign asked about
     in general that they then say they have, is their sign now."""
@@ -579,6 +617,11 @@ def read(text: str) -> Reading:
             and not (m.rule.literal == "i'm fine" and ent.label_ in _MISHAP_LABELS)
             and not _crosses(doc, m, ent.start, ent.end)
             and not _eased_by_rest(doc, m, ent)
+            and not (  # "grandson jumped on me": the knock is the person's own
+                m.category == "FAMILY"
+                and ent.label_ in _MISHAP_LABELS
+                and doc[ent.end : ent.end + 2].text.lower() in ("on me", "onto me", "into me")
+            )
             and not (m.rule.literal == "benign cause" and not _explains(doc, m, ent))
             and not (
                 m.category == "NEGATED_EXISTENCE"
@@ -587,6 +630,11 @@ def read(text: str) -> Reading:
             )
             and not (  # "is it normal for both my legs to go numb?": a report, asked about
                 m.rule.literal == "general question" and re.search(r"\bmy\b", ent.text.lower())
+            )
+            and not (  # "why cant i feel anything down there?": asked of one's own body
+                m.rule.literal == "general question"
+                and doc[m.modifier_span[0]].lower_ in ("why", "how")
+                and any(t.lower_ in _SELF_WORDS for t in doc[m.modifier_span[0] + 1 :][:3])
             )
             and not (  # "is it normal to not feel when you need a poo?": so is this
                 m.rule.literal == "general question"
@@ -620,4 +668,6 @@ def read(text: str) -> Reading:
             )
         )
     found = _came_true(found, text)
+    if _NONE_OF_THAT.search(text):
+        found = [replace(m, negated=True) for m in found]
     return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
