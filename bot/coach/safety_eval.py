@@ -153,6 +153,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev19.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 
