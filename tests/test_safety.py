@@ -104,6 +104,33 @@ HERE = Path(__file__).parent
         ),
         ("recommend a stretch to go with my fever-tree and gin?", Level.NONE),
         ("My legs are not weak at all, I just can't reach my toes", Level.NONE),
+        (
+            "this is her daughter, mum says she's been trying to wee all morning and only "
+            "dribbles come out",
+            Level.EMERGENCY,
+        ),
+        ("this is his son. dad fell down a full flight of stairs last night", Level.EMERGENCY),
+        ("grabe, hindi ako maka-ihi since kagabi, and my back sobrang sakit", Level.EMERGENCY),
+        ("my blabber isnt working, cant wee since this morning", Level.EMERGENCY),
+        (
+            "boda boda crash last night, i was thrown off onto the tarmac, back is very painful",
+            Level.EMERGENCY,
+        ),
+        (
+            "is it normal for both legs to go numb down to the toes? its been happening since "
+            "friday",
+            Level.EMERGENCY,
+        ),
+        ("is it normal for my chest to hurt when I do the cat-cow?", Level.URGENT),
+        ("I'm losing wait without trying and my back is getting worse", Level.URGENT),
+        ("pain 6. same as 5 wks ago. did routine", Level.CLINICIAN),
+        ("our toddler is still wetting the bed most nights, my back is just stiff", Level.NONE),
+        (
+            "My eldest had a fever on Monday but she's back to bouncing off the walls now",
+            Level.NONE,
+        ),
+        ("The head teacher fell off the stage during the raffle, poor man", Level.NONE),
+        ("tingling down to my little toe on the left", Level.CLINICIAN),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

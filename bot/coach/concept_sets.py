@@ -24,6 +24,7 @@ from bot.coach import (
     concepts_dev16,
     concepts_dev17,
     concepts_dev18,
+    concepts_dev19,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -38,6 +39,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (16, concepts_dev16),
     (17, concepts_dev17),
     (18, concepts_dev18),
+    (19, concepts_dev19),
 )
 
 

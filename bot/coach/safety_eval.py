@@ -150,10 +150,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev16.tsv"),
     Path("tests/safety_dev17.tsv"),
     Path("tests/safety_dev18.tsv"),
+    Path("tests/safety_dev19.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev19.tsv"),  # blind, measured once; not yet studied (not in the bank)
     Path("tests/safety_heldout.tsv"),
 )
 

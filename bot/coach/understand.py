@@ -358,6 +358,9 @@ def _eased_by_rest(doc: Any, modifier: Any, ent: Any) -> bool:
 
 
 # Signs whose every mention is the thing itself: asked "is it normal to ...", it is one's own.
+_NORMAL_FOR_ME = re.compile(
+    r"(?:is|iss) (?:it|this|that) (?:normal|ok|okay|common|usual) for m[ey]\b"
+)
 _ASKED_IF_NORMAL = {"BLADDER", "SEXUAL", "CHEST_PAIN"}
 _IS_IT_NORMAL = re.compile(
     r"(?:is|iss) (?:it|this|that) (?:normal|ok|okay|common|usual) (?:to|that)\b"
@@ -541,7 +544,10 @@ _FOR_THE_USER = re.compile(
     r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
     r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\s*[-:–—,.(]"
     r"|\bi set (this|it) up for (him|her|them|my)\b|\b(with|for) (him|her|them) on here\b"
-    r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b",
+    r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
+    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|"
+    r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
+    r"friend|neighbour|neighbor|child|kid)\b",
     re.IGNORECASE,
 )
 
@@ -559,7 +565,8 @@ _CAME_TRUE = re.compile(
 # general, then claimed.
 _CLAIMED = re.compile(
     r"\bi(?:'ve|ve| have)? (?:had|got|get|been getting|been having) (?:it|this|that)\b"
-    r"|\b(?:it's|it is|it has been|it's been) happening to me\b|\bhappens to me\b",
+    r"|\b(?:it's|it is|it has been|it's been) happening to me\b|\bhappens to me\b"
+    r"|\b(?:it's|its|it has|it's) been happening\b|\bkeeps happening\b",
     re.IGNORECASE,
 )
 
@@ -629,12 +636,17 @@ def read(text: str) -> Reading:
                 and _unable(doc, m.modifier_span[0])
             )
             and not (  # "is it normal for both my legs to go numb?": a report, asked about
-                m.rule.literal == "general question" and re.search(r"\bmy\b", ent.text.lower())
+                m.rule.literal == "general question"
+                and re.search(r"\bmy\b", doc[max(0, ent.start - 2) : ent.end].text.lower())
             )
             and not (  # "why cant i feel anything down there?": asked of one's own body
                 m.rule.literal == "general question"
                 and doc[m.modifier_span[0]].lower_ in ("why", "how")
                 and any(t.lower_ in _SELF_WORDS for t in doc[m.modifier_span[0] + 1 :][:3])
+            )
+            and not (  # "is it normal for my chest to hurt when I do the cat-cow?"
+                m.rule.literal == "general question"
+                and _NORMAL_FOR_ME.match(doc[m.modifier_span[0] :].text.lower())
             )
             and not (  # "is it normal to not feel when you need a poo?": so is this
                 m.rule.literal == "general question"
