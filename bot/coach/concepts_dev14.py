@@ -14,20 +14,15 @@ melanoma patient who is oneself, 38 degrees in Seville.
 
 from __future__ import annotations
 
-import re
-
 from bot.coach.patterns import OPT as _OPT
 from bot.coach.patterns import Pattern, Rule, adder
 from bot.coach.patterns import matching as _re
+from bot.coach.patterns import mended as _word
 from bot.coach.patterns import one_of as _in
 
 DEV14_RULES: list[Rule] = []
 
 _add = adder(DEV14_RULES)
-
-
-def _word(words: str, english: str) -> tuple[re.Pattern[str], str]:
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), english
 
 
 # Longer phrases first: each is mended in order.

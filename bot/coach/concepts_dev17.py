@@ -8,10 +8,8 @@ slipped disc", and "a small car accident" that may not have hurt anyone.
 
 from __future__ import annotations
 
-import re
-
 from bot.coach.patterns import OPT as _OPT
-from bot.coach.patterns import Pattern, Rule, adder
+from bot.coach.patterns import Pattern, Rule, adder, mended
 from bot.coach.patterns import matching as _re
 from bot.coach.patterns import one_of as _in
 
@@ -55,10 +53,7 @@ _add("MINOR",
 # "a tingle in my foot when I crossed my legs at my desk": a habit (read as "cross-legged"), not
 # both legs
 DICTATION = [
-    (
-        re.compile(r"\bcross(?:ed|ing)? (?:my|me|her|his) legs\b", re.IGNORECASE),
-        "sat cross-legged",
-    ),
+    mended(r"cross(?:ed|ing)? (?:my|me|her|his) legs", "sat cross-legged"),
 ]
 
 DEV17_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [

@@ -9,19 +9,14 @@ own fall). Look-alikes: "my eldest had a fever", "the head teacher fell off the 
 
 from __future__ import annotations
 
-import re
-
 from bot.coach.patterns import Pattern, Rule, adder
 from bot.coach.patterns import matching as _re
+from bot.coach.patterns import mended as _word
 from bot.coach.patterns import one_of as _in
 
 DEV19_RULES: list[Rule] = []
 
 _add = adder(DEV19_RULES)
-
-
-def _word(words: str, english: str) -> tuple[re.Pattern[str], str]:
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), english
 
 
 # Tagalog and Taglish red-flag words, and two slips of the ear, mended into English first.

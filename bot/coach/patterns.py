@@ -4,6 +4,7 @@ that files a target rule under its label."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,12 @@ def one_of(*words: str) -> dict[str, Any]:
 def matching(regex: str) -> dict[str, Any]:
     """A word (lower case) matching `regex`."""
     return {"LOWER": {"REGEX": regex}}
+
+
+def mended(words: str, english: str) -> tuple[re.Pattern[str], str]:
+    """A `DICTATION` entry: any of `words` (a regular expression, whole words, any case) is read
+    as `english` before the rules run."""
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), english
 
 
 def adder(rules: list[Rule]) -> Callable[..., None]:

@@ -357,14 +357,12 @@ def _eased_by_rest(doc: Any, modifier: Any, ent: Any) -> bool:
     return bool(_EASED_BY_REST.match(doc[end : end + 5].text.lower()))
 
 
-# Signs whose every mention is the thing itself: asked "is it normal to ...", it is one's own.
-_NORMAL_FOR_ME = re.compile(
-    r"(?:is|iss) (?:it|this|that) (?:normal|ok|okay|common|usual) for m[ey]\b"
-)
+# "is it normal for me/my ...": asked of one's own body. And signs whose every mention is the
+# thing itself: asked "is it normal to ...", it is one's own.
+_IS_IT_NORMAL_ = r"(?:is|iss) (?:it|this|that) (?:normal|ok|okay|common|usual)"
+_NORMAL_FOR_ME = re.compile(_IS_IT_NORMAL_ + r" for m[ey]\b")
 _ASKED_IF_NORMAL = {"BLADDER", "SEXUAL", "CHEST_PAIN"}
-_IS_IT_NORMAL = re.compile(
-    r"(?:is|iss) (?:it|this|that) (?:normal|ok|okay|common|usual) (?:to|that)\b"
-)
+_IS_IT_NORMAL = re.compile(_IS_IT_NORMAL_ + r" (?:to|that)\b")
 
 
 def _asked(doc: Any, i: int) -> bool:
