@@ -247,3 +247,38 @@ async def test_a_paid_window_of_zero_is_no_limit() -> None:
     await settle()
     assert len(telegram.calls) == 1500  # all at once: neither window counts
     await asyncio.gather(*sends)
+
+
+async def test_offers_are_let_go_a_few_at_a_time_and_replies_are_not_held_back() -> None:
+    """A window counts a request from the moment it is let go until a second after its answer:
+    a hundred offers let go at once would wait their turn in this process with their places
+    taken. So offers go `bulk_in_flight` at a time, the next as soon as one is answered, and a
+    reply never waits for them."""
+    time = FakeTime()
+    answered: asyncio.Queue[asyncio.Future[None]] = asyncio.Queue()
+
+    class SlowTelegram(FakeTelegram):
+        async def request(self, endpoint: str, data: dict[str, Any]) -> dict[str, Any]:
+            self.calls.append((self.time.now, endpoint, data.get("text")))
+            answer = asyncio.get_running_loop().create_future()
+            await answered.put(answer)
+            await answer
+            return {"ok": True}
+
+    telegram = SlowTelegram(time)
+    limiter = make(time, overall=30, per_chat_rate=1.0, bulk_in_flight=4)
+    offers = [send(limiter, telegram, c, f"offer {c}", Lane.BULK, paid=True) for c in range(20)]
+    await settle()
+    assert telegram.texts() == [f"offer {c}" for c in range(4)]
+    reply = send(limiter, telegram, 999, "reply")
+    await settle()
+    assert telegram.texts()[-1] == "reply"  # not behind the offers
+    (await answered.get()).set_result(None)
+    await settle()
+    assert telegram.texts()[-1] == "offer 4"  # one answered, the next goes at once
+    assert len(telegram.calls) == 6
+    while len(telegram.calls) < 21 or not answered.empty():
+        (await answered.get()).set_result(None)
+        await settle()
+    await asyncio.gather(*offers, reply)
+    assert sorted(telegram.texts()) == sorted([f"offer {c}" for c in range(20)] + ["reply"])

@@ -418,15 +418,18 @@ async def test_a_live_but_slow_process_keeps_its_claims_past_the_lease(world: Wo
 
 async def test_a_batch_taken_over_while_it_waited_is_not_sent_again(world: World) -> None:
     """A process stalled longer than its lease (its renewals could not run): another worker takes
-    its claims over and sends them. When the stalled process wakes, the batch it had claimed
-    ahead and not yet started is left to the other worker; only the sends already in flight
-    can go twice."""
+    its claims over and sends them. When the stalled process wakes, the sends it had queued
+    and not yet started (the next batch, behind a full gate) are left to the other worker; only
+    the sends already in flight can go twice."""
     world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
     await world.subscribe_many(range(1, 21))
     world.clock.now = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
     lease = timedelta(minutes=5)  # renewed every 100 s of real time: never, in this test
     slow = SlowSender(world.sender, expected=10)
-    stalled = Ticker(world.db, world.library, slow, world.clock, "stalled", batch=10, lease=lease)
+    stalled = Ticker(
+        world.db, world.library, slow, world.clock, "stalled", batch=10, concurrency=10,
+        lease=lease,
+    )  # fmt: skip
     ticking = asyncio.create_task(stalled.tick())
     try:
         await asyncio.wait_for(slow.all_waiting.wait(), timeout=10)  # first batch in flight
@@ -445,6 +448,53 @@ async def test_a_batch_taken_over_while_it_waited_is_not_sent_again(world: World
     duplicates = sum(n - 1 for n in counts.values())
     assert duplicates == 10  # the first batch, in flight when it was taken over; not the second
     assert Counter(d.status for d in await world.deliveries()) == {"sent": 20}
+
+
+@dataclass
+class StragglerSender:
+    """A live process whose very first send is slow to be answered (a slow hop, a busy chat)."""
+
+    inner: RecordingSender
+    go: asyncio.Event = field(default_factory=asyncio.Event)
+    started: int = 0
+
+    async def deliver(self, claim: Claim, minutes: int, count: int) -> Outcome:
+        self.started += 1
+        if self.started == 1:
+            await self.go.wait()
+        return await self.inner.deliver(claim, minutes, count)
+
+    async def ask_about_slot(self, chat_id: int, slot: str) -> None:
+        await self.inner.ask_about_slot(chat_id, slot)
+
+    async def resume_hold(self, orphan: slots.Orphan) -> None:
+        await self.inner.resume_hold(orphan)
+
+
+async def test_the_next_batch_does_not_wait_for_a_straggler_of_the_last(world: World) -> None:
+    """One slow send does not pause the fan-out: the next batch goes out meanwhile (a pause would
+    cost a paid broadcast its place in Telegram's window for good). Claims still run at most one
+    batch ahead of what is sent, and the straggler is sent once."""
+    world.clock.now = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    await world.subscribe_many(range(1, 31))
+    world.clock.now = datetime(2026, 6, 1, 7, 30, tzinfo=UTC)
+    straggler = StragglerSender(world.sender)
+    ticker = Ticker(world.db, world.library, straggler, world.clock, "one", batch=10)
+    ticking = asyncio.create_task(ticker.tick())
+    try:
+        deadline = asyncio.get_running_loop().time() + 10
+        while len(world.sender.sent) < 19:  # the first batch but its straggler, and the second
+            assert asyncio.get_running_loop().time() < deadline, "the second batch waited"
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.3)
+        assert len(world.sender.sent) == 19  # the third is not claimed while the first is out
+        claimed = [d for d in await world.deliveries() if d.claimed_by == "one"]
+        assert len(claimed) == 20
+    finally:
+        straggler.go.set()
+        report = await ticking
+    assert report.sent == 30
+    assert set(world.sender.count().values()) == {1}
 
 
 async def test_two_schedulers_claim_the_same_minute_without_a_duplicate(

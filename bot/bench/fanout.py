@@ -128,6 +128,7 @@ async def _fan_out(url: str, root: str, *, limits: Limits, pictures: bool) -> di
     from bot.config import default_content_dir
     from bot.content.loader import load_library
     from bot.schedule.ticker import Ticker
+    from bot.startup import freeze_heap
     from bot.store.db import Database
     from bot.telegram.app import DEFAULTS
     from bot.telegram.delivery import TelegramSender
@@ -158,6 +159,7 @@ async def _fan_out(url: str, root: str, *, limits: Limits, pictures: bool) -> di
             bot, clock, library, pictures=drawn, paid_broadcast=limits is Limits.PAID
         )
         ticker = Ticker(db, library, sender, clock, "bench")
+        freeze_heap()  # as the bot does once started (bot/telegram/app.py)
         report = await ticker.tick()
     await db.close()
     return {

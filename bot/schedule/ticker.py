@@ -17,6 +17,7 @@ import asyncio
 import functools
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -32,6 +33,8 @@ from bot.store.db import Database
 from bot.store.models import DeliveryStatus, Subscriber
 
 log = logging.getLogger(__name__)
+
+FIRST_BATCH = 100  # due slots in a tick's first claim (then `batch` at a time)
 
 
 class Sender(Protocol):
@@ -63,6 +66,55 @@ class TickReport:
     claim_seconds: float = 0.0
     duration: float = 0.0
     failures: dict[str, int] = field(default_factory=dict)
+
+
+class _Outbox:
+    """One tick's sends: a concurrency gate they all share, and one writer of their outcomes.
+
+    A send keeps its place under the gate until its outcome is written, so a process that dies
+    has at most `concurrency` sends whose outcome it never wrote: only those can go out twice,
+    however slow the database is next to Telegram.
+    """
+
+    def __init__(self, db: Database, concurrency: int, unfinished: set[int]) -> None:
+        self.db = db
+        self.gate = asyncio.Semaphore(concurrency)
+        self._unfinished = unfinished
+        self._queue: list[tuple[Outcome, asyncio.Future[None]]] = []
+        self._queued = asyncio.Event()
+        self._writer: asyncio.Task[None] | None = None
+
+    async def record(self, outcome: Outcome) -> None:
+        """Return once this outcome is written (raise what writing it raised)."""
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write())
+        written = asyncio.get_running_loop().create_future()
+        self._queue.append((outcome, written))
+        self._queued.set()
+        await written
+
+    async def _write(self) -> None:
+        while True:
+            await self._queued.wait()
+            self._queued.clear()
+            batch, self._queue = self._queue, []
+            try:
+                async with self.db.session() as s:
+                    await slots.record(s, [outcome for outcome, _ in batch])
+            except Exception as exc:  # each waiting send raises it
+                for _, written in batch:
+                    written.set_exception(exc)
+                continue
+            self._unfinished.difference_update(outcome.delivery_id for outcome, _ in batch)
+            for _, written in batch:
+                written.set_result(None)
+
+    def close(self) -> None:
+        """Stop the writer; sends still waiting for it are cancelled."""
+        if self._writer is not None:
+            self._writer.cancel()
+        for _, written in self._queue:
+            written.cancel()
 
 
 class Ticker:
@@ -115,28 +167,33 @@ class Ticker:
     async def _tick(self) -> TickReport:
         report = TickReport()
         started = time.perf_counter()
-        sending: asyncio.Task[None] | None = None
+        outbox = _Outbox(self.db, self.concurrency, self._unfinished)
+        sending: deque[asyncio.Task[None]] = deque()
         renewing = asyncio.create_task(self._renew_leases())
         side = True  # snoozes, abandoned claims, retries and orphaned holds: the first batch's
+        first = True
         try:
             while True:
-                # Claim the next batch while the previous one is being sent.
-                claims, more, side = await self._claim(report, side=side)
-                if sending is not None:
-                    await sending
-                    sending = None
+                # Claim the next batch while the previous one is being sent and queue its sends
+                # at once behind the previous batch's at the shared gate, so the stream never
+                # pauses between batches (a pause costs a paid broadcast its place in
+                # Telegram's window for good). Then let the older batch finish before claiming
+                # another: claims run at most one batch ahead.
+                # The first batch is small, so the first sends leave within milliseconds.
+                limit = min(self.batch, FIRST_BATCH) if first else self.batch
+                claims, more, side = await self._claim(report, side=side, limit=limit)
+                first = False
                 if claims:
-                    claims = await self._still_ours(claims)
-                if claims:
-                    sending = asyncio.create_task(self._send(claims, report))
+                    sending.append(asyncio.create_task(self._send(claims, report, outbox)))
+                while len(sending) > 1 or (sending and not more):
+                    await sending.popleft()
                 if not more:
                     break
-            if sending is not None:
-                await sending
         finally:
             renewing.cancel()
-            if sending is not None and not sending.done():
-                sending.cancel()
+            for task in sending:
+                task.cancel()
+            outbox.close()
             self._unfinished.clear()
         report.duration = time.perf_counter() - started
         if report.due or report.sent or report.failed or report.retrying or report.missed:
@@ -149,18 +206,17 @@ class Ticker:
             )  # fmt: skip
         return report
 
-    async def _still_ours(self, claims: list[Claim]) -> list[Claim]:
-        """Renew a batch's leases just before it is sent, and leave out any claim another worker
-        took over while the batch waited (this process stalled past the lease: a busy machine,
-        a slow database): that one is theirs to send now, and sending it too would be twice."""
-        ids = [c.delivery_id for c in claims]
+    async def _still_ours(self, ids: Sequence[int]) -> set[int]:
+        """Renew these claims' leases and return those still ours. A claim another worker took
+        over while it waited (this process stalled past the lease: a busy machine, a slow
+        database) is theirs to send now, and sending it too would be twice."""
         async with self.db.session() as s:
             ours = await slots.renew(s, ids, self.worker, self.clock())
         if len(ours) < len(ids):
-            lost = len(ids) - len(ours)
-            log.warning("%d claims were taken over by another worker before sending", lost)
-            self._unfinished.difference_update(set(ids) - ours)
-        return [c for c in claims if c.delivery_id in ours]
+            lost = set(ids) - ours
+            log.warning("%d claims were taken over by another worker before sending", len(lost))
+            self._unfinished.difference_update(lost)
+        return ours
 
     async def _renew_leases(self) -> None:
         """While a tick runs, renew the lease of every claim it holds a third of a lease apart:
@@ -184,7 +240,9 @@ class Ticker:
         cards = tuple(self.library.cards[c] for c in card_ids if c in self.library.cards)
         return plan.minutes(cards, hold_seconds)
 
-    async def _claim(self, report: TickReport, *, side: bool) -> tuple[list[Claim], bool, bool]:
+    async def _claim(
+        self, report: TickReport, *, side: bool, limit: int
+    ) -> tuple[list[Claim], bool, bool]:
         """One batch of due slots, and with `side` the snoozes, abandoned claims, retries and
         orphaned holds; whether more may be due, and whether the side work may have more.
 
@@ -196,9 +254,7 @@ class Ticker:
         retry_skipped = retry_missed = 0
         orphans: list[timers.Orphan] = []
         async with self.db.session() as s:
-            claims, stats = await slots.claim_due(
-                s, now, self.worker, self._plan, limit=self.batch
-            )
+            claims, stats = await slots.claim_due(s, now, self.worker, self._plan, limit=limit)
             if side:
                 snoozed = await slots.claim_snoozed(s, now, self.worker, limit=self.batch)
                 abandoned = await slots.reclaim_abandoned(
@@ -245,54 +301,39 @@ class Ticker:
             await self.sender.ask_about_slot(chat_id, slot)
         for orphan in orphans:
             await self.sender.resume_hold(orphan)
-        more = side or stats.claimed + stats.skipped + stats.missed >= self.batch
+        more = side or stats.claimed + stats.skipped + stats.missed >= limit
         return claims, more, side
 
-    async def _send(self, claims: Sequence[Claim], report: TickReport) -> None:
-        """Send concurrently, recording outcomes in batches as they come.
+    async def _send(self, claims: Sequence[Claim], report: TickReport, outbox: _Outbox) -> None:
+        """Send one batch under the tick's gate, its outcomes written in batches as they come.
 
-        A send keeps its place under the concurrency gate until its outcome is recorded, so a
-        process that dies has at most `concurrency` sends whose outcome it never wrote: only
-        those can go out twice, however slow the database is next to Telegram.
-        """
-        gate = asyncio.Semaphore(self.concurrency)
-        queue: list[tuple[Outcome, asyncio.Future[None]]] = []
-        queued = asyncio.Event()
+        A send that reaches the gate long after its batch was last known to be ours (a third of
+        a lease: renewals run that often, so only a stall gets here) first asks the database
+        again, once for the batch: what another worker took over meanwhile is not sent."""
+        checked = self.clock()
+        ours = {claim.delivery_id for claim in claims}
+        checking = asyncio.Lock()
+        stale = self.lease / 3
 
-        async def recorder() -> None:
-            while True:
-                await queued.wait()
-                queued.clear()
-                batch = queue[:]
-                queue.clear()
-                try:
-                    async with self.db.session() as s:
-                        await slots.record(s, [outcome for outcome, _ in batch])
-                except Exception as exc:  # each waiting send raises it, as before
-                    for _, written in batch:
-                        written.set_exception(exc)
-                    continue
-                self._unfinished.difference_update(outcome.delivery_id for outcome, _ in batch)
-                for _, written in batch:
-                    written.set_result(None)
+        async def still_ours(claim: Claim) -> bool:
+            nonlocal checked, ours
+            async with checking:
+                if self.clock() - checked > stale:
+                    waiting = [c.delivery_id for c in claims if c.delivery_id in self._unfinished]
+                    ours = await self._still_ours(waiting)
+                    checked = self.clock()
+            return claim.delivery_id in ours
 
         async def one(claim: Claim) -> None:
             minutes = self._minutes(claim.card_ids, claim.hold_seconds)
-            async with gate:
+            async with outbox.gate:
+                if self.clock() - checked > stale and not await still_ours(claim):
+                    return
                 outcome = await self.sender.deliver(claim, minutes, len(claim.card_ids))
                 self._count(claim, outcome, report)
-                written = asyncio.get_running_loop().create_future()
-                queue.append((outcome, written))
-                queued.set()
-                await written
+                await outbox.record(outcome)
 
-        recording = asyncio.create_task(recorder())
-        try:
-            await asyncio.gather(*(one(claim) for claim in claims))
-        finally:
-            recording.cancel()
-            for _, written in queue:
-                written.cancel()
+        await asyncio.gather(*(one(claim) for claim in claims))
 
     def _count(self, claim: Claim, outcome: Outcome, report: TickReport) -> None:
         if self.metrics is not None:

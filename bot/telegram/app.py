@@ -34,6 +34,7 @@ from bot.config import Settings
 from bot.content.model import Library
 from bot.metrics import Metrics
 from bot.schedule.ticker import Ticker
+from bot.startup import freeze_heap
 from bot.store.db import Database
 from bot.telegram import texts
 from bot.telegram.callbacks import Action
@@ -133,10 +134,12 @@ def build_application(
 
     async def warm_up() -> None:
         seconds = await asyncio.to_thread(triage.warm_up, settings.sentence_model_dir)
+        freeze_heap()
         log.info("safety pipeline loaded in %.2f s (%s)", seconds, triage.mode())
 
     async def post_init(app: BotApplication) -> None:
         await app.bot.set_my_commands(_command_list())
+        freeze_heap()
         # The safety pipeline takes seconds to load: in a worker thread, after start-up. A
         # message that comes first waits for the same load (in its own thread).
         loading.append(asyncio.create_task(warm_up()))

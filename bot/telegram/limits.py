@@ -15,6 +15,7 @@ budget, and whenever several requests could go, the first lane wins:
    broadcast.
 4. `Lane.BULK`: the scheduler's offers (bot/telegram/delivery.py). With paid broadcasts a send
    that carries `allow_paid_broadcast` counts against Telegram's 1,000-a-second window instead.
+   At most `bulk_in_flight` offers are let go at a time (see below).
 5. `Lane.COUNTDOWN`: countdown edits, `rate_limit_args=Lane.COUNTDOWN`. They never wait: one that
    cannot go at once, or would eat into the reserve kept for the other lanes, raises `Dropped`
    and the timer simply shows its next number later.
@@ -28,8 +29,12 @@ Telegram's second. Per chat the same reasoning runs a token bucket (GCRA:
 `per_chat_burst` at once, then `per_chat_rate` a second), one request in flight at a time.
 
 The price is the round trip: a request holds its place for a second plus its latency L, so a
-full window passes `overall / (1 + L)` a second (the fan-out keeps at most 100 in flight, so at
-1,000 a second it loses at most a tenth). Counting from the hand-off instead, with a margin m,
+full window passes `overall / (1 + L)` a second. That is why offers are let go a few at a time
+(`bulk_in_flight`), however many are waiting: a hundred let go at once are written one after
+another by this one process (half a millisecond each), so the last leaves some 50 ms after its
+place was taken, and every one of them holds its place that much longer. A few at a time keep
+the connection busy and L at a few milliseconds: at 1,000 a second the window loses well under
+one per cent. Counting from the hand-off instead, with a margin m,
 would be sound only if Telegram always took a request within m of its hand-off: a request that
 waits longer (behind a busy event loop here, or a slow hop there) is counted by Telegram after
 this window has let its successors go, and the 1,001st lands in Telegram's second as a 429.
@@ -189,16 +194,20 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         per_chat_rate: float = 1.0,
         paid_overall: int = PAID_OVERALL,
         countdown_reserve: int = 10,
+        bulk_in_flight: int = 8,
         max_retries: int = 5,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         """`overall`, `paid_overall` or `per_chat_rate` 0 turns that limit off. Countdown edits
-        leave `countdown_reserve` of the overall window to the other lanes."""
+        leave `countdown_reserve` of the overall window to the other lanes. At most
+        `bulk_in_flight` scheduled offers are let go at a time (0: no cap)."""
         self.metrics = metrics
         self.burst = per_chat_burst
         self.rate = per_chat_rate
         self.reserve = countdown_reserve
+        self.bulk_cap = bulk_in_flight or None
+        self._bulk_flying = 0
         self.max_retries = max_retries
         self.clock = clock
         self.sleep = sleep
@@ -260,7 +269,7 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
                 if attempt > self.max_retries:
                     raise
             finally:
-                self._done(chat_id, paid)
+                self._done(chat_id, paid, lane)
 
     async def _call(
         self, callback: Request, args: Any, kwargs: dict[str, Any], endpoint: str
@@ -283,7 +292,7 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
             if not self.countdown_fits(chat_id):
                 self.count_drop()
                 raise Dropped()
-            self._take(chat_id, paid)
+            self._take(chat_id, paid, lane)
             return
         waiter = _Waiter(lane, chat_id, paid, asyncio.get_running_loop().create_future())
         self._lanes[lane].append(waiter)
@@ -292,7 +301,7 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
             await waiter.granted
         except asyncio.CancelledError:
             if waiter.granted.done() and not waiter.granted.cancelled():
-                self._done(chat_id, paid)  # granted just as we were cancelled: give it back
+                self._done(chat_id, paid, lane)  # granted just as we were cancelled: give it back
             else:
                 self._lanes[lane].remove(waiter)
             raise
@@ -309,16 +318,20 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
             or self._all.room(now) <= self.reserve
         )
 
-    def _take(self, chat_id: int | str, paid: bool) -> None:
+    def _take(self, chat_id: int | str, paid: bool, lane: Lane) -> None:
+        if lane is Lane.BULK:
+            self._bulk_flying += 1
         if self.rate > 0:
             self._chat(chat_id).busy = True
         if not paid:
             self._free.open()
         self._all.open()
 
-    def _done(self, chat_id: int | str, paid: bool) -> None:
+    def _done(self, chat_id: int | str, paid: bool, lane: Lane) -> None:
         """The request was answered (or failed): count it from now on, and let others go."""
         now = self.clock()
+        if lane is Lane.BULK:
+            self._bulk_flying -= 1
         chat = self._chat(chat_id)
         chat.busy = False
         if self.rate > 0:
@@ -328,19 +341,27 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
         self._all.close(now)
         self._pump()
 
+    def _bulk_full(self) -> bool:
+        return self.bulk_cap is not None and self._bulk_flying >= self.bulk_cap
+
     def _pump(self) -> None:
         """Let go every waiter that may go now, most urgent lane first; wake up for the next."""
         now = self.clock()
         wake = INF
+        # When each window next has room; both change only when a waiter is let go.
+        all_at, free_at = self._all.free_at(now), self._free.free_at(now)
         for lane in WAITING_LANES:
             queue = self._lanes[lane]
             if not queue:
                 continue
+            if all_at > now:  # every request counts in this window: nothing can go
+                wake = min(wake, all_at)
+                break
             for waiter in list(queue):
-                free_at = self._all.free_at(now)
-                if not waiter.paid:
-                    free_at = max(free_at, self._free.free_at(now))
-                at = max(free_at, self._chat(waiter.chat_id).ready_at(self.burst, self.rate))
+                if lane is Lane.BULK and self._bulk_full():
+                    break  # the next offer goes when one in flight is answered
+                at = all_at if waiter.paid else max(all_at, free_at)
+                at = max(at, self._chat(waiter.chat_id).ready_at(self.burst, self.rate))
                 paced = lane is Lane.BULK and not waiter.paid
                 if paced:
                     at = max(at, self._bulk_next)
@@ -348,10 +369,14 @@ class TelegramLimiter(BaseRateLimiter[Lane]):
                     wake = min(wake, at)
                     continue
                 queue.remove(waiter)
-                self._take(waiter.chat_id, waiter.paid)
+                self._take(waiter.chat_id, waiter.paid, lane)
                 if paced:
                     self._bulk_next = max(now, self._bulk_next) + self._bulk_gap
                 waiter.granted.set_result(None)
+                all_at, free_at = self._all.free_at(now), self._free.free_at(now)
+                if all_at > now:
+                    wake = min(wake, all_at)
+                    break
         if wake < INF and (self._timer is None or wake < self._timer_at):
             if self._timer is not None:
                 self._timer.cancel()
