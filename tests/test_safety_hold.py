@@ -5,11 +5,14 @@ table in content/SAFETY.md checked against the code, and the wording rule of eac
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
+from bot.coach import safety
+from bot.coach.safety import Triage
 from bot.coach.safety_doc import BEGIN, DOC, END, signs_table
 from bot.coach.signs import SIGNS, Level
 from bot.emulator.models import BotMessage
@@ -18,6 +21,7 @@ from bot.store.db import Database
 from bot.store.models import Delivery, PainReport, Subscriber
 from bot.telegram import safety_texts
 from bot.telegram.context import SERVICES
+from bot.telegram.handlers import safety as screening
 from tests.conftest import Harness, Phone
 
 EMERGENCY = "I have numbness around my groin"
@@ -130,6 +134,49 @@ async def test_a_red_flag_from_someone_we_dont_know_is_still_answered(bot: Harne
     phone = bot.phone(1009, language="de")
     answer = await phone.send(EMERGENCY, expect="⚠️")
     assert "call 112" in answer.text  # from the app language alone
+
+
+async def test_a_short_text_said_again_by_someone_else_gets_the_same_answer(
+    bot: Harness,
+) -> None:
+    """Short texts keep their reading (most chat is "done", "ok", a number, said again and
+    again): the second person who writes the same red flag is answered and held all the same."""
+    first, second = await started(bot, 1001), await started(bot, 1002)
+    assert len(EMERGENCY) <= screening.SHORT
+    for phone, chat in ((first, 1001), (second, 1002)):
+        answer = await phone.send(EMERGENCY, expect="⚠️")
+        assert labels(answer) == [safety_texts.CLEARED_BUTTON]
+        assert (await one(bot, chat)).safety_hold_level == Level.EMERGENCY
+
+
+async def test_kept_readings_are_bounded_and_long_texts_always_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read: list[str] = []
+
+    def fake_read(text: str) -> Triage:
+        read.append(text)
+        level = Level.EMERGENCY if "numb" in text else Level.NONE
+        return Triage(level, (), None, None)
+
+    monkeypatch.setattr(screening, "_read", fake_read)
+    monkeypatch.setattr(screening, "_kept", OrderedDict())
+    monkeypatch.setattr(screening, "KEPT", 3)
+    monkeypatch.setattr(safety, "loaded_mode", lambda: "test")
+    assert (await screening.triage("numb down there")).level is Level.EMERGENCY
+    assert (await screening.triage("numb down there")).level is Level.EMERGENCY
+    assert read == ["numb down there"]  # the second time from the kept reading
+    long = "numb " + "and more words " * 5
+    await screening.triage(long)
+    await screening.triage(long)
+    assert read.count(long) == 2  # long texts are never kept
+    for text in ("ok", "done", "thanks"):  # three more short texts push the first one out
+        await screening.triage(text)
+    await screening.triage("numb down there")
+    assert read.count("numb down there") == 2
+    monkeypatch.setattr(safety, "loaded_mode", lambda: None)
+    await screening.triage("ok")  # before the pipeline is loaded, nothing is kept or reused
+    assert read.count("ok") == 2
 
 
 def test_each_level_is_worded_for_that_level_only() -> None:

@@ -135,18 +135,21 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
-async def drive_updates(emulator: Any, users: range, rounds: int, text: str) -> dict[str, float]:
+async def drive_updates(
+    emulator: Any, users: range, rounds: int, text: str, *, distinct: bool = False
+) -> dict[str, float]:
     """Each user sends `text` and waits for the answer, `rounds` times; all users at once.
+    `distinct`: each message different ("hello 10001 7"), so none is a text seen before.
     `failed` counts the answers that were the bot's apology rather than a reply."""
     from bot.telegram.texts import SOMETHING_WRONG
 
     latencies: list[float] = []
 
     async def user(uid: int) -> None:
-        for _ in range(rounds):
+        for n in range(rounds):
             after = len(emulator.chat(uid))
             started = time.perf_counter()
-            emulator.send_text(uid, text)
+            emulator.send_text(uid, f"{text} {uid} {n}" if distinct else text)
             await emulator.wait_for_message(uid, after=after, timeout=60)
             latencies.append(time.perf_counter() - started)
 

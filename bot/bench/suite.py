@@ -24,9 +24,7 @@ def run(args: argparse.Namespace) -> int:
     updates = asyncio.run(update_handling.measure(args.users, args.rounds))
     print("\nupdate handling (message in, reply out, through the emulator):")
     update_handling.print_rows(updates)
-    for echo in ("echo bot", "echo bot, aiohttp"):
-        ratio = updates[echo]["per_second"] / updates["stretchbot"]["per_second"]
-        print(f"  {echo} / stretchbot throughput: {ratio:.2f}x (target: within 2x)")
+    update_handling.print_ratios(updates)
     print()
     lanes.run(args.people, args.broadcast)
     print()

@@ -76,6 +76,10 @@ async def measure(
                         await drive_updates(emulator, ids, 1, "/start")
                     await drive_updates(emulator, ids[:5], 2, "hello")  # warm up
                     results[name] = await drive_updates(emulator, ids, rounds, "hello")
+                    if name.startswith("stretchbot"):  # no text seen before: read in full
+                        results[f"{name}, distinct"] = await drive_updates(
+                            emulator, ids, rounds, "hello", distinct=True
+                        )
                     if name.startswith("stretchbot"):  # writes: a session logged per message
                         done = await drive_updates(emulator, ids, rounds, "done")
                         results[f"{name}, done"] = done
@@ -93,9 +97,20 @@ def print_rows(results: dict[str, dict[str, float]]) -> None:
               f"p99 {r['p99_ms']:6.1f} ms   failed {r['failed']:.0f}")  # fmt: skip
 
 
+def print_ratios(results: dict[str, dict[str, float]]) -> None:
+    """The echo bots' throughput over stretchbot's (target: within 2x), for "hello" said again
+    and again (its reading kept) and for texts never seen before (each read in full)."""
+    for echo in ("echo bot", "echo bot, aiohttp"):
+        for ours in ("stretchbot", "stretchbot, distinct"):
+            if echo in results and ours in results:
+                ratio = results[echo]["per_second"] / results[ours]["per_second"]
+                print(f"  {echo} / {ours}: {ratio:.2f}x (target: within 2x)")
+
+
 def run(args: argparse.Namespace) -> int:
     """`stretchbot bench updates`: the update benchmark alone; fails if any answer apologised."""
     results = asyncio.run(measure(args.users, args.rounds, args.backends, echo=args.echo))
     print(f"update handling on {os.cpu_count()} cores ({args.users} people at once):")
     print_rows(results)
+    print_ratios(results)
     return 1 if any(r["failed"] for r in results.values()) else 0

@@ -491,6 +491,13 @@ def mode() -> str:
     return semantic.mode()
 
 
+def loaded_mode() -> str | None:
+    """How the triage runs, once the pipeline is loaded; None before (never loads it)."""
+    from bot.coach import semantic
+
+    return semantic.loaded_mode()
+
+
 # --- the older interface --------------------------------------------------------------------
 
 

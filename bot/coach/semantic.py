@@ -464,3 +464,8 @@ def reader() -> Reader | None:
 def mode() -> str:
     """How the triage runs: "rules + semantic ..." or "rules only (why)"."""
     return load()
+
+
+def loaded_mode() -> str | None:
+    """The mode once loaded, or None (never loads: cheap enough for the event loop)."""
+    return _mode

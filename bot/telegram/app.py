@@ -56,7 +56,7 @@ from bot.telegram.handlers import (
     week,
 )
 from bot.telegram.http import AiohttpRequest
-from bot.telegram.limits import Pace, TelegramLimiter
+from bot.telegram.limits import PAID_OVERALL, Pace, TelegramLimiter
 from bot.telegram.pictures import Pictures
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.usecases import Coach
@@ -169,6 +169,8 @@ def build_application(
             TelegramLimiter(
                 metrics=metrics,
                 overall=settings.rate_limit,
+                # STRETCHBOT_RATE_LIMIT=0 is no limit at all: not even the paid 1,000 a second.
+                paid_overall=PAID_OVERALL if settings.rate_limit > 0 else 0,
                 per_chat_burst=settings.chat_burst,
                 per_chat_rate=settings.chat_rate,
                 clock=(pace or Pace()).clock,

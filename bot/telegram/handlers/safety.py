@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections import OrderedDict
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
@@ -27,7 +28,10 @@ from bot.telegram.handlers.common import chat_id, query, reply
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 1000
+SHORT = 40  # characters: a text this short is kept with its reading (below)
+KEPT = 1024  # short texts kept, the least recently seen dropped first
 _one_reader = threading.Lock()  # one pipeline: one message at a time through it
+_kept: OrderedDict[tuple[str, str], safety.Triage] = OrderedDict()
 
 
 def _read(text: str) -> safety.Triage:
@@ -36,8 +40,26 @@ def _read(text: str) -> safety.Triage:
 
 
 async def triage(text: str) -> safety.Triage:
-    """Triage `text` off the event loop (the first call waits for the pipeline to load)."""
-    return await asyncio.to_thread(_read, text)
+    """Triage `text` off the event loop (the first call waits for the pipeline to load).
+
+    Most of what people write is short and said again and again, by them and by others: "done",
+    "ok", "thanks", "hello", a pain score. The reading of a short text is kept (in memory only,
+    the last `KEPT` of them), so those are answered without the pipeline's third of a
+    millisecond and the trip to its thread. The reading depends on the text alone, and on the
+    pipeline's mode, which is part of the key."""
+    mode = safety.loaded_mode()
+    if len(text) > SHORT or mode is None:
+        return await asyncio.to_thread(_read, text)
+    key = (mode, text)
+    kept = _kept.get(key)
+    if kept is not None:
+        _kept.move_to_end(key)
+        return kept
+    result = await asyncio.to_thread(_read, text)
+    _kept[key] = result
+    if len(_kept) > KEPT:
+        _kept.popitem(last=False)
+    return result
 
 
 async def _number(update: Update, context: Context) -> str | None:
