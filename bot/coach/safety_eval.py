@@ -154,6 +154,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev20.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
