@@ -131,6 +131,31 @@ HERE = Path(__file__).parent
         ),
         ("The head teacher fell off the stage during the raffle, poor man", Level.NONE),
         ("tingling down to my little toe on the left", Level.CLINICIAN),
+        # the twentieth blind set's kinds
+        ("not even joking, I wet myself in the queue at Tesco and never felt it", Level.EMERGENCY),
+        (
+            "my nan's account. she's getting me to type: can't feel her bum since Tuesday",
+            Level.EMERGENCY,
+        ),
+        ("my husband is typing this. she cannot hold her urine since last night", Level.EMERGENCY),
+        ("nina homa since yesterday and the back is bad", Level.URGENT),
+        ("I no fit hold my poo since yesterday, my back don scatter", Level.EMERGENCY),
+        ("ma bahookie's gone numb and ma back is killing me", Level.EMERGENCY),
+        ("quad bike flipped over on the field and pinned me, back is sore", Level.EMERGENCY),
+        (
+            "Was in a car accident on the A1 this morning and my lower back is agony",
+            Level.EMERGENCY,
+        ),
+        ("taang kamzor ho rahi hai, left leg getting weaker every day", Level.URGENT),
+        ("pain 4 in the daytime, 8 at night, is that normal", Level.URGENT),
+        ("I've lost a stone and I'm eating the same as ever, back aches", Level.URGENT),
+        ("the scaffold gave way and I fell two floors, my mate drove me home", Level.EMERGENCY),
+        ("I can hold my pee fine, no issues at all", Level.NONE),
+        ("the pound has fallen again, no holiday this year", Level.NONE),
+        ("darkness falls so early now, stretching by lamplight", Level.NONE),
+        ("coughing nonstop with this cold but the back is good", Level.NONE),
+        ("hot flushes again (perimenopause), otherwise fine", Level.NONE),
+        ("my wife is having chemo and I'm her carer, the lifting hurts my back", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

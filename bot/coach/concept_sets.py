@@ -25,6 +25,7 @@ from bot.coach import (
     concepts_dev17,
     concepts_dev18,
     concepts_dev19,
+    concepts_dev20,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -40,6 +41,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (17, concepts_dev17),
     (18, concepts_dev18),
     (19, concepts_dev19),
+    (20, concepts_dev20),
 )
 
 

@@ -29,7 +29,7 @@ _PARTNER = ("husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "m
 # -- signs ----------------------------------------------------------------------------------------
 # "I no can control toilet since two days": the "no" is the sign, not its denial
 _add("BLADDER",
-     [_re(r"^(no|not|cannot|cant|can't|can)$"), {"LOWER": "can", "OP": "?"},
+     [_re(r"^(no|not|n't|cannot|cant|can't)$"), {"LOWER": "can", "OP": "?"},
       _in("control", "hold"), {"LOWER": {"IN": ["my", "the"]}, "OP": "?"},
       _in("toilet", "pee", "urine", "bladder", "bowel", "bowels", "poo", "stool", "motion",
           "motions", "wee")])  # fmt: skip

@@ -151,10 +151,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev17.tsv"),
     Path("tests/safety_dev18.tsv"),
     Path("tests/safety_dev19.tsv"),
+    Path("tests/safety_dev20.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev20.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

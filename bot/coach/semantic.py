@@ -96,6 +96,11 @@ _WEATHER = re.compile(
     r"\b(weather|heatwave|heat wave|humid\w*|sauna|sunny|sunshine|aircon|air con|summer|"
     r"so hot|hot day|hot in here|scorching|tropical|radiator|heating)\b"
 )
+_FLUSHES = re.compile(r"\b(hot (flush|flash)\w*|(peri)?menopaus\w*|hrt)\b")
+_GOING_WELL = re.compile(
+    r"\b(been|is|'s|are|'re|getting|got) (so |much |way |a lot |loads )?better\b"
+    r"|\bback to normal\b"
+)
 _INTIMATE = {
     Category.BLADDER_BOWEL.value, Category.SADDLE_NUMBNESS.value, Category.SEXUAL.value,
 }  # fmt: skip
@@ -122,7 +127,7 @@ _INTIMATE_CUE = re.compile(
     r"between (my|the) legs|nether|vagina\w*|penis|testic\w*|balls|scrotum|labia|vulva|wip\w*|"
     r"toilet|loo|seat|sit\w*|sat|perch\w*|region|chair|sex\w*|intimate|intimacy|intercourse|"
     r"orgasm\w*|climax\w*|erection\w*|bed|bedroom|husband|wife|partner|bloke|girlfriend|"
-    r"boyfriend|him|her|me time|"
+    r"boyfriend|him|her|me time|missus|mrs|misses|hubby|wifey|other half|manhood|"
     r"alone time|relations|lovemaking|inside|nerves?|perform\w*|aroused|arousal|libido)\b"
 )
 # Words for the chest or what a heart pain feels like: "slight ache in my lower back after the
@@ -350,8 +355,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "gone up a weight on the leg press, feeling strong"
     if category == Category.CANCER.value:
         return not _CANCER_CUE.search(text)  # "surgeon discharged me" is near, but no cancer
-    if category == Category.FEVER.value and _WEATHER.search(text):
-        return True  # "it's so hot i'm sweating buckets"
+    if category == Category.FEVER.value and (_WEATHER.search(text) or _FLUSHES.search(text)):
+        return True  # "it's so hot i'm sweating buckets", "hot flushes again (menopause)"
+    if category == Category.SEXUAL.value and _GOING_WELL.search(text):
+        return True  # "the bedroom's been better since my back stopped hurting"
     if category in _INTIMATE and _SOMEONE_ELSE.search(text) and not _MYSELF.search(text):
         return True  # "one of my residents wet herself"
     if category == Category.NIGHT_PAIN.value:

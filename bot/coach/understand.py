@@ -545,7 +545,18 @@ _FOR_THE_USER = re.compile(
     r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
     r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|"
     r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
-    r"friend|neighbour|neighbor|child|kid)\b",
+    r"friend|neighbour|neighbor|child|kid)\b"
+    # "(this is his account, I'm his son)", "It's her account, I'm helping"
+    r"|\b(this|it)('s|’s| is)\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    # "my wife is typing this", "Grandad's getting me to type"
+    r"|\b(is|are|'s|’s)\s+(typing|writing|texting|doing)\s+(this|it)\s*(for\s+(me|him|her))?"
+    r"\s*[.,:;!)-]"
+    r"|\b(getting|got|asked|told|having)\s+me\s+to\s+(type|write|text|message|send)\b"
+    # "my son (he's the one using this bot)", "my mother is the one using this"
+    r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
+    # "Para mi papá: he says ..." (for my dad)
+    r"|^\W*(para|for)\s+(mi|my)\s+(papá|papa|mamá|mama|abuela|abuelo|dad|mum|mom|mam|"
+    r"gran|grandad|grandma|husband|wife)\s*[:\-–—]",
     re.IGNORECASE,
 )
 
