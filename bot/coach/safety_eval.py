@@ -155,6 +155,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev21.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
