@@ -156,6 +156,31 @@ HERE = Path(__file__).parent
         ("coughing nonstop with this cold but the back is good", Level.NONE),
         ("hot flushes again (perimenopause), otherwise fine", Level.NONE),
         ("my wife is having chemo and I'm her carer, the lifting hurts my back", Level.NONE),
+        # the twenty-first blind set's kinds
+        (
+            "This is Tom's wife. He says he can't feel his bottom since this morning",
+            Level.EMERGENCY,
+        ),
+        (
+            "typing on her account: she's had breast cancer and now her back really hurts",
+            Level.URGENT,
+        ),
+        (
+            "his back is no better after a month of this, he asked me to let you know",
+            Level.CLINICIAN,
+        ),
+        ("Not feeling well at all, feverish and the back is much worse", Level.URGENT),
+        ("up at 3am pacing the kitchen because lying down is too painful", Level.URGENT),
+        ("like I've had an epidural down there, no feeling, since Sunday", Level.EMERGENCY),
+        (
+            "huge tackle at training, speared into the ground back first, can barely move",
+            Level.EMERGENCY,
+        ),
+        ("aching since the start of spring and it's exactly as bad", Level.CLINICIAN),
+        ("crashed my computer again, lost the whole essay", Level.NONE),
+        ("my bum goes numb on the bus seat but it's fine once I get up", Level.NONE),
+        ("sleeping fine, the pain is only when I sit all day", Level.NONE),
+        ("the night pain I had after the surgery went away years ago", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

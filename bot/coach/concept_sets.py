@@ -26,6 +26,7 @@ from bot.coach import (
     concepts_dev18,
     concepts_dev19,
     concepts_dev20,
+    concepts_dev21,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -42,6 +43,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (18, concepts_dev18),
     (19, concepts_dev19),
     (20, concepts_dev20),
+    (21, concepts_dev21),
 )
 
 

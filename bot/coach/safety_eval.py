@@ -152,10 +152,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev18.tsv"),
     Path("tests/safety_dev19.tsv"),
     Path("tests/safety_dev20.tsv"),
+    Path("tests/safety_dev21.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev21.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -554,6 +554,14 @@ _FOR_THE_USER = re.compile(
     r"|\b(getting|got|asked|told|having)\s+me\s+to\s+(type|write|text|message|send)\b"
     # "my son (he's the one using this bot)", "my mother is the one using this"
     r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
+    # "this is for my mum on her account -", "(this is Sarah on his phone)"
+    r"|\bon\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    # "This is Raj's wife.", "this is Linda btw" (a name signed to someone else's account)
+    r"|\bthis is \w+('s|’s)\s+(wife|husband|partner|daughter|son|mum|mom|dad|carer|"
+    r"girlfriend|boyfriend)\b"
+    r"|\bthis is [A-Z][a-z]+\s*(btw|here|by the way)?\s*[.!)]*\s*$"
+    # "he asked me to let you know"
+    r"|\b(he|she|they)\s+asked\s+me\s+to\s+(let you know|tell you|message|write|type)\b"
     # "Para mi papá: he says ..." (for my dad)
     r"|^\W*(para|for)\s+(mi|my)\s+(papá|papa|mamá|mama|abuela|abuelo|dad|mum|mom|mam|"
     r"gran|grandad|grandma|husband|wife)\s*[:\-–—]",
@@ -575,7 +583,10 @@ _CAME_TRUE = re.compile(
 _CLAIMED = re.compile(
     r"\bi(?:'ve|ve| have)? (?:had|got|get|been getting|been having) (?:it|this|that)\b"
     r"|\b(?:it's|it is|it has been|it's been) happening to me\b|\bhappens to me\b"
-    r"|\b(?:it's|its|it has|it's) been happening\b|\bkeeps happening\b",
+    r"|\b(?:it's|its|it has|it's) been happening\b|\bkeeps happening\b"
+    # "is it normal to ...? happened last night and again this morning"
+    r"|[?!.]\s*(?:it\s+|this\s+)?(?:happened|started|began)\s+(?:last night|this morning|"
+    r"yesterday|today|again|twice|on)\b",
     re.IGNORECASE,
 )
 
