@@ -156,6 +156,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev22.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
