@@ -181,6 +181,22 @@ HERE = Path(__file__).parent
         ("my bum goes numb on the bus seat but it's fine once I get up", Level.NONE),
         ("sleeping fine, the pain is only when I sit all day", Level.NONE),
         ("the night pain I had after the surgery went away years ago", Level.NONE),
+        # the twenty-second blind set's kinds
+        ("haven't needed a pee since yesterday morning, odd, back is killing me", Level.EMERGENCY),
+        ("my backside feels asleep all day and it won't wake up", Level.EMERGENCY),
+        (
+            "came down on the edge of the step from full height, right onto my back",
+            Level.EMERGENCY,
+        ),
+        ("since the slipped disc nothing down there works", Level.EMERGENCY),
+        ("new hole in my belt, no appetite, and my back aches", Level.URGENT),
+        ("this pain started back in October. same every day", Level.CLINICIAN),
+        ("banged into the kitchen table hard this morning", Level.ASK),
+        ("small accident with my tea on the yoga mat", Level.NONE),
+        ("my mum's falls prevention class starts Monday", Level.NONE),
+        ("up every night because of the twins, my back is fine", Level.NONE),
+        ("my pain doesn't wake me up any more", Level.NONE),
+        ("legs went numb after the epidural with my first, fine ever since", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -27,6 +27,7 @@ from bot.coach import (
     concepts_dev19,
     concepts_dev20,
     concepts_dev21,
+    concepts_dev22,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -44,6 +45,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (19, concepts_dev19),
     (20, concepts_dev20),
     (21, concepts_dev21),
+    (22, concepts_dev22),
 )
 
 

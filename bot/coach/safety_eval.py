@@ -153,10 +153,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev19.tsv"),
     Path("tests/safety_dev20.tsv"),
     Path("tests/safety_dev21.tsv"),
+    Path("tests/safety_dev22.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev22.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
