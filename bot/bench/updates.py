@@ -76,11 +76,12 @@ async def measure(
                         await drive_updates(emulator, ids, 1, "/start")
                     await drive_updates(emulator, ids[:5], 2, "hello")  # warm up
                     results[name] = await drive_updates(emulator, ids, rounds, "hello")
-                    if name.startswith("stretchbot"):  # no text seen before: read in full
+                    if name.startswith("stretchbot"):
+                        # No text seen before (each read in full); then writes: a session
+                        # logged per message.
                         results[f"{name}, distinct"] = await drive_updates(
                             emulator, ids, rounds, "hello", distinct=True
                         )
-                    if name.startswith("stretchbot"):  # writes: a session logged per message
                         done = await drive_updates(emulator, ids, rounds, "done")
                         results[f"{name}, done"] = done
                 finally:
