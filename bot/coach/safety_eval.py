@@ -157,6 +157,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev23.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
