@@ -197,6 +197,33 @@ HERE = Path(__file__).parent
         ("up every night because of the twins, my back is fine", Level.NONE),
         ("my pain doesn't wake me up any more", Level.NONE),
         ("legs went numb after the epidural with my first, fine ever since", Level.NONE),
+        # the twenty-third blind set's kinds
+        ("daughter here: dad can't feel himself wiping since yesterday", Level.EMERGENCY),
+        ("Gran doesn't do phones. She wet herself twice today without noticing", Level.EMERGENCY),
+        (
+            "my husband uses this account. his shins are both tingling since the fall",
+            Level.EMERGENCY,
+        ),
+        ("both my feet flop down when I walk since last night", Level.EMERGENCY),
+        ("neither calf will push me up onto my toes now, both gone weak", Level.EMERGENCY),
+        ("nt sure it matters but my legs r both numb and it hasnt worn off", Level.EMERGENCY),
+        ("my heel won't come up off the floor on the right, worse daily", Level.URGENT),
+        ("not eating much and dropped weight, jeans falling off me, back worse", Level.URGENT),
+        (
+            "do I need to say I had a lymphoma treated a few years back? back aching lately",
+            Level.URGENT,
+        ),
+        ("still the same as week 1 after all this", Level.CLINICIAN),
+        ("the whole office crashed the server today, chaos", Level.NONE),
+        ("feet went dead on the stadium steps, back to normal after a stamp about", Level.NONE),
+        ("my bum goes numb on the flight but it's gone once I'm up and walking", Level.NONE),
+        ("temperature broke on Sunday and I've felt fine since", Level.NONE),
+        ("should I empty my bladder first before the routine?", Level.NONE),
+        ("saddle sores from the charity ride, nothing numb", Level.NONE),
+        ("I volunteer at the cancer charity shop on Saturdays", Level.NONE),
+        ("my steroid inhaler is running low, need the chemist", Level.NONE),
+        ("banged my elbow on the door frame, back's fine", Level.NONE),
+        ("wife here, he says thanks for the reminders!", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

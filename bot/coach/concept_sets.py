@@ -28,6 +28,7 @@ from bot.coach import (
     concepts_dev20,
     concepts_dev21,
     concepts_dev22,
+    concepts_dev23,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -46,6 +47,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (20, concepts_dev20),
     (21, concepts_dev21),
     (22, concepts_dev22),
+    (23, concepts_dev23),
 )
 
 

@@ -113,12 +113,43 @@ _add("SEXUAL", [_re(r"^(erectile|impoten\w*)$")], "no erection", "no erections",
      *_neg_can(_re(r"^(orgasm|climax|ejaculate|come)$")))  # fmt: skip
 _add("SEX_CTX", [_re(r"^(sex|intercourse|orgasm\w*|climax\w*|ejaculat\w*|penetration)$")])
 
+# What crashes without a vehicle ("crashed my laptop"): never a road accident.
+_DEVICES = [
+    "laptop",
+    "computer",
+    "pc",
+    "phone",
+    "game",
+    "server",
+    "website",
+    "site",
+    "app",
+    "tablet",
+    "ipad",
+    "browser",
+    "system",
+    "excel",
+    "spreadsheet",
+    "drone",
+    "console",
+    "xbox",
+    "playstation",
+    "mac",
+    "macbook",
+    "presentation",
+    "code",
+    "build",
+    "database",
+    "party",
+    "diet",
+    "car",
+]  # "crashed the car": VEHICLE and IMPACT read it
 # -- trauma and bone ----------------------------------------------------------------------------
 _add("SEVERE_TRAUMA", [_in("car", "motorbike", "motorcycle", "road", "bike", "cycling", "ski",
                            "skiing", "rugby", "riding", "traffic", "horse"),
                        _in("accident", "crash", "collision", "smash")],
      [_re(r"^(hit|knocked)$"), _in("by", "off", "down"), _in("a", "the", "my"), {"OP": "?"}],
-     [_in("crashed", "rolled", "wrote"), _in("my", "the"), {"OP": "?"}],
+     [_in("crashed", "rolled", "wrote"), _in("my", "the"), {"LOWER": {"NOT_IN": _DEVICES}}],
      [_in("fell", "fall", "falling", "fallen", "thrown"), _in("off", "from", "out"), _OPT_DET,
       _in("ladder", "roof", "horse", "scaffolding", "scaffold", "balcony", "tree", "wall",
           "height", "window", "cliff", "motorbike", "stage", "loft", "building")],
@@ -473,6 +504,27 @@ _STAR_SIGN = re.compile(
 )
 
 
+_COME_WHERE = {
+    "up",
+    "off",
+    "out",
+    "back",
+    "down",
+    "through",
+    "in",
+    "round",
+    "around",
+    "home",
+    "over",
+    "along",
+    "near",
+    "here",
+    "undone",
+    "loose",
+    "apart",
+    "away",
+    "right",
+}
 _DEGREE = {"completely", "totally", "fully", "fast", "sound", "right", "straight", "quickly"}
 _CANCER_PERSON = {"survivor", "patient", "sufferer", "warrior", "thriver", "diagnosis", "scare"}
 
@@ -503,6 +555,8 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         or (after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "prone")
     ):
         return True  # "accident-prone"
+    if label == "SEXUAL" and text.endswith("come") and after in _COME_WHERE:
+        return True  # "foot won't come up", "it won't come off": not a climax
     if label == "ACCIDENT" and before == "an":
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:

@@ -247,6 +247,11 @@ _FOR_THAT_LONG = (
 )  # fmt: skip
 
 
+_SINCE_START = re.compile(
+    r"^(same|no|not)\b.*\b((week|wk|day) (1|one|2|two|1st)|i (started|began|start|joined))$"
+)
+
+
 def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     own = _own(found)
     labels = {m.label for m in own}
@@ -282,6 +287,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
         sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"}) or sharp  # "now the left burns too"
+        if "DROP" in here and any(
+            m.label == "LEGS" and re.match(r"both (my )?feet", m.text) for m in sentence
+        ):
+            nerve = True  # "both feet flop when I walk": both feet dropping
         if _saddle_sensation(sentence):
             out.add(Category.SADDLE_NUMBNESS)
         if here & {"SENSORY", "DYSFUNCTION"} and "SEX_CTX" in here:
@@ -340,6 +349,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
+    if understand.CHECKED_CLEAR.search(text):
+        out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
     if "VEHICLE" in labels and "MINOR_TRAUMA" in labels:
         labels.add("ACCIDENT")  # "got bumped in a car park"
     if any(m.label == "MINOR" and m.text.split()[-1] in _MISHAPS for m in own):
@@ -367,6 +378,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     elif _fever_asked(found, text) or _fever_at_home(text) or _fever_maybe_over(found, text):
         out.add(Category.POSSIBLE_FEVER)
     changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
+    # "same as week 1", "no better than when I started": unchanged over the programme's weeks
+    since_start = any(m.label == "NOCHANGE" and _SINCE_START.search(m.text) for m in own)
     if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
         out.add(Category.WEIGHT_LOSS)
     lasting = any(
@@ -378,9 +391,13 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     )
     if any(m.label == "NOT_IMPROVING" and "pain" in m.text for m in own):
         out.add(Category.NOT_IMPROVING)  # "still in pain every day"
-    if ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"})) or (
-        (lasting and labels & {"PAIN", "HURT"})
-        or ("NOT_IMPROVING" in labels and (hurt or "DURATION" in labels))
+    if (
+        since_start
+        or ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"}))
+        or (
+            (lasting and labels & {"PAIN", "HURT"})
+            or ("NOT_IMPROVING" in labels and (hurt or "DURATION" in labels))
+        )
     ):
         out.add(Category.NOT_IMPROVING)
     return out
@@ -410,15 +427,8 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
     when they found less than an alarm. `reader=None` runs the rules alone.
     """
     reading = understand.read(text)
-    score = _pain(text)
-    signs = sorted(
-        (SIGNS[c] for c in _signs(reading.mentions, text.lower(), score)),
-        key=lambda s: -s.level.rank,
-    )
-    level = signs[0].level if signs else Level.NONE
-    question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
-    rules = Triage(level, tuple(s for s in signs if s.level is level), question, score)
-    if level.stops_stretching or plain_chat(text):
+    rules = _by_rules(reading.mentions, text)
+    if rules.level.stops_stretching or plain_chat(text):
         return rules  # nothing to add to an alarm, nor to "done" (the model's time is saved)
     if isinstance(reader, DefaultReader):
         from bot.coach import semantic
@@ -427,6 +437,17 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
     if reader is None:
         return rules
     return combine(rules, _played_down(reader.judge(reading.clauses, text), reading, text))
+
+
+def _by_rules(mentions: list[Mention], text: str) -> Triage:
+    """The rules' triage of `text` from its mentions."""
+    score = _pain(text)
+    signs = sorted(
+        (SIGNS[c] for c in _signs(mentions, text.lower(), score)), key=lambda s: -s.level.rank
+    )
+    level = signs[0].level if signs else Level.NONE
+    question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
+    return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
 def _played_down(

@@ -154,10 +154,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev20.tsv"),
     Path("tests/safety_dev21.tsv"),
     Path("tests/safety_dev22.tsv"),
+    Path("tests/safety_dev23.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev23.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -24,14 +24,14 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bot.coach.signs import Category, Level
-from bot.coach.understand import Clause
+from bot.coach.understand import CHECKED_CLEAR, Clause, announcements, unannounced
 
 if TYPE_CHECKING:
     from bot.coach.embed import Encoder
@@ -83,7 +83,8 @@ _STRETCH_FELT = re.compile(
 )
 _ON_PURPOSE = re.compile(
     r"\b(on purpose|deliberately|intentionally|diet\w*|weight watchers|slimming|calorie\w*|"
-    r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan|"
+    r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan|cutting|"
+    r"weight class|weigh.?in|making weight|make weight|"
     r"(started|since|from|with) (running|cycling|swimming|walking|exercising|the gym|gym|"
     r"training|couch to 5k|c25k|parkrun))\b"
 )
@@ -138,7 +139,7 @@ _INTIMATE_CUE = re.compile(
     r"toilet|loo|seat|sit\w*|sat|perch\w*|region|chair|sex\w*|intimate|intimacy|intercourse|"
     r"orgasm\w*|climax\w*|erection\w*|bed|bedroom|husband|wife|partner|bloke|girlfriend|"
     r"boyfriend|him|her|me time|missus|mrs|misses|hubby|wifey|other half|manhood|"
-    r"alone time|relations|lovemaking|inside|nerves?|perform\w*|aroused|arousal|libido)\b"
+    r"alone time|relations|lovemaking|inside|nerves?|perform\w*|aroused|arousal|libido)\b|🍆|🍑"
 )
 # Words for the chest or what a heart pain feels like: "slight ache in my lower back after the
 # cat cow" is near "chest tight after the stretch", but says none.
@@ -150,6 +151,9 @@ _CHEST_CUE = re.compile(
 _ROUTINE_TRIP = re.compile(
     r"\b(?:time to|time for a|go for a|nip to the|quick) (?:pee|wee|piss|loo|toilet|bathroom)\b"
     r"|\b(?:pee|wee|loo|toilet|bathroom|comfort) breaks?\b"
+    # "had to pause for a wee in the middle, too much coffee"
+    r"|\b(?:pause|paused|stop|stopped|break|nip|nipped|dash|dashed|pop|popped|run|ran) (?:for|to) "
+    r"(?:a|the) (?:pee|wee|loo|toilet|bathroom)\b"
 )
 # What a fever or feeling unwell is: "one leg only, feels buzzy and sore" says none of it.
 _FEVER_CUE = re.compile(
@@ -164,7 +168,11 @@ _NERVE_CUE = re.compile(
     r"feel\w*|felt|fizz\w*|buzz\w*|electric\w*|asleep|sleep\w*|wobbl\w*|funny|weird|strange|odd|"
     r"burn\w*|work\w*|stop\w*|block\w*|wood\w*|mine|prickl\w*|crawl\w*|ants|cotton|rubber\w*|"
     r"unreliable|noodl\w*|spaghetti|give out|gave out|giving out|"
-    r"useless|floppy|walk\w*|drag\w*|sensation|lost)\b"
+    r"useless|floppy|walk\w*|drag\w*|sensation|lost|push\w*|tip ?toes?|tiptoe\w*)\b"
+)
+_WORSE_WITH = re.compile(
+    r"^\W*(?:\w+\W+){0,2}worse (?:when|after|if|with|the more|once) (?:i've |ive |i'd |i )?"
+    r"(?:walk\w*|stand\w*|stood|sit\w*|sat|bend\w*|lift\w*|driv\w*|work\w*|been)\b"
 )
 _REACH = re.compile(
     r"\b(?:reach|touch)\w* (?:down to )?(?:my |the )?(?:toes|feet|shins|knees|ankles|floor)\b"
@@ -189,6 +197,10 @@ _TOPIC_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
     Category.FEVER.value: (_FEVER_CUE,),  # "one leg only, feels buzzy and sore down the back"
     Category.WEAKNESS.value: (_WEAKNESS_CUE,),  # "long shift on my feet"
 }
+_MISHAPS = {
+    Category.TRAUMA.value, Category.SEVERE_TRAUMA.value, Category.POSSIBLE_FALL.value,
+    Category.FRAGILITY_TRAUMA.value,
+}  # fmt: skip
 _DENIED_BEFORE = re.compile(r"\b(no|not|without|never|n't|nothing)\b")
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
 # The words the rules know for each category's topic (understand.py's labels).
@@ -228,8 +240,22 @@ class Unit:
     denied: frozenset[str] = frozenset()
 
 
+def without_notes(unit: str, message: str) -> str:
+    """`unit` (a piece of `message`) without the notes of someone typing for the owner."""
+    said = unit
+    for note in announcements(message):
+        if note:
+            said = said.replace(note, " ")
+    said = unannounced(said)
+    return unit if said == unit else " ".join(said.split()).strip(" ,.:;-–—()")
+
+
 def units(clauses: Sequence[Clause], text: str) -> list[Unit]:
-    """The clauses, their pieces between commas (two words or more), and the whole message."""
+    """The clauses, their pieces between commas (two words or more), and the whole message.
+
+    A relative's note that they type for the owner ("wife here:") is left out of every unit: it
+    says nothing of the sign, and near exemplars that begin with one it would borrow their level.
+    """
     out = [Unit(c.text, c.qualified, c.denied) for c in clauses]
     for c in clauses:
         pieces = [p.strip() for p in re.split(r"[,:]", c.text) if len(p.strip().split()) >= 2]
@@ -247,7 +273,9 @@ def units(clauses: Sequence[Clause], text: str) -> list[Unit]:
         out.append(Unit(text, frozenset()))
     first: dict[str, Unit] = {}
     for u in out:
-        first.setdefault(u.text, u)
+        said = without_notes(u.text, text)
+        if len(said.split()) >= 2 or said == u.text:
+            first.setdefault(said, replace(u, text=said))
     return list(first.values())
 
 
@@ -364,12 +392,18 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     if category in _LEGS_CATEGORIES and _STRONG.search(text):
         return True  # "gone up a weight on the leg press, feeling strong"
     if category == Category.CANCER.value:
-        return not _CANCER_CUE.search(text)  # "surgeon discharged me" is near, but no cancer
+        # "surgeon discharged me" is near, but names no cancer; "GP said it's mechanical"
+        return not _CANCER_CUE.search(text) or bool(CHECKED_CLEAR.search(said))
     if category == Category.FEVER.value and (_WEATHER.search(text) or _FLUSHES.search(text)):
         return True  # "it's so hot i'm sweating buckets", "hot flushes again (menopause)"
     if category == Category.SEXUAL.value and _GOING_WELL.search(text):
         return True  # "the bedroom's been better since my back stopped hurting"
-    if category in _INTIMATE and _SOMEONE_ELSE.search(text) and not _MYSELF.search(text):
+    if (
+        category in _INTIMATE
+        and _SOMEONE_ELSE.search(text)
+        and not _MYSELF.search(text)
+        and unannounced(message) == message  # "son typing: mum soiled herself"
+    ):
         return True  # "one of my residents wet herself"
     if category == Category.NIGHT_PAIN.value:
         return (
@@ -379,6 +413,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         )
     if category == Category.BLADDER_BOWEL.value and _ROUTINE_TRIP.search(said):
         return True  # "on work days I barely have time to pee"
+    if category == Category.WEAKNESS.value and _WORSE_WITH.search(text):
+        return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):
         return True  # "I just can't reach my toes" is about flexibility, not strength
     if category == Category.FRAGILITY_TRAUMA.value:
@@ -386,8 +422,9 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     if category in _INTIMATE and _STRETCH_FELT.search(text):
         return True  # "the one where you cross your leg over, I feel it in my bum"
     if category == Category.WEIGHT_LOSS.value:
-        purpose = _ON_PURPOSE.search(text)  # "on purpose", "on a diet"; not "without any diet"
-        return purpose is not None and not _DENIED_BEFORE.search(text[: purpose.start()][-20:])
+        said = f"{text} {message}"  # "cutting for my weight class, scales say 2 lbs down"
+        purpose = _ON_PURPOSE.search(said)  # "on purpose", "on a diet"; not "without any diet"
+        return purpose is not None and not _DENIED_BEFORE.search(said[: purpose.start()][-20:])
     return False
 
 
@@ -409,7 +446,9 @@ def decide(
             continue
         if s.vote >= limits.alarm:
             level = Level.EMERGENCY if s.rank == Level.EMERGENCY.rank else Level.URGENT
-        elif s.vote >= limits.ask:
+        elif s.vote >= limits.ask and (
+            s.category not in _MISHAPS or _TRAUMA_CUE.search(unit.text.lower())
+        ):  # no question about a fall where no word of one is said ("night fever on the floor")
             level = Level.ASK
         else:
             continue

@@ -35,6 +35,7 @@ from bot.coach.semantic import (
     digest,
     score,
     units,
+    without_notes,
 )
 from bot.coach.signs import Level
 
@@ -117,11 +118,12 @@ def exemplars(row: Row) -> list[tuple[str, int, str]]:
     that the rules alone read as serious is that sign."""
     if not row.in_bank:
         return []
-    out = [(row.case.text, row.case.expected.rank, row.category)]
+    whole = without_notes(row.case.text, row.case.text)  # as units() reads it
+    out = [(whole, row.case.expected.rank, row.category)]
     if row.case.expected is Level.NONE and len(row.units) > 1:
         out += [(u.text, 0, "") for u in row.units if not u.qualified & _QUALIFIED]
     for unit, rules in zip(row.units, row.unit_rules, strict=False):
-        if rules.level.stops_stretching and unit.text != row.case.text:
+        if rules.level.stops_stretching and unit.text not in (row.case.text, whole):
             out.append((unit.text, rules.level.rank, rules.signs[0].category.value))
     return out
 

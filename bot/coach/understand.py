@@ -402,6 +402,20 @@ def _statement(doc: Any, modifier: Any) -> bool:
     return end < len(doc) and doc[end].lower_ in {"n't", "nt", "not"}
 
 
+# "numb after the routine and it hasn't worn off in 2 hrs": what a stretch does passes; this has
+# not, so "after the routine" no longer excuses it.
+_PERSISTS = re.compile(
+    r"\b(?:has|have|had|is|was)(?:n't|nt|n’t| not) (?:worn|gone|eased|settled|faded|passed|"
+    r"stopped|wearing|going|easing)(?: off| away| down)?\b"
+    r"|\bwon'?t (?:go|wear|ease) (?:away|off)\b"
+    r"|\bstill (?:numb|dead|tingling|there|the same|weak|like (?:it|that|this))\b"
+)
+
+
+def _lasting_after_hold(doc: Any, modifier: Any) -> bool:
+    return modifier.rule.literal == "in the hold" and bool(_PERSISTS.search(doc.text.lower()))
+
+
 def _unable(doc: Any, i: int) -> bool:
     """ "can't walk", "couldn't feel": not being able to is the sign itself, not its negation."""
     after = {t.lower_ for t in doc[i + 1 : i + 4]}  # "haven't been able to", "not able to"
@@ -448,6 +462,7 @@ def _clauses(
         if m.category in _QUALIFIERS
         and (m.rule.allowed_types is None or id(m) in linked)  # "freezing" with no numbness
         and not (theirs and m.category == "FAMILY")  # "typing for mum: she ..."
+        and not _lasting_after_hold(doc, m)
         and m.rule.direction != "TERMINATE"
         and doc[m.modifier_span[0]].lower_ not in _CONTRAST
         and not _unable(doc, m.modifier_span[0])
@@ -533,6 +548,12 @@ def _idiom_topic(ent: Any) -> str:
 # Someone typing for the person whose account it is ("typing for my mum (84), she says ...",
 # "this is Dad's account"): the symptoms are the user's own, so "she" and "he" are no other
 # person. Asking on someone's behalf ("asking for my mum") is not this: that is a question.
+_FAMILY = (
+    r"(?:wife|husband|hubby|partner|son|daughter|mum|mom|mam|mother|dad|father|grandson|"
+    r"granddaughter|niece|nephew|sister|brother|girlfriend|boyfriend|fianc[eé]e?|other half|"
+    r"missus)"
+)
+_RELATIVE = rf"(?:{_FAMILY[3:-1]}|carer|caregiver|nurse|friend|neighbour|neighbor)"
 _FOR_THE_USER = re.compile(
     r"\b(typing|writing|texting|messaging|replying|doing this|on here)\s+(this\s+)?"
     r"(for|on behalf of)\s+(my\s+|me\s+|our\s+)?(mum|mom|mam|mother|dad|father|gran|granny|"
@@ -564,9 +585,38 @@ _FOR_THE_USER = re.compile(
     r"|\b(he|she|they)\s+asked\s+me\s+to\s+(let you know|tell you|message|write|type)\b"
     # "Para mi papá: he says ..." (for my dad)
     r"|^\W*(para|for)\s+(mi|my)\s+(papá|papa|mamá|mama|abuela|abuelo|dad|mum|mom|mam|"
-    r"gran|grandad|grandma|husband|wife)\s*[:\-–—]",
+    r"gran|grandad|grandma|husband|wife)\s*[:\-–—]"
+    # "husband here - Tom says ...", "son typing:", "carer here for Mrs O'Brien"
+    rf"|^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:(?:it's|its|this is|i'm|im)\s+)?"
+    rf"(?:the\s+|his\s+|her\s+|their\s+)?(?:{_FAMILY}\s+(?:here|speaking)|{_RELATIVE}\s+"
+    r"(?:typing|writing|texting|messaging))\b"
+    # "My wife Priya uses this account.", "(her account)", "I'm her son, she doesn't do phones"
+    r"|\b(?:uses|owns|runs)\s+(?:this|the)\s+(?:account|bot|app|phone|profile)\b"
+    r"|\(\s*(?:his|her|their)\s+(?:account|phone|app|profile)\s*\)"
+    r"|\b(?:doesn'?t|does not|can'?t|won'?t)\s+do\s+(?:phones|tech|computers|apps|texting|"
+    r"screens|smartphones)\b",
     re.IGNORECASE,
 )
+
+
+# "GP checked my back last week and said it's mechanical": a past cancer already looked at.
+CHECKED_CLEAR = re.compile(
+    r"\b(?:gp|doctor|doc|dr|physio|consultant|oncologist|specialist|surgeon)\b[^.?!]{0,40}"
+    r"\b(?:checked|examined|looked at|scanned|saw|assessed)\b[^.?!]{0,40}"
+    r"\b(?:said|says|told me|confirmed)\b[^.?!]{0,25}"
+    r"\b(?:mechanical|muscular|muscle|fine|nothing serious|all clear|nothing sinister|postural)\b"
+)
+
+
+def announcements(text: str) -> list[str]:
+    """The notes in `text` of someone typing for the account's owner, as written."""
+    return [m.group(0).strip(" ,.:;-–—()") for m in _FOR_THE_USER.finditer(text)]
+
+
+def unannounced(text: str) -> str:
+    """`text` without a relative's or carer's note that they are typing for the account's owner
+    ("wife here:", "This is Raj's wife."): the note itself is no sign, whatever follows it."""
+    return _FOR_THE_USER.sub(" ", text) if _FOR_THE_USER.search(text) else text
 
 
 # "if the numbness spreads to both legs come back. Well it has.": the condition came true.
@@ -638,6 +688,7 @@ def read(text: str) -> Reading:
             # a trigger inside the mention is part of it ("without meaning to")
             and not ent.start <= m.modifier_span[0] < ent.end
             and not (theirs and m.category == "FAMILY")
+            and not _lasting_after_hold(doc, m)
             # "lost weight without meaning to and my appetite is fine": the appetite is fine
             and not (m.rule.literal == "fine" and ent.label_ in _FINE_SAYS_NOTHING)
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
