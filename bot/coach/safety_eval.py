@@ -158,6 +158,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev24.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
