@@ -455,3 +455,42 @@ def test_the_sentence_model_is_spared_only_plain_chat_and_bare_commands(
 
 def test_a_sign_after_a_command_is_still_read() -> None:
     assert triage("/pain 8 and I peed myself without feeling it").level is Level.EMERGENCY
+
+
+# Plain chat in which no rule finds all the words it needs is read without the pipeline (on the
+# event loop, in microseconds): it must say exactly what the pipeline would.
+@pytest.mark.parametrize(
+    "text", ["done", "thanks!", "hello", "done 👍", "all done!", "hello 10001 7", "/desk"]
+)
+def test_plain_chat_naming_nothing_is_read_without_the_pipeline(text: str) -> None:
+    from bot.coach import understand
+    from bot.coach.safety import quick_triage
+
+    understand.load()
+    quick = quick_triage(text)
+    assert quick is not None
+    assert quick == triage(text, reader=None) == triage(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["numb", "done, legs numb", "thanks, peed myself", "hello 🍆 dead", "feverish", "pain 4"],
+)
+def test_chat_naming_a_sign_still_goes_through_the_pipeline(text: str) -> None:
+    from bot.coach import understand
+    from bot.coach.safety import quick_triage
+
+    understand.load()
+    assert understand.could_mention(text)
+    assert quick_triage(text) is None
+
+
+def test_what_the_quick_check_rules_out_the_pipeline_never_finds() -> None:
+    # Every studied corpus row the check rules out (about one in six) has no mention at all.
+    from bot.coach import understand
+
+    understand.load()
+    texts = [c.text for p in safety_eval.STUDIED_CORPORA for c in safety_eval.load_corpus(p)]
+    ruled_out = [text for text in texts if not understand.could_mention(text)]
+    assert len(ruled_out) > len(texts) // 10
+    assert [text for text in ruled_out if understand.read(text).mentions] == []

@@ -163,6 +163,7 @@ async def test_kept_readings_are_bounded_and_long_texts_always_read(
     monkeypatch.setattr(screening, "_kept", OrderedDict())
     monkeypatch.setattr(screening, "KEPT", 3)
     monkeypatch.setattr(safety, "loaded_mode", lambda: "test")
+    monkeypatch.setattr(safety, "quick_triage", lambda text: None)  # every text to the reader
     assert (await screening.triage("numb down there")).level is Level.EMERGENCY
     assert (await screening.triage("numb down there")).level is Level.EMERGENCY
     assert read == ["numb down there"]  # the second time from the kept reading
@@ -177,6 +178,26 @@ async def test_kept_readings_are_bounded_and_long_texts_always_read(
     monkeypatch.setattr(safety, "loaded_mode", lambda: None)
     await screening.triage("ok")  # before the pipeline is loaded, nothing is kept or reused
     assert read.count("ok") == 2
+
+
+async def test_plain_chat_is_answered_without_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.coach import understand
+
+    read: list[str] = []
+
+    def fake_read(text: str) -> Triage:
+        read.append(text)
+        return Triage(Level.EMERGENCY if "numb" in text else Level.NONE, (), None, None)
+
+    understand.load()
+    monkeypatch.setattr(screening, "_read", fake_read)
+    monkeypatch.setattr(screening, "_kept", OrderedDict())
+    monkeypatch.setattr(safety, "loaded_mode", lambda: "test")
+    for text in ("thanks!", "done", "all done 👍"):
+        assert (await screening.triage(text)).level is Level.NONE
+    assert read == []  # no word any rule needs: read on the spot
+    assert (await screening.triage("done, legs numb")).level is Level.EMERGENCY
+    assert read == ["done, legs numb"]
 
 
 def test_each_level_is_worded_for_that_level_only() -> None:

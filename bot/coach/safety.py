@@ -426,6 +426,9 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
     The rules decide first; the semantic layer (bot/coach/semantic.py) may then raise the level
     when they found less than an alarm. `reader=None` runs the rules alone.
     """
+    quick = quick_triage(text)
+    if quick is not None:
+        return quick
     reading = understand.read(text)
     rules = _by_rules(reading.mentions, text)
     if rules.level.stops_stretching or plain_chat(text):
@@ -437,6 +440,15 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
     if reader is None:
         return rules
     return combine(rules, _played_down(reader.judge(reading.clauses, text), reading, text))
+
+
+def quick_triage(text: str) -> Triage | None:
+    """What `triage` says of plain chat in which no word is one any rule needs ("hello", "done
+    for today"), without running the pipeline; None when the pipeline must read `text` (or is
+    not loaded yet). Cheap enough for the event loop: most of what people write is such chat."""
+    if not understand.loaded() or not plain_chat(text) or understand.could_mention(text):
+        return None
+    return _by_rules([], text)
 
 
 def _by_rules(mentions: list[Mention], text: str) -> Triage:

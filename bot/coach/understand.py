@@ -144,14 +144,145 @@ def _build() -> Any:
 
 def load() -> float:
     """Build the pipeline if not built yet; return how long the first build took (seconds)."""
-    global _nlp, LOAD_SECONDS
+    global _nlp, _quick, LOAD_SECONDS
     with _lock:
         if _nlp is None:
             started = time.perf_counter()
             _nlp = _build()
             _english()  # the word list, read now rather than on the first message
+            tokenizer = type(_nlp)().tokenizer  # the same rules, for the event loop's own use
+            _quick = _Needed.of(tokenizer)
             LOAD_SECONDS = time.perf_counter() - started
     return LOAD_SECONDS or 0.0
+
+
+def loaded() -> bool:
+    """Whether the pipeline is built (never builds it)."""
+    return _nlp is not None
+
+
+_Spec = tuple[str, Any]  # ("lower" | "exact", frozenset of words) or ("regex", a pattern)
+
+
+@dataclass(frozen=True)
+class _Needed:
+    """What each target rule cannot do without: every token of it that is not optional (a word
+    from a list, a word of a phrase, a regular expression). A rule can match a text only if the
+    text has a token for each; most plain chat ("done for today", "thanks!") has none of the
+    rules' full sets, so the pipeline would find no mention in it."""
+
+    tokenizer: Any
+    rules: tuple[tuple[_Spec, ...], ...]
+    by_word: dict[str, tuple[int, ...]]  # each rule filed under its rarest needed word
+    by_regex: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
+    any_regex: re.Pattern[str]  # any of those (one search rules most words out)
+
+    @classmethod
+    def of(cls, tokenizer: Any) -> _Needed | None:
+        """The index, or None if some rule needs no particular word (then every text is read)."""
+        rules: list[tuple[_Spec, ...]] = []
+        specs: list[_Spec]
+        for _, literal, pattern in (*TARGET_RULES, *CONCEPT_RULES, *MORE_RULES,
+                                    *concept_sets.RULES):  # fmt: skip
+            if pattern is None:  # a phrase (matched on lower case): each of its words
+                rules.append(tuple(("lower", frozenset({t.lower_})) for t in tokenizer(literal)))
+                continue
+            specs = []
+            for token in pattern:
+                if token.get("OP") in ("?", "*"):
+                    continue
+                for attr, spec in token.items():
+                    kind = {"LOWER": "lower", "TEXT": "exact"}.get(attr)
+                    if kind is None:
+                        continue
+                    if isinstance(spec, str):
+                        specs.append((kind, frozenset({spec})))
+                    elif "IN" in spec:
+                        specs.append((kind, frozenset(spec["IN"])))
+                    elif "REGEX" in spec and kind == "lower":
+                        specs.append(("regex", re.compile(spec["REGEX"])))
+            if not specs:
+                return None
+            rules.append(tuple(specs))
+        by_word: dict[str, list[int]] = {}
+        by_regex: dict[re.Pattern[str], list[int]] = {}
+        for number, needed in enumerate(rules):
+            kind, key = min(needed, key=_commonness)
+            if kind == "regex":
+                by_regex.setdefault(key, []).append(number)
+            else:
+                for word in key:
+                    by_word.setdefault(word if kind == "exact" else word.lower(), []).append(
+                        number
+                    )
+        return cls(
+            tokenizer,
+            tuple(rules),
+            {word: tuple(numbers) for word, numbers in by_word.items()},
+            tuple((regex, tuple(numbers)) for regex, numbers in by_regex.items()),
+            re.compile("|".join(f"(?:{regex.pattern})" for regex in by_regex)),
+        )
+
+    def could_match(self, tokens: list[tuple[str, str]]) -> bool:
+        """Whether some rule has a token here for each thing it needs."""
+        lower = {low for low, _ in tokens}
+        exact = {text for _, text in tokens}
+        candidates = {n for word in lower | exact for n in self.by_word.get(word, ())}
+        hits = [word for word in lower if _searches(self.any_regex, word)]
+        if hits:  # rare: most words match none of the rules' regular expressions
+            candidates.update(
+                n
+                for regex, numbers in self.by_regex
+                if any(_searches(regex, word) for word in hits)
+                for n in numbers
+            )
+        return any(all(_met(spec, lower, exact) for spec in self.rules[n]) for n in candidates)
+
+
+def _met(spec: _Spec, lower: set[str], exact: set[str]) -> bool:
+    kind, payload = spec
+    if kind == "regex":
+        return any(_searches(payload, word) for word in lower)
+    return not payload.isdisjoint(lower if kind == "lower" else exact)
+
+
+@functools.lru_cache(maxsize=65536)
+def _searches(regex: re.Pattern[str], lower: str) -> bool:
+    return regex.search(lower) is not None  # spaCy's REGEX is a search too
+
+
+def _commonness(spec: _Spec) -> float:
+    """How often ordinary text has a token for `spec` (the rarest needed word keys its rule)."""
+    kind, payload = spec
+    if kind == "regex":
+        return float("inf")  # unknown: only when nothing else is needed
+    return float(sum(_frequency().get(word.lower(), 0 if word.isalpha() else 10**12)
+                     for word in payload))  # fmt: skip
+
+
+@functools.cache
+def _frequency() -> dict[str, int]:
+    from importlib.resources import files
+
+    listing = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    pairs = (line.split() for line in listing.read_text(encoding="utf-8").splitlines())
+    return {word: int(count) for word, count in pairs}
+
+
+_quick: _Needed | None = None
+_quick_lock = threading.Lock()  # its tokenizer is for one thread at a time
+
+
+def could_mention(text: str) -> bool:
+    """Whether some target rule might match `text` as `read` reads it (mended first). False is
+    certain: no rule has all it needs in it, so `read` would find no mention."""
+    index = _quick
+    if index is None:
+        return True
+    mended = normalise(text)
+    with _quick_lock:
+        tokens = [(t.lower_, t.text) for t in index.tokenizer(mended)]
+    return index.could_match(tokens)
 
 
 # A contrast ends what came before it: "no fever, but I can't pee" (medspaCy's own "but" rule
@@ -259,6 +390,14 @@ def _english() -> frozenset[str]:
 _SPACED_STOP = re.compile(r"\s+\.\s+(?=[A-Za-z])")
 
 
+@functools.cache
+def _any_slip() -> re.Pattern[str]:
+    """Any of dictation's slips (`concept_sets.DICTATION`), in one expression."""
+    return re.compile(
+        "|".join(f"(?:{heard.pattern})" for heard, _ in concept_sets.DICTATION), re.IGNORECASE
+    )
+
+
 def normalise(text: str) -> str:
     """Mend misspellings of the key words ("incontinance", "feaver") and glue "fever? no".
 
@@ -290,8 +429,9 @@ def normalise(text: str) -> str:
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
     text = _SPACED_STOP.sub(", ", text)  # "My legs . Both of them . Are weak": one sentence
     text = _CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
-    for heard, meant in concept_sets.DICTATION:  # "I fell off a lad her"
-        text = heard.sub(meant, text)
+    if _any_slip().search(text):  # most messages have none of dictation's slips
+        for heard, meant in concept_sets.DICTATION:  # "I fell off a lad her"
+            text = heard.sub(meant, text)
     text = _RHETORICAL.sub(" answered no ", _WORD.sub(mend, text))
     return _QUESTION_REPLY.sub(" answered ", text)
 
