@@ -224,6 +224,33 @@ HERE = Path(__file__).parent
         ("my steroid inhaler is running low, need the chemist", Level.NONE),
         ("banged my elbow on the door frame, back's fine", Level.NONE),
         ("wife here, he says thanks for the reminders!", Level.NONE),
+        # the twenty-fourth blind set's kinds
+        ("can't get up on my toes on either side since Tuesday", Level.EMERGENCY),
+        ("since last week I cannot hold my urine at all, back very painful", Level.EMERGENCY),
+        (
+            "came off a kicker snowboarding and landed flat on my back, heard a crack",
+            Level.EMERGENCY,
+        ),
+        (
+            "my weight keeps dropping for no reason, 4 kg this month, and the back aches",
+            Level.URGENT,
+        ),
+        (
+            "my sister's account, I'm setting it up for her: she has tingling down her left leg",
+            Level.CLINICIAN,
+        ),
+        ("right calf feels zapped every time I bend, shooting down from my back", Level.CLINICIAN),
+        ("we did Niagara Falls on holiday, back was fine", Level.NONE),
+        ("had a bladder infection in spring, antibiotics cleared it up", Level.NONE),
+        ("legs go heavy after a long shift, fine once I put my feet up", Level.NONE),
+        ("my foot went dead on the loo, came back after a minute", Level.NONE),
+        ("I leak a bit when I sneeze, have done since my first baby 20 years ago", Level.NONE),
+        ("my brother crashed his car but I wasn't in it, I'm fine", Level.NONE),
+        ("I'm feverish about this new routine, loving it", Level.NONE),
+        ("my old knee injury still clicks on the stairs", Level.NONE),
+        ("lump in my breast last year, biopsy said benign", Level.NONE),
+        ("Weight loss? I wish! Put on a stone this winter", Level.NONE),
+        ("pain comes and goes with sitting, not at night", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

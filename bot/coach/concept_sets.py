@@ -29,6 +29,7 @@ from bot.coach import (
     concepts_dev21,
     concepts_dev22,
     concepts_dev23,
+    concepts_dev24,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -48,6 +49,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (21, concepts_dev21),
     (22, concepts_dev22),
     (23, concepts_dev23),
+    (24, concepts_dev24),
 )
 
 

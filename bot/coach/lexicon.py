@@ -504,6 +504,10 @@ _STAR_SIGN = re.compile(
 )
 
 
+_SPILT = re.compile(
+    r"\b(?:spilt|spilled|spill|spilling|knocked over)\b(?: \w+){0,2} "
+    r"(?:coffee|tea|drink|water|juice|wine|milk|beer|soup|smoothie)\b"
+)
 _COME_WHERE = {
     "up",
     "off",
@@ -557,6 +561,10 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         return True  # "accident-prone"
     if label == "SEXUAL" and text.endswith("come") and after in _COME_WHERE:
         return True  # "foot won't come up", "it won't come off": not a climax
+    if label == "FALL" and doc[start].text == "Falls" and start > 0 and doc[start - 1].is_title:
+        return True  # "Victoria Falls", "Niagara Falls": a place
+    if label == "ACCIDENT" and _SPILT.search(doc.text.lower()):
+        return True  # "Accident? Only spilt my coffee over the keyboard"
     if label == "ACCIDENT" and before == "an":
         return False
     if label == "FALL" and text in {"slipped", "tripped"} and after in {"my", "up", "out"}:

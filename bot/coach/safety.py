@@ -64,7 +64,10 @@ _STEADY = {
 }
 _LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin", "heel", "sole"}
 # A fall from something high, said in one phrase ("came off the roof").
-_HIGH = re.compile(r"\b(roof|ladder|scaffold\w*|balcony|loft|cliff|tree|wall|horse|window)\b")
+_HIGH = re.compile(
+    r"\b(roof|ladder|scaffold\w*|balcony|loft|cliff|tree|wall|horse|window|jump|kicker|ramp|"
+    r"ledge)\b"
+)
 _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
 # "the feeling in my penis ... has gone" is one mention with the site inside it.
 _SADDLE_IN = re.compile(
@@ -247,6 +250,21 @@ _FOR_THAT_LONG = (
 )  # fmt: skip
 
 
+# "a lump in 2017, biopsy came back benign": never a cancer
+_BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
+# Leaking with a laugh or a cough, long known: not a new loss of control
+_STRESS_LEAK = re.compile(
+    r"\b(?:leak\w*|wet myself|dribbl\w*|little accidents?)\b[^.?!]{0,25}\b(?:when|if|as) "
+    r"(?:i |you )?(?:laugh|cough|sneez|jump|run|lift|trampolin)\w*"
+)
+_LONG_HAD = re.compile(
+    r"\b(?:since|after|from) (?:my|the|having) (?:\w+ )?(?:baby|babies|pregnancy|birth|kids|"
+    r"children|menopause|twins|son|daughter)\b|\bfor (?:years|ages|decades)\b|\byears ago\b"
+)
+# "my husband was driving and I wasn't in the car": someone else's mishap
+_NOT_THERE = re.compile(
+    r"\bi (?:wasn'?t|was not) (?:in|on|there|involved|with (?:him|her|them))\b"
+)
 _SINCE_START = re.compile(
     r"^(same|no|not)\b.*\b((week|wk|day) (1|one|2|two|1st)|i (started|began|start|joined))$"
 )
@@ -295,7 +313,11 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.SADDLE_NUMBNESS)
         if here & {"SENSORY", "DYSFUNCTION"} and "SEX_CTX" in here:
             out.add(Category.SEXUAL)
-        if here & {"CONTROL_LOSS", "DYSFUNCTION", "SENSORY", "ACCIDENT"} and "ELIMINATION" in here:
+        # "my leg went dead sitting on the toilet": the leg's numbness, not the bladder's
+        sensing = "SENSORY" in here and not here & {"LEG", "LEGS", "FOOT"}
+        if (
+            sensing or here & {"CONTROL_LOSS", "DYSFUNCTION", "ACCIDENT"}
+        ) and "ELIMINATION" in here:
             out.add(Category.BLADDER_BOWEL)
         if nerve and "LEGS" in here:
             out.add(Category.BILATERAL_LEGS)
@@ -349,8 +371,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
-    if understand.CHECKED_CLEAR.search(text):
+    if understand.CHECKED_CLEAR.search(text) or _BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
+    if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
+        out.discard(Category.BLADDER_BOWEL)  # "leaking when I laugh ... since my second baby"
     if "VEHICLE" in labels and "MINOR_TRAUMA" in labels:
         labels.add("ACCIDENT")  # "got bumped in a car park"
     if any(m.label == "MINOR" and m.text.split()[-1] in _MISHAPS for m in own):
@@ -400,6 +424,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )
     ):
         out.add(Category.NOT_IMPROVING)
+    if _NOT_THERE.search(text):  # "my husband was driving and I wasn't in the car"
+        out -= {Category.TRAUMA, Category.POSSIBLE_FALL, Category.SEVERE_TRAUMA}
     return out
 
 

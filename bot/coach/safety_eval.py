@@ -155,10 +155,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev21.tsv"),
     Path("tests/safety_dev22.tsv"),
     Path("tests/safety_dev23.tsv"),
+    Path("tests/safety_dev24.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev24.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -52,7 +52,7 @@ _FINE = re.compile(
     r"(ache|aches|pain|soreness|stiffness|twinge)\b"
     r"|\b(nice|good|satisfying|pleasant|lovely|healthy) (ache|stretch|burn|pull)\b"
     r"|\b(eases|eased|settles|goes|gets better)( off| away)? (when|if|once|after|as soon as) "
-    r"(i|i'm|im) (lie|lay|lying|rest|sit|sleep|stretch)",
+    r"(i|i'm|im) (lie|lay|lying|rest|sit|sleep|stretch|put|elevate)",
     re.IGNORECASE,
 )
 # What a unit must (or must not) say for the layer to raise some categories: a neighbour vote is
@@ -100,7 +100,7 @@ _WEATHER = re.compile(
 # Nights that are fine, or pain only with what one does: "Im sleeping fine, pain is only when I
 # sit too long", "the ache isn't there at night, only after work".
 _NIGHTS_FINE = re.compile(
-    r"\b(sleep\w*|slept) (fine|well|ok|okay|great|through|like a baby)\b"
+    r"\b(sleep\w*|slept) (fine|well|ok|okay|great|through|like a baby)\b|\bcomes? and goes?\b"
     r"|\b(isn't|isnt|is not|not|never|doesn't|doesnt|does not)\b[^.,]{0,20}"
     r"\b(at night|in bed|overnight|when i sleep|when i'm asleep)\b"
     r"|\bonly (when|after|during|if|while) (i |i'm |im )?(sit\w*|sat|stand\w*|walk\w*|"
@@ -170,6 +170,7 @@ _NERVE_CUE = re.compile(
     r"unreliable|noodl\w*|spaghetti|give out|gave out|giving out|"
     r"useless|floppy|walk\w*|drag\w*|sensation|lost|push\w*|tip ?toes?|tiptoe\w*)\b"
 )
+_GAINED = re.compile(r"\b(?:gained|put on|piled on|heavier than|weight gain)\b")
 _WORSE_WITH = re.compile(
     r"^\W*(?:\w+\W+){0,2}worse (?:when|after|if|with|the more|once) (?:i've |ive |i'd |i )?"
     r"(?:walk\w*|stand\w*|stood|sit\w*|sat|bend\w*|lift\w*|driv\w*|work\w*|been)\b"
@@ -201,6 +202,8 @@ _MISHAPS = {
     Category.TRAUMA.value, Category.SEVERE_TRAUMA.value, Category.POSSIBLE_FALL.value,
     Category.FRAGILITY_TRAUMA.value,
 }  # fmt: skip
+_MISHAPS_AND_LEGS = {*_MISHAPS, Category.WEAKNESS.value, Category.BILATERAL_LEGS.value}
+_OLD_INJURY = re.compile(r"\b(?:old|previous|former|past) (?:\w+ )?injur\w*")
 _DENIED_BEFORE = re.compile(r"\b(no|not|without|never|n't|nothing)\b")
 _TRAUMA = frozenset({"FALL", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT", "MINOR_TRAUMA"})
 # The words the rules know for each category's topic (understand.py's labels).
@@ -376,6 +379,8 @@ def _silenced(unit: Unit, category: str, message: str = "") -> bool:
         return True  # ... or the rules read its very topic as denied: "no falls, back's fine"
     if _FINE.search(unit.text):
         return True  # "the other leg is totally fine"
+    if category in _MISHAPS_AND_LEGS and _OLD_INJURY.search(unit.text.lower()):
+        return True  # "my old knee injury still clicks on the stairs"
     if _off_topic(unit.text.lower(), category, message):
         return True
     if "STEROIDS_OVER" in unit.qualified and category != Category.CANCER.value:
@@ -421,6 +426,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return not _TRAUMA_CUE.search(text)  # thin bones and no knock: a clinician's matter
     if category in _INTIMATE and _STRETCH_FELT.search(text):
         return True  # "the one where you cross your leg over, I feel it in my bum"
+    if category == Category.WEIGHT_LOSS.value and _GAINED.search(said):
+        return True  # "Lost weight? Ha, I wish. Gained 3kg over the holidays."
     if category == Category.WEIGHT_LOSS.value:
         said = f"{text} {message}"  # "cutting for my weight class, scales say 2 lbs down"
         purpose = _ON_PURPOSE.search(said)  # "on purpose", "on a diet"; not "without any diet"

@@ -358,7 +358,7 @@ _ISH = re.compile(r"(\w)-ish\b", re.IGNORECASE)
 # "steroids? do I look like a bodybuilder": a rhetorical no.
 _RHETORICAL = re.compile(
     r"\?+\s*(?:do i look like|as if|hell no|god no|lol no|haha no|definitely not|"
-    r"absolutely not)\b",
+    r"absolutely not|(?:ha|haha|lol|lmao)?[,.!]?\s*(?:i wish|if only))\b",
     re.IGNORECASE,
 )
 _QUESTION_REPLY = re.compile(
@@ -702,7 +702,10 @@ _FOR_THE_USER = re.compile(
     r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\b"
     r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
     r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\s*[-:–—,.(]"
-    r"|\bi set (this|it) up for (him|her|them|my)\b|\b(with|for) (him|her|them) on here\b"
+    r"|\bi(?:'m|’m| am)? (?:set|setting) (this|it) up for (him|her|them|my)\b"
+    r"|\b(with|for) (him|her|them) on here\b"
+    rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
+    r"(?:account|phone|app|profile)\b"
     r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
     r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|"
     r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
