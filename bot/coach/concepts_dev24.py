@@ -87,6 +87,9 @@ DEV24_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
       {"LOWER": {"IN": ["out", "off", "up", "in"]}, "OP": "?"},
       _re(r"^(\d+|a|one|two|three|four|five|six|few|couple)$"), {"LOWER": "of", "OP": "?"},
       _in("days", "weeks", "months", "wks", "day", "week", "month"), _in("ago")], None),
+    # "left calf has no push anymore, can't go up on tiptoe": the "no" is the weakness itself
+    ("no push", "PSEUDO", "FORWARD",
+     [_in("no", "zero", "nil"), _in("push", "strength", "power", "spring", "oomph")], None),
     # "Just mentioning since your form asked about cancer": the form's question, not a history
     ("asked about", "HYPOTHETICAL", "FORWARD",
      [_in("asked", "asks", "asking", "question", "questions", "ticked", "box"),

@@ -265,6 +265,8 @@ _LONG_HAD = re.compile(
 _NOT_THERE = re.compile(
     r"\bi (?:wasn'?t|was not) (?:in|on|there|involved|with (?:him|her|them))\b"
 )
+# Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
+_ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
 _SINCE_START = re.compile(
     r"^(same|no|not)\b.*\b((week|wk|day) (1|one|2|two|1st)|i (started|began|start|joined))$"
 )
@@ -284,7 +286,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     out: set[Category] = set()
     for sentence in sentences.values():
         here = {m.label for m in sentence}
-        if any(m.label == "WEAK" and "flexion" in m.text for m in sentence):
+        if any(m.label == "WEAK" and _ANKLE_WORK.search(m.text) for m in sentence):
             here.add("LEG")  # "reduced plantarflexion power" names the ankle inside the sign
         if "FOOT" in here or any(
             m.label == "RADIATE" and m.text.split()[-1] in _LEG_WORDS for m in sentence
@@ -457,7 +459,7 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
         return quick
     reading = understand.read(text)
     rules = _by_rules(reading.mentions, text)
-    if rules.level.stops_stretching or plain_chat(text):
+    if (rules.level.stops_stretching and not _maybe_severe(rules)) or plain_chat(text):
         return rules  # nothing to add to an alarm, nor to "done" (the model's time is saved)
     if isinstance(reader, DefaultReader):
         from bot.coach import semantic
@@ -465,7 +467,12 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
         reader = semantic.reader()
     if reader is None:
         return rules
-    return combine(rules, _played_down(reader.judge(reading.clauses, text), reading, text))
+    verdict = _played_down(reader.judge(reading.clauses, text), reading, text)
+    if rules.level.stops_stretching and (
+        verdict is None or verdict.category is not Category.SEVERE_TRAUMA
+    ):
+        return rules  # an urgent fall is raised only to a serious one
+    return combine(rules, verdict)
 
 
 def quick_triage(text: str) -> Triage | None:
@@ -486,6 +493,12 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
+
+
+def _maybe_severe(rules: Triage) -> bool:
+    """A fall the rules call urgent may have been a serious one ("bounced off the trampoline onto
+    the concrete and landed on my back"): the semantic layer may still make it an emergency."""
+    return rules.level is Level.URGENT and any(s.category is Category.TRAUMA for s in rules.signs)
 
 
 def _played_down(
