@@ -159,6 +159,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev25.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
