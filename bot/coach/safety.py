@@ -459,7 +459,7 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
         return quick
     reading = understand.read(text)
     rules = _by_rules(reading.mentions, text)
-    if (rules.level.stops_stretching and not _maybe_severe(rules)) or plain_chat(text):
+    if rules.level.stops_stretching or plain_chat(text):
         return rules  # nothing to add to an alarm, nor to "done" (the model's time is saved)
     if isinstance(reader, DefaultReader):
         from bot.coach import semantic
@@ -467,12 +467,7 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
         reader = semantic.reader()
     if reader is None:
         return rules
-    verdict = _played_down(reader.judge(reading.clauses, text), reading, text)
-    if rules.level.stops_stretching and (
-        verdict is None or verdict.category is not Category.SEVERE_TRAUMA
-    ):
-        return rules  # an urgent fall is raised only to a serious one
-    return combine(rules, verdict)
+    return combine(rules, _played_down(reader.judge(reading.clauses, text), reading, text))
 
 
 def quick_triage(text: str) -> Triage | None:
@@ -493,12 +488,6 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
-
-
-def _maybe_severe(rules: Triage) -> bool:
-    """A fall the rules call urgent may have been a serious one ("bounced off the trampoline onto
-    the concrete and landed on my back"): the semantic layer may still make it an emergency."""
-    return rules.level is Level.URGENT and any(s.category is Category.TRAUMA for s in rules.signs)
 
 
 def _played_down(
