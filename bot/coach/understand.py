@@ -379,11 +379,7 @@ _COMMON = 100_000
 
 @functools.cache
 def _english() -> frozenset[str]:
-    from importlib.resources import files
-
-    listing = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    words = (line.split() for line in listing.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w, count in words if len(w) >= 6 and int(count) >= _COMMON)
+    return frozenset(w for w, count in _frequency().items() if len(w) >= 6 and count >= _COMMON)
 
 
 # A full stop typed between spaces is a pause, not the end of a sentence.
