@@ -251,6 +251,13 @@ HERE = Path(__file__).parent
         ("lump in my breast last year, biopsy said benign", Level.NONE),
         ("Weight loss? I wish! Put on a stone this winter", Level.NONE),
         ("pain comes and goes with sitting, not at night", Level.NONE),
+        # The excuse's own denial ends with its clause; a denial that names a sign goes on.
+        ("couldn't face it today, can't feel my bum on the seat since lunch", Level.EMERGENCY),
+        ("no routine tonight, my chest has been tight and painful all evening", Level.URGENT),
+        ("no fever, chills or night sweats, just the usual stiffness", Level.NONE),
+        ("It's Dan's sister, he wet himself this morning and didn't notice", Level.EMERGENCY),
+        ("caught my foot on the kerb, stumbled but didn't go down, not a mark on me", Level.NONE),
+        ("my little one has had a fever since Sunday so I'm shattered", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -30,6 +30,7 @@ from bot.coach import (
     concepts_dev22,
     concepts_dev23,
     concepts_dev24,
+    concepts_dev25,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -50,6 +51,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (22, concepts_dev22),
     (23, concepts_dev23),
     (24, concepts_dev24),
+    (25, concepts_dev25),
 )
 
 

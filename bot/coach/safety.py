@@ -85,6 +85,9 @@ _MISHAPS = {"bump", "knock", "prang", "scrape", "accident", "crash", "shunt", "c
 _UNHURT = re.compile(
     r"\b(i'?m|i am|im|feel|feeling|was|all|totally|completely|perfectly) (totally |completely |"
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
+    # "caught myself with my hands, not a scratch", "caught the rail, didn't go down"
+    r"|\b(?:not|without) a (?:scratch|mark|bruise)\b|\bunscathed\b"
+    r"|\b(?:didn'?t|did not|never) (?:go down|fall|hit the (?:ground|floor|deck))\b"
 )
 _BACK_OK = re.compile(
     r"\bback('s| is| feels)? (totally |completely |perfectly |absolutely )?"
@@ -490,6 +493,9 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
+_MISHAP_READ = frozenset({"FALL", "MINOR_TRAUMA", "ACCIDENT"})
+
+
 def _played_down(
     verdict: Verdict | None, reading: understand.Reading, text: str
 ) -> Verdict | None:
@@ -497,7 +503,15 @@ def _played_down(
     serious one, and unless it hurt, a question decides."""
     if verdict is None or verdict.category not in (Category.SEVERE_TRAUMA, Category.TRAUMA):
         return verdict
-    if not any(m.label == "MINOR" for m in _own(reading.mentions)):
+    own = _own(reading.mentions)
+    lowered = text.lower()
+    if (
+        any(m.label in _MISHAP_READ for m in own)
+        and _UNHURT.search(lowered)
+        and not (_UNSURE.search(lowered) or _hurt_after_fall(lowered))
+    ):
+        return None  # "tripped over a tree root, caught myself, not a scratch": read, unhurt
+    if not any(m.label == "MINOR" for m in own):
         return verdict
     if _hurt_after_fall(text):
         return replace(verdict, level=Level.URGENT, category=Category.TRAUMA)

@@ -156,10 +156,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev22.tsv"),
     Path("tests/safety_dev23.tsv"),
     Path("tests/safety_dev24.tsv"),
+    Path("tests/safety_dev25.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev25.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -313,6 +313,31 @@ def _crosses(doc: Any, modifier: Any, start: int, end: int) -> bool:
     return words[-1] == "fine" and any(t.text == "," for t in doc[end:a])
 
 
+# Marks that close a clause; after "or" or "nor" a list of what is denied goes on.
+_CLAUSE_ENDS = {",", ";", ":", "—", "–", "-"}
+_LIST_GOES_ON = {"or", "nor", "either", "neither"}
+_NEGATION_WORDS = {"no", "not", "n't", "nt", "never", "without"}
+
+
+def _spent(doc: Any, modifier: Any, ent: Any) -> bool:
+    """ "Didn't manage it, numbness around my anus": a negation whose clause already denies
+    something else (the routine, "much change") ends with that clause; the sign after the comma
+    is said, not denied. A denial that names a sign first goes on over the list ("no fever,
+    chills or sweats")."""
+    a, b = modifier.modifier_span
+    if (
+        modifier.category != "NEGATED_EXISTENCE"
+        or modifier.rule.direction != "FORWARD"
+        or not b <= ent.start
+        or not any(t.lower_ in _NEGATION_WORDS for t in doc[a:b])
+    ):
+        return False  # not a plain denial: a cause ("freezing") reaches where it reaches
+    end = next((i for i in range(b, ent.start) if doc[i].text in _CLAUSE_ENDS), None)
+    if end is None or end == b or doc[end + 1].lower_ in _LIST_GOES_ON:
+        return False
+    return not any(b <= e.start < end for e in doc.ents)
+
+
 def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     """ "had a fever but it's gone", "a crash, but that was years ago": over, across the "but".
 
@@ -338,6 +363,8 @@ _OVER = {
     "fully recovered",
     "better now",
     "not since",
+    "fine after a walk",  # "legs like lead but fine after a walk round the terminal"
+    "just the seats",  # "bum was numb but that's those car seats" (concepts_dev25)
 }  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
@@ -716,9 +743,11 @@ _FOR_THE_USER = re.compile(
     r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
     # "this is for my mum on her account -", "(this is Sarah on his phone)"
     r"|\bon\s+(his|her|their)\s+(account|phone|app|profile)\b"
-    # "This is Raj's wife.", "this is Linda btw" (a name signed to someone else's account)
-    r"|\bthis is \w+('s|’s)\s+(wife|husband|partner|daughter|son|mum|mom|dad|carer|"
-    r"girlfriend|boyfriend)\b"
+    # "This is Raj's wife.", "It's Tunde's brother", "this is Linda btw" (a name signed to
+    # someone else's account)
+    rf"|\b(?:this is|it's|it’s|its|it is)\s+(?!my\b|the\b|your\b)\w+('s|’s)\s+{_RELATIVE}\b"
+    # "(her son typing)" at the end
+    rf"|\(\s*(?:his|her|their|the)\s+{_RELATIVE}\s+(?:typing|writing|texting|here)\b"
     r"|\bthis is [A-Z][a-z]+\s*(btw|here|by the way)?\s*[.!)]*\s*$"
     # "he asked me to let you know"
     r"|\b(he|she|they)\s+asked\s+me\s+to\s+(let you know|tell you|message|write|type)\b"
@@ -833,6 +862,7 @@ def read(text: str) -> Reading:
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
             and not (m.rule.literal == "i'm fine" and ent.label_ in _MISHAP_LABELS)
             and not _crosses(doc, m, ent.start, ent.end)
+            and not _spent(doc, m, ent)
             and not _eased_by_rest(doc, m, ent)
             and not (  # "grandson jumped on me": the knock is the person's own
                 m.category == "FAMILY"
