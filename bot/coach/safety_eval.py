@@ -160,6 +160,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev26.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
