@@ -258,6 +258,20 @@ HERE = Path(__file__).parent
         ("It's Dan's sister, he wet himself this morning and didn't notice", Level.EMERGENCY),
         ("caught my foot on the kerb, stumbled but didn't go down, not a mark on me", Level.NONE),
         ("my little one has had a fever since Sunday so I'm shattered", Level.NONE),
+        # A feeling said to pass at once is over, unless it then comes back.
+        (
+            "a twinge behind my knee in the stretch, stopped straight away when I eased off",
+            Level.NONE,
+        ),
+        (
+            "zaps down my left leg, stopped straight away but it's come back twice today",
+            Level.CLINICIAN,
+        ),
+        ("flew off the trampoline onto the patio and landed flat on my back", Level.EMERGENCY),
+        (
+            "the kids fell off the trampoline onto the grass, all fine, so I did my stretches",
+            Level.NONE,
+        ),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -31,6 +31,7 @@ from bot.coach import (
     concepts_dev23,
     concepts_dev24,
     concepts_dev25,
+    concepts_dev26,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -52,6 +53,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (23, concepts_dev23),
     (24, concepts_dev24),
     (25, concepts_dev25),
+    (26, concepts_dev26),
 )
 
 

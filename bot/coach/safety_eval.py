@@ -157,10 +157,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev23.tsv"),
     Path("tests/safety_dev24.tsv"),
     Path("tests/safety_dev25.tsv"),
+    Path("tests/safety_dev26.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev26.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -345,8 +345,10 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     reaches back to the mention.
     """
     a, b = modifier.modifier_span
-    if modifier.category != "HISTORICAL" or not 0 <= a - ent.end <= 8:
+    if not 0 <= a - ent.end <= 8:
         return False
+    if modifier.category != "HISTORICAL" and modifier.rule.literal not in _OVER:
+        return False  # "went numb but it came back after a minute": over too
     if doc[a].sent.start != ent.sent.start or _crosses(doc, modifier, ent.start, ent.end):
         return False
     between = doc[ent.end : a]
@@ -365,6 +367,7 @@ _OVER = {
     "not since",
     "fine after a walk",  # "legs like lead but fine after a walk round the terminal"
     "just the seats",  # "bum was numb but that's those car seats" (concepts_dev25)
+    "came back after a minute",  # "my bum went numb but it came back after a minute"
 }  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 
@@ -573,6 +576,26 @@ _PERSISTS = re.compile(
     r"|\bwon'?t (?:go|wear|ease) (?:away|off)\b"
     r"|\bstill (?:numb|dead|tingling|there|the same|weak|like (?:it|that|this))\b"
 )
+
+
+# Said to pass at once ("eased straight away", "came back after a minute"), unless the person
+# then says it came back: "gone the moment I stood up but back twice since".
+_PASSING = {
+    "eased straight away",
+    "eased immediately",
+    "gone the moment",
+    "fine after a walk",
+    "came back after a minute",
+}
+_RECURS = re.compile(
+    r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
+    r"|comes? back|came back (?:again|twice|later|that|this)|happen(?:s|ed|ing)? again"
+    r"|returns?|returned|again (?:since|today|this|last|and again))\b"
+)
+
+
+def _recurs(doc: Any, modifier: Any) -> bool:
+    return modifier.rule.literal in _PASSING and bool(_RECURS.search(doc.text.lower()))
 
 
 def _lasting_after_hold(doc: Any, modifier: Any) -> bool:
@@ -848,7 +871,10 @@ def read(text: str) -> Reading:
             # the topic it borrows a word from ("fell short of my goal": FALL)
             idioms.append((_idiom_topic(ent), ent.start))
             continue
-        historical = any(_over_after_but(doc, m, ent) for m in doc._.context_graph.modifiers)
+        historical = any(
+            _over_after_but(doc, m, ent) and not _recurs(doc, m)
+            for m in doc._.context_graph.modifiers
+        )
         kinds = {
             m.category
             for m in ent._.modifiers
@@ -857,6 +883,7 @@ def read(text: str) -> Reading:
             and not ent.start <= m.modifier_span[0] < ent.end
             and not (theirs and m.category == "FAMILY")
             and not _lasting_after_hold(doc, m)
+            and not _recurs(doc, m)
             # "lost weight without meaning to and my appetite is fine": the appetite is fine
             and not (m.rule.literal == "fine" and ent.label_ in _FINE_SAYS_NOTHING)
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
