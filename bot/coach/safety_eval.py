@@ -161,6 +161,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev27.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
