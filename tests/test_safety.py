@@ -272,6 +272,19 @@ HERE = Path(__file__).parent
             "the kids fell off the trampoline onto the grass, all fine, so I did my stretches",
             Level.NONE,
         ),
+        # Relatives in more words; a week's news with the sign inside it.
+        (
+            "Update from Ann's daughter. Mum can't feel her bottom on the loo since Monday",
+            Level.EMERGENCY,
+        ),
+        (
+            "Nan is typing this with me. She's wet herself twice today without knowing",
+            Level.EMERGENCY,
+        ),
+        ("my wife says I drag my left foot now and she's right, it slaps the floor", Level.URGENT),
+        ("woke up every single night this week with it, 8 at night and 3 by day", Level.URGENT),
+        ("tripped at the park, got straight back up, back's fine, just muddy knees", Level.NONE),
+        ("the share price crash ruined my week, back's a 3 though", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -32,6 +32,7 @@ from bot.coach import (
     concepts_dev24,
     concepts_dev25,
     concepts_dev26,
+    concepts_dev27,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -54,6 +55,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (24, concepts_dev24),
     (25, concepts_dev25),
     (26, concepts_dev26),
+    (27, concepts_dev27),
 )
 
 

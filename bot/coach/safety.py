@@ -85,6 +85,8 @@ _MISHAPS = {"bump", "knock", "prang", "scrape", "accident", "crash", "shunt", "c
 _UNHURT = re.compile(
     r"\b(i'?m|i am|im|feel|feeling|was|all|totally|completely|perfectly) (totally |completely |"
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
+    # "it didn't hurt my back at all, just my pride"
+    r"|\b(?:didn'?t|did not|never) hurt (?:my back|me|myself)\b"
     # "caught myself with my hands, not a scratch", "caught the rail, didn't go down"
     r"|\b(?:not|without) a (?:scratch|mark|bruise)\b|\bunscathed\b"
     r"|\b(?:didn'?t|did not|never) (?:go down|fall|hit the (?:ground|floor|deck))\b"
@@ -96,7 +98,7 @@ _BACK_OK = re.compile(
     r"|\bback('s| is) (stiff|achy|tight) as (usual|ever|always)\b"
 )
 _NIGHTLY = re.compile(
-    r"\b(at night|every night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
+    r"\b(at night|every (?:single )?night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
 )
 _FAST_ROAD = re.compile(r"\b(motorway|highway|freeway|autobahn|interstate|dual carriageway)\b")
 _UNSURE = re.compile(r"\b(think|guess|probably|hope|hopefully|maybe|achy|aches?|sore|stiff)\b")
@@ -130,7 +132,12 @@ def _said_of_self(mention: Mention, text: str) -> bool:
     text = understand.normalise(text).lower()  # the mention's words are the mended ones
     clause = re.split(r"[.!?;]", text[: max(0, text.find(mention.text))])[-1]
     words = set(re.findall(r"[a-z']+", clause))
+    if _STILL_HAVE.search(clause) and not words & _HEDGES:
+        return True  # "yes still got a temp": the "I" left out of an answer
     return bool(words & _SELF) and not words & _HEDGES
+
+
+_STILL_HAVE = re.compile(r"\bstill (?:got|have|running|with)\b")
 
 
 _STEROID = understand.STEROID
@@ -166,6 +173,7 @@ def _own(found: list[Mention]) -> list[Mention]:
 _SCRAPES = re.compile(
     r"\b(?:bruised|dented|hurt|wounded) (?:ego|pride)\b|\b(?:just|only|mostly|a few|few|some|"
     r"couple of)(?: just)? (?:grazes|scrapes|scratches|bruises|cuts)\b"
+    r"|\b(?:just|only) (?:my|a bit of) (?:pride|ego)\b"
 )
 # The back as a body part, not "ready to get back into it" or "back home".
 _BACK = re.compile(
@@ -180,6 +188,7 @@ def _hurt_after_fall(text: str) -> bool:
     """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
     text = _UNHURT_BY.sub(" ", text)  # "didn't hurt my back at all, it was my knee"
     text = _SCRAPES.sub(" ", text)
+    text = _BACK_OK.sub(" ", text)  # "got straight back up, back's fine"
     hedged = bool(_HEDGED.search(text))
     rest = _HEDGED.sub(" ", text)
     return bool(_PAIN_WORD.search(rest)) or (bool(_BACK.search(text)) and not hedged)
@@ -395,7 +404,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         hurt_fall = _hurt_after_fall(text) or bool(labels & {"SCIATICA", "CHEST_PAIN"})
         if hurt_fall:
             out.add(Category.TRAUMA)
-        elif not _UNHURT.search(text) or _UNSURE.search(text):  # "a tiny bump, I'm totally fine"
+        # "a tiny bump, I'm totally fine", "got straight back up, back's fine"
+        elif not (_UNHURT.search(text) or _BACK_OK.search(text)) or _UNSURE.search(text):
             out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)

@@ -158,10 +158,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev24.tsv"),
     Path("tests/safety_dev25.tsv"),
     Path("tests/safety_dev26.tsv"),
+    Path("tests/safety_dev27.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev27.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

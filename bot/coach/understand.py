@@ -499,6 +499,8 @@ _FACTS = {"bad that"}
 _NO_BENIGN_CAUSE = {"BLADDER", "CONTROL_LOSS"}
 _COPULAS = {"are", "is", "am", "feel", "feels"}
 _FINE_SAYS_NOTHING = {"UNEXPLAINED", "WEIGHT"}
+# "grandson jumped on me", "... on my back": the knock landed on the person
+_ONTO_ME = {"on me", "onto me", "into me", "on my", "onto my", "into my"}
 _MISHAP_LABELS = {"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT"}
 # A stretch or a pose never explains a chest pain (a cough or the gym may).
 _NOT_FOR_CHEST = re.compile(r"stretch|yoga|pilates|twist|fold|pose|routine|cobra|plank")
@@ -586,6 +588,9 @@ _PASSING = {
     "gone the moment",
     "fine after a walk",
     "came back after a minute",
+    "gone by the time",
+    "gone by friday",
+    "thawed out",
 }
 _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
@@ -735,7 +740,7 @@ def _idiom_topic(ent: Any) -> str:
 # "this is Dad's account"): the symptoms are the user's own, so "she" and "he" are no other
 # person. Asking on someone's behalf ("asking for my mum") is not this: that is a question.
 _FAMILY = (
-    r"(?:wife|husband|hubby|partner|son|daughter|mum|mom|mam|mother|dad|father|grandson|"
+    r"(?:wife|husband|hubby|hubs|partner|son|daughter|mum|mom|mam|mother|dad|father|grandson|"
     r"granddaughter|niece|nephew|sister|brother|girlfriend|boyfriend|fianc[eé]e?|other half|"
     r"missus)"
 )
@@ -772,6 +777,12 @@ _FOR_THE_USER = re.compile(
     # "(her son typing)" at the end
     rf"|\(\s*(?:his|her|their|the)\s+{_RELATIVE}\s+(?:typing|writing|texting|here)\b"
     r"|\bthis is [A-Z][a-z]+\s*(btw|here|by the way)?\s*[.!)]*\s*$"
+    # "Update from Raj's son.", "Hubs here typing for Jen."
+    rf"|\b(?:update|message|note|news)\s+from\s+\w+('s|’s)\s+{_RELATIVE}\b"
+    r"|\btyping\s+(?:this\s+)?for\s+(?-i:[A-Z][a-z]+)\b"
+    # "Grandad is typing this with me.", "Mum (82) is on my account."
+    r"|\b(?:is|are|'s|’s)\s+(?:typing|writing|texting|doing)\s+(?:this|it)\s+with\s+me\b"
+    r"|\b(?:is|'s|’s)\s+on\s+my\s+(?:account|phone|app|profile)\b"
     # "he asked me to let you know"
     r"|\b(he|she|they)\s+asked\s+me\s+to\s+(let you know|tell you|message|write|type)\b"
     # "Para mi papá: he says ..." (for my dad)
@@ -894,7 +905,10 @@ def read(text: str) -> Reading:
             and not (  # "grandson jumped on me": the knock is the person's own
                 m.category == "FAMILY"
                 and ent.label_ in _MISHAP_LABELS
-                and doc[ent.end : ent.end + 2].text.lower() in ("on me", "onto me", "into me")
+                and (
+                    doc[ent.end : ent.end + 2].text.lower() in _ONTO_ME
+                    or doc[ent.start : ent.start + 2].text.lower() in _ONTO_ME
+                )
             )
             and not (m.rule.literal == "benign cause" and not _explains(doc, m, ent))
             and not (
