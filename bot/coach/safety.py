@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -467,20 +468,38 @@ def triage(text: str, reader: Reader | DefaultReader | None = DEFAULT) -> Triage
     The rules decide first; the semantic layer (bot/coach/semantic.py) may then raise the level
     when they found less than an alarm. `reader=None` runs the rules alone.
     """
-    quick = quick_triage(text)
-    if quick is not None:
-        return quick
-    reading = understand.read(text)
-    rules = _by_rules(reading.mentions, text)
-    if rules.level.stops_stretching or plain_chat(text):
-        return rules  # nothing to add to an alarm, nor to "done" (the model's time is saved)
-    if isinstance(reader, DefaultReader):
+    return triage_many([text], reader)[0]
+
+
+def triage_many(
+    texts: Sequence[str], reader: Reader | DefaultReader | None = DEFAULT
+) -> list[Triage]:
+    """`triage` of each text; the semantic layer reads those it must read in one batch."""
+    out: list[Triage] = []
+    pending: list[tuple[int, understand.Reading, Triage, str]] = []
+    for text in texts:
+        quick = quick_triage(text)
+        if quick is not None:
+            out.append(quick)
+            continue
+        reading = understand.read(text)
+        rules = _by_rules(reading.mentions, text)
+        out.append(rules)
+        if not (rules.level.stops_stretching or plain_chat(text)):
+            # an alarm needs nothing added, nor does "done" (the model's time is saved)
+            pending.append((len(out) - 1, reading, rules, text))
+    if not pending:
+        return out
+    chosen = reader
+    if isinstance(chosen, DefaultReader):
         from bot.coach import semantic
 
-        reader = semantic.reader()
-    if reader is None:
-        return rules
-    return combine(rules, _played_down(reader.judge(reading.clauses, text), reading, text))
+        chosen = semantic.reader()
+    if chosen is not None:
+        verdicts = chosen.judge_many([(reading.clauses, text) for _, reading, _, text in pending])
+        for (i, reading, rules, text), verdict in zip(pending, verdicts, strict=True):
+            out[i] = combine(rules, _played_down(verdict, reading, text))
+    return out
 
 
 def quick_triage(text: str) -> Triage | None:

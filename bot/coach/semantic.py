@@ -474,13 +474,22 @@ class Reader:
         self.limits = limits
 
     def judge(self, clauses: Sequence[Clause], text: str) -> Verdict | None:
-        found = units(clauses, text)
-        if not found:
-            return None
-        vectors = self.encoder.encode([u.text for u in found])
+        return self.judge_many([(clauses, text)])[0]
+
+    def judge_many(self, messages: Sequence[tuple[Sequence[Clause], str]]) -> list[Verdict | None]:
+        """`judge` of each message, their units encoded together: the model's batches then fill
+        up, which costs far less than a pass for each message (`safety_eval` reads corpora so)."""
+        found = [units(clauses, text) for clauses, text in messages]
+        vectors = self.encoder.encode([u.text for unit_list in found for u in unit_list])
         with self.encoder.one_thread():  # [units, 384] x [384, bank]: small, one thread is faster
             scores = score(self.bank, vectors)
-        return decide(found, scores, self.limits, text)
+        verdicts: list[Verdict | None] = []
+        at = 0
+        for unit_list, (_, text) in zip(found, messages, strict=True):
+            mine = scores[at : at + len(unit_list)]
+            at += len(unit_list)
+            verdicts.append(decide(unit_list, mine, self.limits, text) if unit_list else None)
+        return verdicts
 
 
 # --- the one reader of the process ------------------------------------------------------------
