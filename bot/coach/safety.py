@@ -124,6 +124,9 @@ def _saddle_sensation(sentence: list[Mention]) -> bool:
     return False
 
 
+_STILL_HAVE = re.compile(r"\bstill (?:got|have|running|with)\b")
+
+
 def _said_of_self(mention: Mention, text: str) -> bool:
     """Whether the person says it of themselves, plainly: "I have a fever", "my temp is 38.5".
 
@@ -133,12 +136,8 @@ def _said_of_self(mention: Mention, text: str) -> bool:
     text = understand.normalise(text).lower()  # the mention's words are the mended ones
     clause = re.split(r"[.!?;]", text[: max(0, text.find(mention.text))])[-1]
     words = set(re.findall(r"[a-z']+", clause))
-    if _STILL_HAVE.search(clause) and not words & _HEDGES:
-        return True  # "yes still got a temp": the "I" left out of an answer
-    return bool(words & _SELF) and not words & _HEDGES
-
-
-_STILL_HAVE = re.compile(r"\bstill (?:got|have|running|with)\b")
+    # "yes still got a temp": the "I" left out of an answer
+    return bool(words & _SELF or _STILL_HAVE.search(clause)) and not words & _HEDGES
 
 
 _STEROID = understand.STEROID
@@ -522,6 +521,8 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
+# The mishaps the rules weigh for hurt or unhurt (a serious one is an alarm already, so the
+# semantic layer is never asked about it).
 _MISHAP_READ = frozenset({"FALL", "MINOR_TRAUMA", "ACCIDENT"})
 
 

@@ -87,8 +87,8 @@ def evaluate(cases: list[Case], reader: Reader | DefaultReader | None = DEFAULT)
     report = Report()
     started = time.perf_counter()
     # One batch: the semantic layer's model runs far faster over many messages at once.
-    for case, verdict in zip(cases, triage_many([c.text for c in cases], reader), strict=True):
-        got = verdict.level
+    for case, triaged in zip(cases, triage_many([c.text for c in cases], reader), strict=True):
+        got = triaged.level
         want = case.expected
         report.total[want] = report.total.get(want, 0) + 1
         ok = got is want if want in (Level.NONE, Level.ASK) else got.rank >= want.rank
