@@ -163,6 +163,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev28.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
