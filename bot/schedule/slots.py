@@ -436,7 +436,10 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
     """
     if not outcomes:
         return
-    sent = [o for o in outcomes if o.status == DeliveryStatus.SENT and o.error is None]
+    sent: list[Outcome] = []
+    others: list[Outcome] = []
+    for o in outcomes:  # one pass: `o not in sent` would compare every pair of a large batch
+        (sent if o.status == DeliveryStatus.SENT and o.error is None else others).append(o)
     if sent:
         await session.execute(
             update(Delivery)
@@ -444,7 +447,6 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
             .values(status=DeliveryStatus.SENT, sent_at=max(o.at for o in sent))
             .execution_options(synchronize_session=False)
         )
-    others = [o for o in outcomes if o not in sent]
     if others:
         arrived = (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN)
         await update_many(
