@@ -285,6 +285,38 @@ HERE = Path(__file__).parent
         ("woke up every single night this week with it, 8 at night and 3 by day", Level.URGENT),
         ("tripped at the park, got straight back up, back's fine, just muddy knees", Level.NONE),
         ("the share price crash ruined my week, back's a 3 though", Level.NONE),
+        # A medical life told beside the back: work, medicines, scans, other people's illness.
+        (
+            "typing for my brother, he dived into the shallow end and hit the bottom, "
+            "his back is agony",
+            Level.EMERGENCY,
+        ),
+        (
+            "the area between my legs is numb, like I've sat on frozen peas, since lunch",
+            Level.EMERGENCY,
+        ),
+        ("landed back first on the concrete off the climbing wall", Level.EMERGENCY),
+        ("I've lost a stone and I can't work out why, and my back aches", Level.URGENT),
+        ("zingy nerve pain down one leg whenever I lift her out of the car seat", Level.CLINICIAN),
+        ("I work on a cancer ward, long shifts, my hamstrings are tight", Level.NONE),
+        ("I'm a retired pharmacist, I know all about steroids and cancer drugs", Level.NONE),
+        (
+            "my aunty's cancer showed up as back pain, so mine scares me, but it's just stiffness",
+            Level.NONE,
+        ),
+        (
+            "a steroid inhaler for asthma and hydrocortisone cream for a rash, nothing else",
+            Level.NONE,
+        ),
+        ("menopausal night sweats, easing since I started HRT", Level.NONE),
+        (
+            "rode 100k and was numb down below from the saddle for a while after, "
+            "totally back to normal now",
+            Level.NONE,
+        ),
+        ("my partner has a fever and I think I'm coming down with it, back stiff", Level.ASK),
+        ("had my booster yesterday and felt a bit shivery overnight, back achy", Level.ASK),
+        ("Back is sitting at 3/10, mostly from carrying the shopping", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

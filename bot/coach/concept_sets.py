@@ -33,6 +33,7 @@ from bot.coach import (
     concepts_dev25,
     concepts_dev26,
     concepts_dev27,
+    concepts_dev28,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -56,6 +57,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (25, concepts_dev25),
     (26, concepts_dev26),
     (27, concepts_dev27),
+    (28, concepts_dev28),
 )
 
 

@@ -237,7 +237,8 @@ _FEVER_WORD = re.compile(r"(?:\b(\w+)\s+)?\b(?:fever\w*|temperature|high temp|a 
 
 _MAYBE_OVER = re.compile(
     r"\b(?:seems?|think|maybe|might|probably|i guess|hope)"
-    r"(?: it'?s| it has| it is| to have| to be)? (?:gone|over|better|broken|passed)\b|\bgone now\?"
+    r"(?: it'?s| it has| it is| to have| to be)? (?:gone|over|better|broken|passed|settled)\b"
+    r"|\bgone now\?"
 )
 
 
@@ -246,6 +247,29 @@ def _fever_maybe_over(found: list[Mention], text: str) -> bool:
     return bool(_MAYBE_OVER.search(text)) and any(
         m.label == "FEVER" and not (m.other_person or m.hypothetical) for m in found
     )
+
+
+# "Husband's got a fever ... might be getting it myself", "I think I'm coming down with it too"
+_CATCHING = re.compile(
+    r"\b(?:coming|going) down with (?:it|something|the same|whatever)\b"
+    r"|\b(?:getting|catching|caught|got) it (?:myself|too|as well)\b|\bmight be getting it\b"
+)
+# "Had my flu jab yesterday, felt a bit hot last night": maybe a fever, maybe the jab's warmth
+_JAB = re.compile(r"\b(?:jabs?|vaccines?|vaccinations?|vaccinated|boosters?|flu shot)\b")
+_FELT_HOT = re.compile(
+    r"\b(?:felt|feel|feeling|feels|bit|was|been) (?:a bit |a little |quite |kinda |kind of )?"
+    r"(?:hot|shivery|feverish|hot and cold|clammy|warm)\b"
+)
+
+
+def _fever_caught(found: list[Mention], text: str) -> bool:
+    """Someone else's fever, and the person may be catching it: whether they have one is open."""
+    return any(m.label == "FEVER" for m in found) and bool(_CATCHING.search(text))
+
+
+def _fever_after_jab(text: str) -> bool:
+    """Feeling hot after a jab: a question decides whether it is a fever."""
+    return bool(_JAB.search(text) and _FELT_HOT.search(text)) and not _NO_FEVER.search(text)
 
 
 def _fever_at_home(text: str) -> bool:
@@ -279,6 +303,8 @@ _NOT_THERE = re.compile(
 )
 # Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
 _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
+_NEVER_BEFORE = re.compile(r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time\b")
+_PARKED = re.compile(r"(?:sitting|stuck|stayed|staying|sat|hovering|parked) (?:at|on|around) ")
 _SINCE_START = re.compile(
     r"^(same|no|not)\b.*\b((week|wk|day) (1|one|2|two|1st)|i (started|began|start|joined))$"
 )
@@ -333,6 +359,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             sensing or here & {"CONTROL_LOSS", "DYSFUNCTION", "ACCIDENT"}
         ) and "ELIMINATION" in here:
             out.add(Category.BLADDER_BOWEL)
+        if any(m.label == "DYSFUNCTION" and m.text.startswith("leak") for m in sentence) and (
+            _NEVER_BEFORE.search(text)
+        ):
+            out.add(Category.BLADDER_BOWEL)  # "a few leaks this week, which has NEVER happened"
         if nerve and "LEGS" in here:
             out.add(Category.BILATERAL_LEGS)
         elif "WEAK" in here and "LEG" in here:
@@ -414,9 +444,21 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
-    elif _fever_asked(found, text) or _fever_at_home(text) or _fever_maybe_over(found, text):
+    elif (
+        _fever_asked(found, text)
+        or _fever_at_home(text)
+        or _fever_maybe_over(found, text)
+        or _fever_caught(found, text)
+        or _fever_after_jab(text)
+    ):
         out.add(Category.POSSIBLE_FEVER)
     changed_nothing = any(m.label == "NOCHANGE" and "chang" in m.text for m in own)
+    # "Back is sitting at 3/10": a low score that stays where it is, no weeks of it said
+    parked_low = (
+        score is not None
+        and score <= 3
+        and all(_PARKED.match(m.text) for m in own if m.label == "NOCHANGE")
+    )
     # "same as week 1", "no better than when I started": unchanged over the programme's weeks
     since_start = any(m.label == "NOCHANGE" and _SINCE_START.search(m.text) for m in own)
     if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
@@ -432,7 +474,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.NOT_IMPROVING)  # "still in pain every day"
     if (
         since_start
-        or ("NOCHANGE" in labels and (hurt or labels & {"DURATION", "NOT_IMPROVING"}))
+        or (
+            "NOCHANGE" in labels
+            and ((hurt and not parked_low) or labels & {"DURATION", "NOT_IMPROVING"})
+        )
         or (
             (lasting and labels & {"PAIN", "HURT"})
             or ("NOT_IMPROVING" in labels and (hurt or "DURATION" in labels))

@@ -160,10 +160,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev25.tsv"),
     Path("tests/safety_dev26.tsv"),
     Path("tests/safety_dev27.tsv"),
+    Path("tests/safety_dev28.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev28.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

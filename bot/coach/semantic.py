@@ -86,7 +86,34 @@ _ON_PURPOSE = re.compile(
     r"trying to lose|tried to lose|fasting|ozempic|wegovy|mounjaro|keto|meal plan|cutting|"
     r"weight class|weigh.?in|making weight|make weight|"
     r"(started|since|from|with) (running|cycling|swimming|walking|exercising|the gym|gym|"
-    r"training|couch to 5k|c25k|parkrun))\b"
+    r"training|couch to 5k|c25k|parkrun)|clean eating|eating clean|healthy eating|meal prep|"
+    r"macros|personal trainer|"
+    # "Gym 5 days a week and clean eating, dropped 2 dress sizes"
+    r"(gym|training|running|lifting|workouts?|spin|classes) \d+ (days|times|x) (a|per|every) "
+    r"week)\b"
+)
+# A bladder or bowel matter known for years and unchanged ("Overactive bladder, on mirabegron
+# for 3 years, same as it ever was"), or a check that came back clear ("the colonoscopy was all
+# clear, just piles"): no new loss of control, unless the message says what changed.
+_LONG_KNOWN = re.compile(
+    r"\b(?:for|since|over) (?:the (?:last|past) )?(?:years|\d+ years|ages|decades|yonks|"
+    r"a long time)\b|\byears now\b"
+)
+_UNCHANGED = re.compile(
+    r"\bsame as (?:it |they )?(?:ever|always)(?: was| were| been)?\b|\bno change\b"
+    r"|\bnothing (?:new|has changed|'s changed|’s changed)\b|\bunchanged\b"
+    r"|\bkeeps? an eye on\b"
+)
+_CHECKED_CLEAR = re.compile(
+    r"\b(?:colonoscopy|camera|scope|scan|tests?|bloods|results?|biopsy|cystoscopy)\b[^.?!]{0,20}"
+    r"\b(?:all clear|clear|normal|fine|nothing (?:found|sinister|serious))\b"
+)
+_CONTROL_CUE = re.compile(
+    r"control|leak|accident|wet|soil|hold|numb|feel|retention|can'?t (?:go|pee|wee)|dribbl|"
+    r"incontinen|urgen|stream|empty|flow|catheter|\b(?:pee|wee|poo)(?:d|s|ing)?\b"
+)
+_CHANGED = re.compile(
+    r"\b(?:new|(?<!years )now|suddenly|worse|different|never (?:happened|had))\b"
 )
 _CANCER_CUE = re.compile(
     r"cancer|tumou?r|chemo|radio|oncolog|lymphoma|leuk|melanoma|carcinoma|malignan|metasta|"
@@ -418,6 +445,11 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         )
     if category == Category.BLADDER_BOWEL.value and _ROUTINE_TRIP.search(said):
         return True  # "on work days I barely have time to pee"
+    if category == Category.BLADDER_BOWEL.value and (
+        (_LONG_KNOWN.search(said) and _UNCHANGED.search(said) and not _CHANGED.search(said))
+        or (_CHECKED_CLEAR.search(said) and not _CONTROL_CUE.search(text))
+    ):
+        return True  # known for years and the same, or a check that came back clear
     if category == Category.WEAKNESS.value and _WORSE_WITH.search(text):
         return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):

@@ -748,7 +748,9 @@ _RELATIVE = rf"(?:{_FAMILY[3:-1]}|carer|caregiver|nurse|friend|neighbour|neighbo
 _FOR_THE_USER = re.compile(
     r"\b(typing|writing|texting|messaging|replying|doing this|on here)\s+(this\s+)?"
     r"(for|on behalf of)\s+(my\s+|me\s+|our\s+)?(mum|mom|mam|mother|dad|father|gran|granny|"
-    r"grandma|grandad|granddad|grandpa|nan|nana|nanna|husband|wife|partner|him|her|them)\b"
+    r"grandma|grandad|granddad|grandpa|nan|nana|nanna|husband|wife|partner|him|her|them|son|"
+    r"daughter|sister|brother|grandson|granddaughter|uncle|aunt|auntie|aunty|boyfriend|"
+    r"girlfriend|fianc[eé]e?)\b"
     r"|\b(on|this is|it's|its|using)\s+(my\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|"
     r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\b"
     r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
