@@ -164,6 +164,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev29.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
