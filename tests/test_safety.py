@@ -317,6 +317,32 @@ HERE = Path(__file__).parent
         ("my partner has a fever and I think I'm coming down with it, back stiff", Level.ASK),
         ("had my booster yesterday and felt a bit shivery overnight, back achy", Level.ASK),
         ("Back is sitting at 3/10, mostly from carrying the shopping", Level.NONE),
+        # Worriers who list what they do not have; stoics who play real signs down.
+        ("I keep feeling my legs for numbness since that forum post, they're fine", Level.NONE),
+        ("both legs like jelly after leg day yesterday, DOMS is real", Level.NONE),
+        ("back feels like I've been run over by a bus, the good kind of ache", Level.NONE),
+        (
+            "had a single cortisone jab in my shoulder, does that count as long-term steroids?",
+            Level.NONE,
+        ),
+        ("prednisolone tablets daily for over a year now for my lungs", Level.CLINICIAN),
+        ("a warm tingle in my hamstring while I hold it, goes the second I release", Level.NONE),
+        (
+            "my manager made me do an incident form after I slipped on the stairs at work",
+            Level.ASK,
+        ),
+        (
+            "not one to fuss, but this isn't like my normal twinges, both feet numb to the ankles",
+            Level.EMERGENCY,
+        ),
+        ("trying for a baby and since my back went I can't feel a thing during", Level.EMERGENCY),
+        ("changed the bedding twice, wasn't the toddler, it was me. back's bad", Level.EMERGENCY),
+        ("numbness in both lower limbs since this morning", Level.EMERGENCY),
+        ("down there feels like I've had a dentist injection since yesterday", Level.EMERGENCY),
+        ("the kids have a temp and do I feel a bit warm? can't tell", Level.ASK),
+        ("I might have had a fever overnight, woke up drenched, fine now", Level.ASK),
+        ("up twice in the night for a wee after too much tea", Level.NONE),
+        ("a cancer scare last spring, the lump was benign", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

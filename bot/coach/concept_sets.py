@@ -34,6 +34,7 @@ from bot.coach import (
     concepts_dev26,
     concepts_dev27,
     concepts_dev28,
+    concepts_dev29,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -58,6 +59,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (26, concepts_dev26),
     (27, concepts_dev27),
     (28, concepts_dev28),
+    (29, concepts_dev29),
 )
 
 

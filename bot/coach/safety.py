@@ -242,8 +242,17 @@ _MAYBE_OVER = re.compile(
 )
 
 
+# "Think I might have had a temperature in the night, woke up soaked"
+_MAYBE_HAD = re.compile(
+    r"\b(?:might|may|could) (?:have|of|'ve) (?:had|got|been running) (?:a )?(?:high )?"
+    r"(?:temp\w*|fever\w*)"
+)
+
+
 def _fever_maybe_over(found: list[Mention], text: str) -> bool:
     """ "fever last night, seems gone now?": whether it is over is left open."""
+    if _MAYBE_HAD.search(text) and not _NO_FEVER.search(text):
+        return True  # "might have had a temperature in the night": whether there was one
     return bool(_MAYBE_OVER.search(text)) and any(
         m.label == "FEVER" and not (m.other_person or m.hypothetical) for m in found
     )
@@ -253,6 +262,13 @@ def _fever_maybe_over(found: list[Mention], text: str) -> bool:
 _CATCHING = re.compile(
     r"\b(?:coming|going) down with (?:it|something|the same|whatever)\b"
     r"|\b(?:getting|catching|caught|got) it (?:myself|too|as well)\b|\bmight be getting it\b"
+    r"|\b(?:do i|i) (?:feel|felt) (?:a bit |a little |slightly )?(?:warm|hot|feverish)\b"
+)
+# "Changed the sheets twice this week and it wasn't the kids, it was me": a wet bed, told by
+# its effect
+_SHEETS = re.compile(r"\bchang\w* (?:the |my |our )?(?:sheets|bed|bedding)\b")
+_WAS_ME = re.compile(
+    r"\bit was me\b|\b(?:it )?was(?:n'?t| not) the (?:kids?|dog|cat|baby|toddler|child)\b"
 )
 # "Had my flu jab yesterday, felt a bit hot last night": maybe a fever, maybe the jab's warmth
 _JAB = re.compile(r"\b(?:jabs?|vaccines?|vaccinations?|vaccinated|boosters?|flu shot)\b")
@@ -404,10 +420,16 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         # "never switches off ... nothing takes the edge off": two ways of saying it never eases
         relentless = len({m.text for m in sentence if m.label == "NIGHT"}) >= 2
         if "NIGHT" in here and (
-            painful or restless or relentless or ("back" in text and not steady)
+            painful
+            or restless
+            or relentless
+            # "a temperature in the night ... Back's the usual": the night was the fever's
+            or ("back" in text and not steady and not _BACK_OK.search(text))
         ):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
             out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
+    if _SHEETS.search(text) and _WAS_ME.search(text):
+        out.add(Category.BLADDER_BOWEL)  # the bed was wet, and by the person
     simple = {
         "BLADDER": Category.BLADDER_BOWEL, "SEXUAL": Category.SEXUAL,
         "SEVERE_TRAUMA": Category.SEVERE_TRAUMA, "FOOTDROP": Category.WEAKNESS,

@@ -161,10 +161,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev26.tsv"),
     Path("tests/safety_dev27.tsv"),
     Path("tests/safety_dev28.tsv"),
+    Path("tests/safety_dev29.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev29.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

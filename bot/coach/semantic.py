@@ -47,7 +47,7 @@ _HISTORY_COUNTS = {Category.CANCER, Category.FRAGILITY_TRAUMA}
 _SILENCING = {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
 _FINE = re.compile(
     r"\b(is|are|'s|feels?|seems?|looks?) (totally |completely |perfectly |absolutely |all )?"
-    r"(fine|ok|okay|normal|good|great)\b|^\W*(\w+\W+){0,3}(fine|ok|okay|normal)\W*$"
+    r"(fine|ok|okay|normal|good|great)\b|^\W*(\w+\W+){0,3}(fine|ok|okay|normal|normally)\W*$"
     r"|\b(the|my|just|only|usual|same old) (normal|usual|regular|everyday) "
     r"(ache|aches|pain|soreness|stiffness|twinge)\b"
     r"|\b(nice|good|satisfying|pleasant|lovely|healthy) (ache|stretch|burn|pull)\b"
@@ -112,6 +112,7 @@ _CONTROL_CUE = re.compile(
     r"control|leak|accident|wet|soil|hold|numb|feel|retention|can'?t (?:go|pee|wee)|dribbl|"
     r"incontinen|urgen|stream|empty|flow|catheter|\b(?:pee|wee|poo)(?:d|s|ing)?\b"
 )
+_BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
 _CHANGED = re.compile(
     r"\b(?:new|(?<!years )now|suddenly|worse|different|never (?:happened|had))\b"
 )
@@ -181,6 +182,9 @@ _ROUTINE_TRIP = re.compile(
     # "had to pause for a wee in the middle, too much coffee"
     r"|\b(?:pause|paused|stop|stopped|break|nip|nipped|dash|dashed|pop|popped|run|ran) (?:for|to) "
     r"(?:a|the) (?:pee|wee|loo|toilet|bathroom)\b"
+    # "Got up in the night to pee twice but I'd had 3 pints before bed"
+    r"|\bup (?:in the night |at night |overnight |twice |once |again )*(?:to|for a) "
+    r"(?:pee|wee|loo|toilet|bathroom)\b"
 )
 # What a fever or feeling unwell is: "one leg only, feels buzzy and sore" says none of it.
 _FEVER_CUE = re.compile(
@@ -425,7 +429,11 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "gone up a weight on the leg press, feeling strong"
     if category == Category.CANCER.value:
         # "surgeon discharged me" is near, but names no cancer; "GP said it's mechanical"
-        return not _CANCER_CUE.search(text) or bool(CHECKED_CLEAR.search(said))
+        return (
+            not _CANCER_CUE.search(text)
+            or bool(CHECKED_CLEAR.search(said))
+            or bool(_BENIGN.search(said))  # "a cancer scare but the biopsy was benign"
+        )
     if category == Category.FEVER.value and (_WEATHER.search(text) or _FLUSHES.search(text)):
         return True  # "it's so hot i'm sweating buckets", "hot flushes again (menopause)"
     if category == Category.SEXUAL.value and _GOING_WELL.search(text):

@@ -767,7 +767,10 @@ _FOR_THE_USER = re.compile(
     r"|\b(this|it)('s|’s| is)\s+(his|her|their)\s+(account|phone|app|profile)\b"
     # "my wife is typing this", "Grandad's getting me to type"
     r"|\b(is|are|'s|’s)\s+(typing|writing|texting|doing)\s+(this|it)\s*(for\s+(me|him|her))?"
-    r"\s*[.,:;!)-]"
+    r"\s*[.,:;!)-]|\b(is|are|'s|’s)\s+(typing|writing|texting)\s+(this\s+)?for\s+me\b"
+    # "Mum ... She wants her stretches": the one who wants the routine is the account's owner
+    r"|\b(she|he|mum|mom|dad|nan|gran|grandma|grandad)\s+(wants|would like|needs|asked for|is "
+    r"asking for)\s+(her|his)\s+(stretch\w*|routine|session)\b"
     r"|\b(getting|got|asked|told|having)\s+me\s+to\s+(type|write|text|message|send)\b"
     # "my son (he's the one using this bot)", "my mother is the one using this"
     r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
