@@ -165,6 +165,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev30.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
