@@ -343,6 +343,34 @@ HERE = Path(__file__).parent
         ("I might have had a fever overnight, woke up drenched, fine now", Level.ASK),
         ("up twice in the night for a wee after too much tea", Level.NONE),
         ("a cancer scare last spring, the lump was benign", Level.NONE),
+        # Active lives: kit, cold and training that explain a feeling; falls that did not hurt.
+        (
+            "toes numb in my new climbing shoes, took them off and fine in a few minutes",
+            Level.NONE,
+        ),
+        ("both feet went numb in the ice bath. Fine now.", Level.NONE),
+        ("came off my mountain bike, nothing hurts, back's fine", Level.NONE),
+        ("tackled all game, no back pain at all, just a sore neck", Level.NONE),
+        ("their hooker hurt his back in a scrum and got stretchered off", Level.NONE),
+        ("chest tight and wheezy on the cold run, used my inhaler and it settled", Level.NONE),
+        ("can't feel my legs after the track session! they're back now", Level.NONE),
+        ("my legs are heavy, mileage went up a lot this month", Level.NONE),
+        ("back pain improving every week, from a 5 to a 2 over a month", Level.NONE),
+        ("the cancer of modern cricket is the T20 schedule", Level.NONE),
+        ("got thrown hard at judo last night, should I skip today?", Level.ASK),
+        ("came off the horse and she rolled on me, my back is agony", Level.EMERGENCY),
+        (
+            "went over the bars at speed onto rocks, my mates are with me, back pain is bad",
+            Level.EMERGENCY,
+        ),
+        (
+            "This is his mum. He was speared at rugby and landed on his neck, his back hurts",
+            Level.EMERGENCY,
+        ),
+        (
+            "Anyone else get a numb bum that won't go? Mine's been like it for 2 days",
+            Level.EMERGENCY,
+        ),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -35,6 +35,7 @@ from bot.coach import (
     concepts_dev27,
     concepts_dev28,
     concepts_dev29,
+    concepts_dev30,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -60,6 +61,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (27, concepts_dev27),
     (28, concepts_dev28),
     (29, concepts_dev29),
+    (30, concepts_dev30),
 )
 
 

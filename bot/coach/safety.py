@@ -91,12 +91,28 @@ _UNHURT = re.compile(
     # "caught myself with my hands, not a scratch", "caught the rail, didn't go down"
     r"|\b(?:not|without) a (?:scratch|mark|bruise)\b|\bunscathed\b"
     r"|\b(?:didn'?t|did not|never) (?:go down|fall|hit the (?:ground|floor|deck))\b"
+    # "landed like a cat, zero pain", "bounced straight up, nothing hurts"
+    r"|\b(?:zero|no) pain (?:anywhere|at all|whatsoever)\b|\bzero pain\b|\bnothing hurts\b"
+    r"|\bno back pain\b"
+)
+# "no pain anywhere", "No back pain at all": pain words that say there is none
+_NO_PAIN = re.compile(
+    r"\b(?:no|zero|not any|without any) (?:back )?(?:pain|hurt\w*|injur\w*)"
+    r"(?: anywhere| at all| whatsoever)?\b|\bnothing (?:hurts|is hurt|'s hurt|is injured)\b"
+)
+# The back itself said to hurt ("back pain is savage", "back's sore")
+_BACK_HURTS = re.compile(
+    r"\bback (?:pain|hurts|hurting|is (?:sore|agony|killing|painful|bad)|"
+    r"'s (?:sore|agony|killing|bad|painful))\b"
 )
 _BACK_OK = re.compile(
     r"\bback('s| is| feels)? (totally |completely |perfectly |absolutely )?"
     r"(fine|ok|okay|good|great|grand)\b"
     r"|\bback('s| is) (its |my |the )?usual( stiff| achy| old)?( self)?\b|\bstiff as usual\b"
     r"|\bback('s| is) (stiff|achy|tight) as (usual|ever|always)\b"
+    # "back and everything else fine", "No back pain at all, just a bruised shoulder"
+    r"|\bback (and (everything|all)( else)?|included)( is| are|'s)? (fine|ok|okay|good)\b"
+    r"|\bno back pain\b"
 )
 _NIGHTLY = re.compile(
     r"\b(at night|every (?:single )?night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
@@ -186,6 +202,9 @@ _BACK = re.compile(
 
 def _hurt_after_fall(text: str) -> bool:
     """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
+    if _BACK_OK.search(text) and not _BACK_HURTS.search(_NO_PAIN.sub(" ", text)):
+        return False  # "wrists and pride hurt but my back is totally fine", "no back pain"
+    text = _NO_PAIN.sub(" ", text)  # "no pain anywhere, back feels great"
     text = _UNHURT_BY.sub(" ", text)  # "didn't hurt my back at all, it was my knee"
     text = _SCRAPES.sub(" ", text)
     text = _BACK_OK.sub(" ", text)  # "got straight back up, back's fine"
@@ -244,8 +263,8 @@ _MAYBE_OVER = re.compile(
 
 # "Think I might have had a temperature in the night, woke up soaked"
 _MAYBE_HAD = re.compile(
-    r"\b(?:might|may|could) (?:have|of|'ve) (?:had|got|been running) (?:a )?(?:high )?"
-    r"(?:temp\w*|fever\w*)"
+    r"\b(?:might|may|could) (?:have|of|'ve|be) (?:had |got |been running |getting |"
+    r"coming down with )*(?:a bit of )?(?:a )?(?:high |slight )?(?:temp\w*|fever\w*)"
 )
 
 
@@ -320,6 +339,10 @@ _NOT_THERE = re.compile(
 # Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
 _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
 _NEVER_BEFORE = re.compile(r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time\b")
+_GETTING_BETTER = re.compile(
+    r"(?<!not )(?<!n't )(?<!nt )(?<!no )\b(?:improving|getting better|been improving|"
+    r"better (?:every|each) (?:day|week))\b"
+)
 _PARKED = re.compile(r"(?:sitting|stuck|stayed|staying|sat|hovering|parked) (?:at|on|around) ")
 _SINCE_START = re.compile(
     r"^(same|no|not)\b.*\b((week|wk|day) (1|one|2|two|1st)|i (started|began|start|joined))$"
@@ -437,6 +460,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
+    if (
+        Category.SEVERE_TRAUMA in out
+        and (_UNHURT.search(text) or _BACK_OK.search(text))
+        and not (_UNSURE.search(text) or _hurt_after_fall(text))
+    ):
+        out.discard(Category.SEVERE_TRAUMA)  # "came off my horse, nothing hurts, back's fine"
     if understand.CHECKED_CLEAR.search(text) or _BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
     if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
@@ -485,7 +514,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     since_start = any(m.label == "NOCHANGE" and _SINCE_START.search(m.text) for m in own)
     if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
         out.add(Category.WEIGHT_LOSS)
-    lasting = any(
+    # "improving steadily over 3 weeks, from a 6 down to a 2": weeks of it, getting better
+    better = bool(_GETTING_BETTER.search(text))
+    lasting = not better and any(
         m.label == "DURATION"
         and (
             m.text.startswith(_FOR_THAT_LONG) or m.text.endswith((" now", " later", " and", " on"))
@@ -588,9 +619,9 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
-# The mishaps the rules weigh for hurt or unhurt (a serious one is an alarm already, so the
-# semantic layer is never asked about it).
-_MISHAP_READ = frozenset({"FALL", "MINOR_TRAUMA", "ACCIDENT"})
+# The mishaps the rules weigh for hurt or unhurt (a serious one is an alarm unless the person
+# says plainly it did not hurt: "came off my horse, nothing hurts, back's fine").
+_MISHAP_READ = frozenset({"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA"})
 
 
 def _played_down(

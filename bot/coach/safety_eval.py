@@ -162,10 +162,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev27.tsv"),
     Path("tests/safety_dev28.tsv"),
     Path("tests/safety_dev29.tsv"),
+    Path("tests/safety_dev30.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev30.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

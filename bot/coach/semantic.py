@@ -76,6 +76,20 @@ _TRAUMA_CUE = re.compile(
     r"tumbl\w*|bang\w*|thrown|threw|collid\w*|collision|rear.?ended|stumbl\w*|came off|"
     r"went over|over the|down the|off the|broke|broken|fracture\w*|crack\w*|injur\w*)\b"
 )
+# Legs heavy or tired from training, with nothing numb or weak said
+_TRAINING_LOAD = re.compile(
+    r"\b(?:mileage|training load|volume|miles|kms?)\b[^.?!]{0,15}\b(?:went up|gone up|increased|"
+    r"jumped|doubled|ramped)|\brecovery week\b|\bdoms\b|\btaper\w*\b"
+)
+_NUMB_OR_WEAK = re.compile(
+    r"numb|tingl|pins|needles|weak|can'?t feel|no feeling|gave way|giv\w* way"
+)
+# Soreness from a session is no mishap: "Sore bum from my first horse riding lesson in years"
+_SORE_FROM_SESSION = re.compile(
+    r"\b(?:sore|stiff|achy|aching)\b[^.?!]{0,25}\bfrom (?:my|the|a|this|that|yesterday'?s) "
+    r"(?:first |long |big |hard |new )?(?:[\w-]+ ){0,3}(?:lesson|class|session|workout|ride|"
+    r"game|match|training|hike|run)\b"
+)
 # Where a stretch is felt: "I feel it in my bum", "feel the stretch in my groin".
 _STRETCH_FELT = re.compile(
     r"(?<!n't )(?<!not )(?<!nt )\bfeel(ing)? (it|this|that|the stretch|a stretch|a pull|the pull) "
@@ -425,6 +439,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     said = f"{text} {message}"
     if not all(cue.search(said) for cue in _TOPIC_CUES.get(category, ())):
         return True  # "lifted too many boxes" is near bladder trouble, but names no bladder
+    if category in _LEGS_CATEGORIES and (
+        _TRAINING_LOAD.search(said) and not _NUMB_OR_WEAK.search(text)
+    ):
+        return True  # "legs feel heavy this week, probably because mileage went up 30%"
     if category in _LEGS_CATEGORIES and _STRONG.search(text):
         return True  # "gone up a weight on the leg press, feeling strong"
     if category == Category.CANCER.value:
@@ -462,6 +480,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):
         return True  # "I just can't reach my toes" is about flexibility, not strength
+    if category in _MISHAPS and _SORE_FROM_SESSION.search(text) and not _TRAUMA_CUE.search(text):
+        return True  # "Sore bum from my first horse riding lesson in years"
     if category == Category.FRAGILITY_TRAUMA.value:
         return not _TRAUMA_CUE.search(text)  # thin bones and no knock: a clinician's matter
     if category in _INTIMATE and _STRETCH_FELT.search(text):

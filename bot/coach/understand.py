@@ -760,7 +760,8 @@ _FOR_THE_USER = re.compile(
     rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
     r"(?:account|phone|app|profile)\b"
     r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
-    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|"
+    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|mum|mom|mam|"
+    r"mother|dad|father|"
     r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
     r"friend|neighbour|neighbor|child|kid)\b"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
@@ -865,11 +866,49 @@ def _came_true(found: list[Mention], text: str) -> list[Mention]:
     return [replace(m, hypothetical=False) if m.hypothetical else m for m in found]
 
 
+_ASKS_THEN_OWNS = re.compile(
+    r"\b(?:anyone|anybody) else\b[^?]*\?\s*(?:mine|i've|i have|i'm|same here|me too)\b"
+)
+# A sentence that only says the feeling before it passed: "All back to normal after a shower.",
+# "It went once I got out.", "Gone now." ("It went numb again" is no such sentence.)
+_CLEARED_NEXT = re.compile(
+    r"^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s)\s+)*"
+    r"(?:back to normal|went away|went|gone|came back|fine|normal|sorted|passed)\b"
+    r"(?!\s+(?:numb|dead|tingl\w*|weak|funny|again|back))"
+    r"(?:.*?\b(?:once|when|after|as soon as|within|by|now|in a)\b|\W*$)",
+    re.IGNORECASE,
+)
+# ... or ends on it: "(after the Hyrox wall balls, they're back now)"
+_CLEARED_TAIL = re.compile(
+    r"\b(?:they'?re|they are|legs are|feet are|all|everything'?s?)\s+(?:back|fine|normal)"
+    r"(?: to normal)?\s+now\W*$",
+    re.IGNORECASE,
+)
+_SENSATIONS = frozenset({"SENSORY", "WEAK", "ODD", "RADIATE", "PRESSURE"})
+
+
+def _cleared_next(found: list[Mention], sentences: list[str], text: str) -> list[Mention]:
+    """A feeling the next sentence says passed is over (unless it is said to come back)."""
+    if _RECURS.search(text.lower()):
+        return found
+    cleared = {
+        k - 1
+        for k, s in enumerate(sentences)
+        if k and (_CLEARED_NEXT.match(s.strip()) or _CLEARED_TAIL.search(s.strip()))
+    }
+    return [
+        replace(m, historical=True) if m.sentence in cleared and m.label in _SENSATIONS else m
+        for m in found
+    ]
+
+
 def read(text: str) -> Reading:
     """Every target mention in `text` with its assertion, and its clauses."""
     load()
     doc = _nlp(normalise(text))
     theirs = bool(_FOR_THE_USER.search(text))  # the account holder's own words, relayed
+    # "Anyone else get a numb bum that doesn't go away? Mine's been like it 2 days"
+    asks_then_owns = bool(_ASKS_THEN_OWNS.search(text.lower()))
     starts = [sent.start for sent in doc.sents]
     # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
     pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
@@ -898,6 +937,11 @@ def read(text: str) -> Reading:
             # a trigger inside the mention is part of it ("without meaning to")
             and not ent.start <= m.modifier_span[0] < ent.end
             and not (theirs and m.category == "FAMILY")
+            and not (
+                asks_then_owns
+                and m.category == "FAMILY"
+                and doc[m.modifier_span[0]].lower_ in ("anyone", "anybody")
+            )
             and not _lasting_after_hold(doc, m)
             and not _recurs(doc, m)
             # "lost weight without meaning to and my appetite is fine": the appetite is fine
@@ -966,6 +1010,7 @@ def read(text: str) -> Reading:
             )
         )
     found = _came_true(found, text)
+    found = _cleared_next(found, [s.text for s in doc.sents], text)
     if _NONE_OF_THAT.search(text):
         found = [replace(m, negated=True) for m in found]
     return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
