@@ -166,6 +166,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev31.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
