@@ -371,6 +371,49 @@ HERE = Path(__file__).parent
             "Anyone else get a numb bum that won't go? Mine's been like it for 2 days",
             Level.EMERGENCY,
         ),
+        # What a review of those rounds found: an all-clear counts only when nothing after it
+        # takes it back, and a next sentence ends a feeling only when it says it passed for good.
+        ("Both legs have gone numb and weak. Went to lie down but no change.", Level.EMERGENCY),
+        (
+            "Both legs went numb and weak on the stairs. Passed out when I stood up.",
+            Level.EMERGENCY,
+        ),
+        ("My legs are both numb and tingling. Fine when I'm lying down.", Level.EMERGENCY),
+        (
+            "Fell off the roof onto the patio, nothing hurts but I can't move my legs.",
+            Level.EMERGENCY,
+        ),
+        (
+            "Fell down the stairs last night. Back feels ok this morning but hurts when I bend.",
+            Level.EMERGENCY,
+        ),
+        (
+            "Came off my bike at speed into a wall, back is agony, totally my own fault.",
+            Level.EMERGENCY,
+        ),
+        ("Both legs numb and I can't feel myself wee, rang 111 so it's sorted.", Level.EMERGENCY),
+        ("Fever of 39 and my back is agony, took paracetamol and it eased a bit.", Level.URGENT),
+        ("Woke up with both legs numb, couldn't even get my feet in my shoes.", Level.EMERGENCY),
+        (
+            "A skier crashed into me at speed, I was thrown onto my back, back is killing me.",
+            Level.EMERGENCY,
+        ),
+        (
+            "Not sure if this counts as saddle numbness, my bum feels tingly since yesterday",
+            Level.EMERGENCY,
+        ),
+        (
+            "My gym buddy noticed my left foot is dragging and it's getting weaker every week.",
+            Level.URGENT,
+        ),
+        ("Anyone else get numb legs on long drives? I'm curious if it's common.", Level.NONE),
+        ("my best mate is in bits, it's his mum, she's got cancer in her spine", Level.NONE),
+        ("Changed the sheets this morning, it was me who spilled the tea.", Level.NONE),
+        # A hard landing the person says did not hurt is still worth one question.
+        (
+            "Came off my horse into soft sand, bounced straight up, nothing hurts, back's fine.",
+            Level.ASK,
+        ),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

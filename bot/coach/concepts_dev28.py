@@ -81,9 +81,11 @@ _JOBS = (
 )  # fmt: skip
 DEV28_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     # "My aunty's cancer was found ...", "my gym buddy is on steroids"
-    ("aunty", "FAMILY", "BIDIRECTIONAL", [_in("aunty", "aunties", "aunt's", "aunty's")], None),
+    # (stopped by the writer's own words: "my gym buddy noticed my left foot is dragging")
+    ("aunty", "FAMILY", "BIDIRECTIONAL", [_in("aunty", "aunties", "aunt's", "aunty's")],
+     {"SELF"}),
     ("gym buddy", "FAMILY", "BIDIRECTIONAL",
-     [_in("my", "a", "his", "her", "our"), {"OP": "?"}, _in("buddy", "buddies")], None),
+     [_in("my", "a", "his", "her", "our"), {"OP": "?"}, _in("buddy", "buddies")], {"SELF"}),
     # "numb, like sitting on a bag of frozen peas": a likeness, not the cold that numbs
     ("like frozen peas", "PSEUDO", "BIDIRECTIONAL",
      [_in("like", "as"), {"LOWER": {"IN": ["if", "though", "i'm", "i", "im", "i've", "ive",

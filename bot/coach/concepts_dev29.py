@@ -118,9 +118,6 @@ DEV29_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
      [_in("for"), {"LOWER": {"IN": ["over", "more", "than", "about", "nearly", "almost", "just",
                                     "well", "the", "past", "last", "a", "good"]}, "OP": "*"},
       _in("a", "one"), _in("year", "yr")], None),
-    # "does that count as long-term steroids?"
-    ("count as", "HYPOTHETICAL", "FORWARD",
-     [_in("count", "counts", "counted", "qualify", "qualifies"), _in("as")], None),
 ]  # fmt: skip
 
 DEV29_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
@@ -137,6 +134,10 @@ DEV29_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
 ]  # fmt: skip
 
 DEV29_NEAR: list[tuple[str, str, str, Pattern, set[str]]] = [
+    # "does that count as long-term steroids?" (only of steroids: "not sure if this counts as
+    # saddle numbness, my bum feels weird" is a report)
+    ("count as", "HYPOTHETICAL", "FORWARD",
+     [_in("count", "counts", "counted", "qualify", "qualifies"), _in("as")], {"BONE_RISK"}),
     # "I keep checking my legs for numbness, they're always fine"
     ("checking for", "HYPOTHETICAL", "FORWARD",
      [_in("check", "checking", "checked", "checks", "testing", "test", "examining", "examine",
@@ -150,7 +151,8 @@ DEV29_WHOLE: list[tuple[str, str, str, Pattern]] = [
     # "Burning feeling in the back of my thigh while I hold the stretch, goes the second I let
     # go" (the literal is the twenty-sixth set's, so "but back twice since" still undoes it)
     ("gone the moment", "HISTORICAL", "BACKWARD",
-     [_in("goes", "stops", "eases", "fades", "disappears", "vanishes", "settles"),
+     # ("eases the minute I lie down" is relief by rest, not a feeling that passed)
+     [_in("goes", "fades", "disappears", "vanishes"),
       {"LOWER": {"IN": ["away", "off"]}, "OP": "?"}, _in("the", "as"),
       _in("moment", "minute", "second", "instant", "soon")]),
 ]  # fmt: skip

@@ -64,11 +64,11 @@ _ROLES = (
 DEV30_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
     ("our winger", "FAMILY", "BIDIRECTIONAL",
      [_in("our", "their", "the", "my", "a", "his", "her", "one", "another", "other", "an"),
-      _in(*_ROLES)], None),
+      _in(*_ROLES)], {"SELF"}),
     # "Came off the horse at the water jump and she rolled on me": the horse did it to the
     # writer
     ("she rolled on me", "PSEUDO", "BIDIRECTIONAL",
-     [_in("she", "he", "it", "horse", "mare", "pony", "they"),
+     [_in("she", "he", "it", "they"),
       _in("rolled", "landed", "fell", "trod", "stood", "kicked", "stepped", "came", "sat"),
       {"LOWER": "down", "OP": "?"}, _in("on", "onto"), _in("me", "top")], None),
     # "landed on my back on rocks, mates are with me": company, not the one hurt
@@ -82,56 +82,42 @@ DEV30_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
     # Numb or tingling from kit or cold: "in my ski boots", "in my new climbing shoes", "in
     # the ice bath"
     ([("in my ski boots", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+       # (a kind of boot or shoe must be named: "couldn't get my feet in my shoes")
        [_in("in", "from", "inside"), _in("my", "the", "these", "those", "new"),
-        {"LOWER": {"IN": ["new", "old", "tight", "ski", "running", "climbing", "cycling",
-                          "football", "hiking", "walking", "snowboard", "riding", "work"]},
-         "OP": "*"},
+        {"LOWER": {"IN": ["new", "old", "tight"]}, "OP": "?"},
+        _in("ski", "running", "climbing", "cycling", "football", "hiking", "snowboard",
+            "riding", "work", "tight", "new", "rugby", "steel-toe", "safety"),
         _re(r"^(boots|boot|shoes|shoe|trainers|cleats|slippers|bindings|wetsuit)$")]),
       ("in the ice bath", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
        [_in("in", "from", "after"), _in("the", "an", "my", "a"),
-        _re(r"^(ice|cold|freezing)$"), _re(r"^(bath|plunge|water|dip|sea|lake|tub)$")]),
-      # "legs feel heavy this week, probably because mileage went up 30%"
-      ("mileage went up", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
-       [_re(r"^(mileage|miles|volume|training|load|kms|km)$"),
-        {"LOWER": {"IN": ["has", "'s", "’s", "just"]}, "OP": "?"},
-        _in("went", "gone", "going", "increased", "jumped", "doubled", "ramped", "up")]),
-      # "Legs absolutely gone after the hill sprints"
-      ("after the sprints", "NEGATED_EXISTENCE", "BACKWARD",
+        _re(r"^(ice|cold|freezing)$"), _re(r"^(bath|plunge|water|dip|sea|lake|tub)$")])],
+     {"SENSORY", "ODD", "FOOT"}),
+    # Tired, heavy or wobbly legs from training: "Legs absolutely gone after the hill sprints",
+    # "legs feel heavy, mileage went up". Numb legs, or weak ones that trip, are not explained
+    # by it (the benign-cause rule and the semantic layer read those).
+    ([("after the sprints", "NEGATED_EXISTENCE", "BACKWARD",
        [_in("after", "from"), {"LOWER": {"IN": ["the", "my", "those", "all", "today's", "a",
                                                 "hill", "hyrox", "wall", "long", "big", "hard",
                                                 "'s", "’s", "today", "yesterday"]},
                                "OP": "*"},
         _re(r"^(sprints|intervals|reps|balls|burpees|race|parkrun|ride|sportive|hills|tempo|"
             r"run|session|wod|hyrox|marathon|ultra|triathlon|climb|match|game|fixture)$")])],
-     {"SENSORY", "WEAK", "ODD", "LEGS", "PRESSURE", "FOOT"}),
+     {"WEAK", "PRESSURE"}),
+    ([("mileage went up", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
+       [_re(r"^(mileage|miles|volume|training|load|kms|km)$"),
+        {"LOWER": {"IN": ["has", "'s", "’s", "just"]}, "OP": "?"},
+        _in("went", "gone", "going", "increased", "jumped", "doubled", "ramped", "up")])],
+     {"PRESSURE"}),
 ]  # fmt: skip
 
 DEV30_WHOLE: list[tuple[str, str, str, Pattern]] = [
-    # "Numb toes ... laced them looser and it's sorted", "loosened the buckles and it went",
-    # "took them off and they were fine in five minutes", "it came back within minutes"
-    ("it's sorted", "HISTORICAL", "BACKWARD",
-     [_in("it's", "its", "it", "that's", "thats", "all"), {"LOWER": {"IN": ["'s", "’s", "is",
-                                                                           "was"]}, "OP": "?"},
-      _in("sorted", "gone")]),
-    # "loosened the buckles and it went." ("where it went in" goes on)
-    ("and it went", "HISTORICAL", "BACKWARD",
-     [_in("and", "then"), _in("it", "they"), _in("went", "go", "goes"), {"IS_PUNCT": True}]),
-    # "... two puffs of the blue inhaler and it settled right down", "used my inhaler and was
-    # fine for the rest of the set"
-    # ("down" would overlap a target word, which a trigger may not)
-    ("it settled right down", "HISTORICAL", "BACKWARD",
-     [_in("it", "they", "that", "which"), _in("settled", "eased", "cleared", "calmed")]),
-    # "I can't feel my legs!! (after the Hyrox wall balls, they're back now)"
-    ("they're back now", "HISTORICAL", "BACKWARD",
-     [_in("they", "legs", "feet", "both"), _in("'re", "’re", "are", "were", "came"),
-      _in("back", "fine", "normal"), _in("now", "to")]),
-    ("fine for the rest", "HISTORICAL", "BACKWARD",
-     [_in("was", "were", "felt", "been"), _in("fine", "ok", "okay", "good", "great"),
-      _in("for", "after"), _in("the"), _in("rest")]),
+    # "took them off and they were fine in five minutes" ("back in 10 minutes" is someone
+    # stepping away, not a feeling that passed)
     ("fine in five minutes", "HISTORICAL", "BACKWARD",
-     [_in("fine", "ok", "okay", "normal", "gone", "back"), _in("in", "within", "after"),
+     [_in("fine", "ok", "okay", "normal", "gone"), _in("in", "within", "after"),
       {"LOWER": {"IN": ["a", "five", "5", "ten", "10", "two", "2", "few", "couple", "of"]},
        "OP": "*"}, _in("minutes", "mins", "min", "minute", "seconds", "secs")]),
+    # "stood on the pedals more and it came back within minutes"
     ("came back within minutes", "HISTORICAL", "BACKWARD",
      [_in("came", "come", "feeling"), _in("back", "returned"),
       _in("within", "in", "after"), {"OP": "?"}, _in("minutes", "mins", "seconds", "minute")]),
@@ -139,8 +125,9 @@ DEV30_WHOLE: list[tuple[str, str, str, Pattern]] = [
     ("fine after a shake", "HISTORICAL", "BACKWARD",
      [_in("fine", "ok", "okay", "normal", "better"), _in("after"), _in("a", "some"),
       _re(r"^(shake|sit|rest|walk|stretch|minute|wiggle|stamp|massage|breather)$")]),
-    # "pins and needles in my left leg sitting on the loo scrolling, totally my own fault"
-    ("my own fault", "NEGATED_EXISTENCE", "BACKWARD",
-     [{"LOWER": {"IN": ["totally", "completely", "all", "entirely"]}, "OP": "?"},
-      _in("my"), _in("own"), _in("fault", "doing")]),
+    # "I can't feel my legs!! (after the Hyrox wall balls, they're back now)" (a sentence of its
+    # own after the feeling is understand._cleared_next's)
+    ("they're back now", "HISTORICAL", "BACKWARD",
+     [_in("they", "legs", "feet", "both"), _in("'re", "’re", "are", "were", "came"),
+      _in("back", "fine", "normal"), _in("now")]),
 ]  # fmt: skip

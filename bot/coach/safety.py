@@ -91,14 +91,21 @@ _UNHURT = re.compile(
     # "caught myself with my hands, not a scratch", "caught the rail, didn't go down"
     r"|\b(?:not|without) a (?:scratch|mark|bruise)\b|\bunscathed\b"
     r"|\b(?:didn'?t|did not|never) (?:go down|fall|hit the (?:ground|floor|deck))\b"
-    # "landed like a cat, zero pain", "bounced straight up, nothing hurts"
-    r"|\b(?:zero|no) pain (?:anywhere|at all|whatsoever)\b|\bzero pain\b|\bnothing hurts\b"
-    r"|\bno back pain\b"
+    # "landed like a cat, zero pain", "bounced straight up, nothing hurts", "no back pain"
+    r"|\b(?:zero|no) (?:back )?pain(?: anywhere| at all| whatsoever)?\b|\bnothing hurts\b"
+    r"|\b(?:was|were)(?:n'?t| not) hurt\b"
 )
 # "no pain anywhere", "No back pain at all": pain words that say there is none
 _NO_PAIN = re.compile(
     r"\b(?:no|zero|not any|without any) (?:back )?(?:pain|hurt\w*|injur\w*)"
     r"(?: anywhere| at all| whatsoever)?\b|\bnothing (?:hurts|is hurt|'s hurt|is injured)\b"
+)
+# What comes after an all-clear and may take it back: "Back feels ok this morning but really
+# hurts when I bend", "no back pain at first but now it really hurts", "nothing hurts but I
+# can't move my legs". An all-clear counts only when nothing of this follows it.
+_LATER = re.compile(
+    r"\b(?:but|though|although|except|now|today|tonight|this (?:morning|evening|afternoon)|"
+    r"later|since|at first|when i|until|yet)\b"
 )
 # The back itself said to hurt ("back pain is savage", "back's sore")
 _BACK_HURTS = re.compile(
@@ -112,7 +119,9 @@ _BACK_OK = re.compile(
     r"|\bback('s| is) (stiff|achy|tight) as (usual|ever|always)\b"
     # "back and everything else fine", "No back pain at all, just a bruised shoulder"
     r"|\bback (and (everything|all)( else)?|included)( is| are|'s)? (fine|ok|okay|good)\b"
-    r"|\bno back pain\b"
+    # "back's not hurt at all", "back feels normal", "not my back"
+    r"|\bback('s| is| was)? (not|n't) (hurt|injured|sore)\b|\bback feels normal\b"
+    r"|\bnot (my|the) back\b"
 )
 _NIGHTLY = re.compile(
     r"\b(at night|every (?:single )?night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
@@ -200,9 +209,18 @@ _BACK = re.compile(
 )
 
 
+def _said_last(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` is in `text` and nothing after it takes it back (`_LATER`)."""
+    found = list(pattern.finditer(text))
+    return bool(found) and not _LATER.search(text, found[-1].end())
+
+
 def _hurt_after_fall(text: str) -> bool:
-    """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly."""
-    if _BACK_OK.search(text) and not _BACK_HURTS.search(_NO_PAIN.sub(" ", text)):
+    """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly.
+    Pain named elsewhere does not count when the last word on the back is that it is fine."""
+    if (_said_last(_BACK_OK, text) or _said_last(_NO_PAIN, text)) and not _BACK_HURTS.search(
+        _NO_PAIN.sub(" ", text)
+    ):
         return False  # "wrists and pride hurt but my back is totally fine", "no back pain"
     text = _NO_PAIN.sub(" ", text)  # "no pain anywhere, back feels great"
     text = _UNHURT_BY.sub(" ", text)  # "didn't hurt my back at all, it was my knee"
@@ -287,7 +305,8 @@ _CATCHING = re.compile(
 # its effect
 _SHEETS = re.compile(r"\bchang\w* (?:the |my |our )?(?:sheets|bed|bedding)\b")
 _WAS_ME = re.compile(
-    r"\bit was me\b|\b(?:it )?was(?:n'?t| not) the (?:kids?|dog|cat|baby|toddler|child)\b"
+    r"\bit was me\b(?! who| that)|\b(?:it )?was(?:n'?t| not) the (?:kids?|dog|cat|baby|toddler|"
+    r"child)\b"
 )
 # "Had my flu jab yesterday, felt a bit hot last night": maybe a fever, maybe the jab's warmth
 _JAB = re.compile(r"\b(?:jabs?|vaccines?|vaccinations?|vaccinated|boosters?|flu shot)\b")
@@ -302,9 +321,17 @@ def _fever_caught(found: list[Mention], text: str) -> bool:
     return any(m.label == "FEVER" for m in found) and bool(_CATCHING.search(text))
 
 
+_HOT_OUTSIDE = re.compile(r"\b(?:sun|sunny|weather|heat|heatwave|hot day|sauna|walk)\b")
+
+
 def _fever_after_jab(text: str) -> bool:
-    """Feeling hot after a jab: a question decides whether it is a fever."""
-    return bool(_JAB.search(text) and _FELT_HOT.search(text)) and not _NO_FEVER.search(text)
+    """Feeling hot after a jab: a question decides whether it is a fever (unless the person
+    names the sun or the walk that warmed them)."""
+    return (
+        bool(_JAB.search(text) and _FELT_HOT.search(text))
+        and not _NO_FEVER.search(text)
+        and not _HOT_OUTSIDE.search(text)
+    )
 
 
 def _fever_at_home(text: str) -> bool:
@@ -321,8 +348,7 @@ _FOR_THAT_LONG = (
 )  # fmt: skip
 
 
-# "a lump in 2017, biopsy came back benign": never a cancer
-_BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
+_BENIGN = understand.BENIGN  # "biopsy came back benign": never a cancer
 # Leaking with a laugh or a cough, long known: not a new loss of control
 _STRESS_LEAK = re.compile(
     r"\b(?:leak\w*|wet myself|dribbl\w*|little accidents?)\b[^.?!]{0,25}\b(?:when|if|as) "
@@ -338,7 +364,9 @@ _NOT_THERE = re.compile(
 )
 # Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
 _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
-_NEVER_BEFORE = re.compile(r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time\b")
+_NEVER_BEFORE = re.compile(
+    r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time (?:ever|in my life)\b"
+)
 _GETTING_BETTER = re.compile(
     r"(?<!not )(?<!n't )(?<!nt )(?<!no )\b(?:improving|getting better|been improving|"
     r"better (?:every|each) (?:day|week))\b"
@@ -462,10 +490,13 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     out |= {category for label, category in simple.items() if label in labels}
     if (
         Category.SEVERE_TRAUMA in out
-        and (_UNHURT.search(text) or _BACK_OK.search(text))
+        and (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text))
         and not (_UNSURE.search(text) or _hurt_after_fall(text))
     ):
-        out.discard(Category.SEVERE_TRAUMA)  # "came off my horse, nothing hurts, back's fine"
+        # "came off my horse, bounced straight up, nothing hurts, back's fine": the back pain
+        # the sign needs is denied, but a hard landing is still worth one question, never silence
+        out.discard(Category.SEVERE_TRAUMA)
+        out.add(Category.POSSIBLE_FALL)
     if understand.CHECKED_CLEAR.search(text) or _BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
     if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
@@ -486,7 +517,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if hurt_fall:
             out.add(Category.TRAUMA)
         # "a tiny bump, I'm totally fine", "got straight back up, back's fine"
-        elif not (_UNHURT.search(text) or _BACK_OK.search(text)) or _UNSURE.search(text):
+        elif not (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text)) or _UNSURE.search(text):
             out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
@@ -619,8 +650,9 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
-# The mishaps the rules weigh for hurt or unhurt (a serious one is an alarm unless the person
-# says plainly it did not hurt: "came off my horse, nothing hurts, back's fine").
+# The mishaps the rules weigh for hurt or unhurt. A serious one is among them because the rules
+# turn it into a question when the person's last word is that nothing hurts ("came off my horse,
+# nothing hurts, back's fine"); the semantic layer must not raise it back to an alarm.
 _MISHAP_READ = frozenset({"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA"})
 
 
@@ -635,7 +667,7 @@ def _played_down(
     lowered = text.lower()
     if (
         any(m.label in _MISHAP_READ for m in own)
-        and _UNHURT.search(lowered)
+        and _said_last(_UNHURT, lowered)
         and not (_UNSURE.search(lowered) or _hurt_after_fall(lowered))
     ):
         return None  # "tripped over a tree root, caught myself, not a scratch": read, unhurt

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.coach.signs import Category, Level
-from bot.coach.understand import CHECKED_CLEAR, Clause, announcements, unannounced
+from bot.coach.understand import BENIGN, CHECKED_CLEAR, Clause, announcements, unannounced
 
 if TYPE_CHECKING:
     from bot.coach.embed import Encoder
@@ -82,7 +82,14 @@ _TRAINING_LOAD = re.compile(
     r"jumped|doubled|ramped)|\brecovery week\b|\bdoms\b|\btaper\w*\b"
 )
 _NUMB_OR_WEAK = re.compile(
-    r"numb|tingl|pins|needles|weak|can'?t feel|no feeling|gave way|giv\w* way"
+    r"numb|tingl|pins|needles|weak|can'?t feel|no feeling|gave way|giv\w* way|trip|stumbl|drag|"
+    r"catch|slap|flop|buckl|collaps|lead\b"
+)
+# Asthma that the reliever settled, and nothing said after it
+_RELIEVER = re.compile(
+    r"\b(?:asthma|wheez\w*)\b[^.?!]*\b(?:inhaler|puffs?|puffer|ventolin|salbutamol)\b"
+    r"[^.?!]{0,40}\b(?:settled|cleared|calmed|was fine|were fine|fine for the rest)\b"
+    r"(?![^.?!]*\b(?:but|still|though)\b)"
 )
 # Soreness from a session is no mishap: "Sore bum from my first horse riding lesson in years"
 _SORE_FROM_SESSION = re.compile(
@@ -118,7 +125,7 @@ _UNCHANGED = re.compile(
     r"|\bnothing (?:new|has changed|'s changed|’s changed)\b|\bunchanged\b"
     r"|\bkeeps? an eye on\b"
 )
-_CHECKED_CLEAR = re.compile(
+_TEST_CLEAR = re.compile(
     r"\b(?:colonoscopy|camera|scope|scan|tests?|bloods|results?|biopsy|cystoscopy)\b[^.?!]{0,20}"
     r"\b(?:all clear|clear|normal|fine|nothing (?:found|sinister|serious))\b"
 )
@@ -126,7 +133,9 @@ _CONTROL_CUE = re.compile(
     r"control|leak|accident|wet|soil|hold|numb|feel|retention|can'?t (?:go|pee|wee)|dribbl|"
     r"incontinen|urgen|stream|empty|flow|catheter|\b(?:pee|wee|poo)(?:d|s|ing)?\b"
 )
-_BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
+# "Had a cancer scare but the biopsy was benign" (a scare, not a history: "Had breast cancer 5
+# years ago. The lump they found last month was benign" is still one)
+_SCARE = re.compile(r"\bscare\b")
 _CHANGED = re.compile(
     r"\b(?:new|(?<!years )now|suddenly|worse|different|never (?:happened|had))\b"
 )
@@ -450,8 +459,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return (
             not _CANCER_CUE.search(text)
             or bool(CHECKED_CLEAR.search(said))
-            or bool(_BENIGN.search(said))  # "a cancer scare but the biopsy was benign"
+            or bool(_SCARE.search(text) and BENIGN.search(said))
         )
+    if category == Category.CHEST_PAIN.value and _RELIEVER.search(said):
+        return True  # "exercise asthma ... two puffs of the blue inhaler and it settled"
     if category == Category.FEVER.value and (_WEATHER.search(text) or _FLUSHES.search(text)):
         return True  # "it's so hot i'm sweating buckets", "hot flushes again (menopause)"
     if category == Category.SEXUAL.value and _GOING_WELL.search(text):
@@ -473,7 +484,7 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "on work days I barely have time to pee"
     if category == Category.BLADDER_BOWEL.value and (
         (_LONG_KNOWN.search(said) and _UNCHANGED.search(said) and not _CHANGED.search(said))
-        or (_CHECKED_CLEAR.search(said) and not _CONTROL_CUE.search(text))
+        or (_TEST_CLEAR.search(said) and not _CONTROL_CUE.search(text))
     ):
         return True  # known for years and the same, or a check that came back clear
     if category == Category.WEAKNESS.value and _WORSE_WITH.search(text):

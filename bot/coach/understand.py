@@ -594,7 +594,8 @@ _PASSING = {
 }
 _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
-    r"|comes? back|came back (?:again|twice|later|that|this)|happen(?:s|ed|ing)? again"
+    r"|comes? (?:straight |right )?back|came back (?:again|twice|later|that|this)"
+    r"|happen(?:s|ed|ing)? again"
     r"|returns?|returned|again (?:since|today|this|last|and again))\b"
 )
 
@@ -760,8 +761,10 @@ _FOR_THE_USER = re.compile(
     rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
     r"(?:account|phone|app|profile)\b"
     r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
-    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|mum|mom|mam|"
-    r"mother|dad|father|"
+    # "This is his mum." opening a message ("my mate's in bits, it's his mum, she's got cancer"
+    # is news of someone else)
+    r"|(?:^|[.!?]\s*)this is (his|her|their) (mum|mom|mam|mother|dad|father)\b"
+    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|"
     r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
     r"friend|neighbour|neighbor|child|kid)\b"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
@@ -808,6 +811,8 @@ _FOR_THE_USER = re.compile(
 
 
 # "GP checked my back last week and said it's mechanical": a past cancer already looked at.
+# "a lump in 2017, biopsy came back benign": never a cancer
+BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
 CHECKED_CLEAR = re.compile(
     r"\b(?:gp|doctor|doc|dr|physio|consultant|oncologist|specialist|surgeon)\b[^.?!]{0,40}"
     r"\b(?:checked|examined|looked at|scanned|saw|assessed)\b[^.?!]{0,40}"
@@ -866,16 +871,26 @@ def _came_true(found: list[Mention], text: str) -> list[Mention]:
     return [replace(m, hypothetical=False) if m.hypothetical else m for m in found]
 
 
+# ("Anyone else get numb legs on long drives? I'm curious" asks; "Mine's been like it" owns)
 _ASKS_THEN_OWNS = re.compile(
-    r"\b(?:anyone|anybody) else\b[^?]*\?\s*(?:mine|i've|i have|i'm|same here|me too)\b"
+    r"\b(?:anyone|anybody) else\b[^?]*\?\s*(?:mine|i've (?:had|been|got)|i have (?:had|been|got)"
+    r"|same here|me too)\b",
+    re.IGNORECASE,
 )
-# A sentence that only says the feeling before it passed: "All back to normal after a shower.",
-# "It went once I got out.", "Gone now." ("It went numb again" is no such sentence.)
+# A sentence that only says the feeling before it passed, for good: "All back to normal after a
+# shower.", "It went once I got out.", "Gone now." Not "Went to lie down ... but no change",
+# "Passed out when I stood up", "Fine when I'm lying down" (relief that lasts only while lying),
+# "Gone to bed now": the passing must be done ("once I got out", "after a shower", "now").
 _CLEARED_NEXT = re.compile(
-    r"^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s)\s+)*"
-    r"(?:back to normal|went away|went|gone|came back|fine|normal|sorted|passed)\b"
-    r"(?!\s+(?:numb|dead|tingl\w*|weak|funny|again|back))"
-    r"(?:.*?\b(?:once|when|after|as soon as|within|by|now|in a)\b|\W*$)",
+    r"^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s|feeling'?s)"
+    r"\s+)*(?:back to normal|went away|went off|went|gone away|gone off|gone|came back|"
+    r"(?:fine|normal|ok|okay) now)"
+    r"(?:\s+(?:now|again))?"
+    r"(?:\s+(?:once|when|as soon as|after) (?:i|we) (?:\w+ed|got|stood|took|had|came|went|ran|"
+    r"sat)\b(?:\s+\w+){0,5}|\s+after (?:a|the|my) \w+(?:\s+\w+){0,4})?"
+    # "..., now totally normal."
+    r"(?:,?\s+(?:and\s+)?now\s+(?:totally\s+|completely\s+|all\s+)?(?:normal|fine|ok|okay|"
+    r"good))?\W*$",
     re.IGNORECASE,
 )
 # ... or ends on it: "(after the Hyrox wall balls, they're back now)"
@@ -908,7 +923,7 @@ def read(text: str) -> Reading:
     doc = _nlp(normalise(text))
     theirs = bool(_FOR_THE_USER.search(text))  # the account holder's own words, relayed
     # "Anyone else get a numb bum that doesn't go away? Mine's been like it 2 days"
-    asks_then_owns = bool(_ASKS_THEN_OWNS.search(text.lower()))
+    asks_then_owns = bool(_ASKS_THEN_OWNS.search(text))
     starts = [sent.start for sent in doc.sents]
     # A pseudo-trigger ("not from", "since I was", "not sure if") cancels the triggers inside it.
     pseudo = [m.modifier_span for m in doc._.context_graph.modifiers if m.category == "PSEUDO"]
