@@ -409,6 +409,17 @@ HERE = Path(__file__).parent
         ("Anyone else get numb legs on long drives? I'm curious if it's common.", Level.NONE),
         ("my best mate is in bits, it's his mum, she's got cancer in her spine", Level.NONE),
         ("Changed the sheets this morning, it was me who spilled the tea.", Level.NONE),
+        # Work and home life.
+        (
+            "my dad is using this, he had prostate cancer 4 years ago and his back has ached "
+            "for a month",
+            Level.URGENT,
+        ),
+        (
+            "slipped on the wet floor, landed on my hands, back's not hurt, wrist a bit sore",
+            Level.NONE,
+        ),
+        ("had a bump in the car on Monday and my back's been playing up since", Level.URGENT),
         # A hard landing the person says did not hurt is still worth one question.
         (
             "Came off my horse into soft sand, bounced straight up, nothing hurts, back's fine.",

@@ -36,6 +36,7 @@ from bot.coach import (
     concepts_dev28,
     concepts_dev29,
     concepts_dev30,
+    concepts_dev31,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -62,6 +63,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (28, concepts_dev28),
     (29, concepts_dev29),
     (30, concepts_dev30),
+    (31, concepts_dev31),
 )
 
 

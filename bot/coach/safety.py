@@ -177,7 +177,8 @@ _UNHURT_BY = re.compile(
 )
 _PAIN_WORD = re.compile(
     r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|"
-    r"injur\w*|excruciating|bruised|in bits|messed up|wrecked)\b"
+    r"injur\w*|excruciating|bruised|in bits|messed up|wrecked|been at me|playing up|"
+    r"giving me (?:grief|gyp|jip))\b"
 )
 
 
@@ -371,6 +372,10 @@ _GETTING_BETTER = re.compile(
     r"(?<!not )(?<!n't )(?<!nt )(?<!no )\b(?:improving|getting better|been improving|"
     r"better (?:every|each) (?:day|week))\b"
 )
+_ELSEWHERE = re.compile(
+    r"\b(?:wrists?|hands?|knees?|elbows?|arms?|ankles?|shoulders?|hips?|head|pride|palms?)"
+    r"(?: is| are|'s)? (?:a bit |bit |a little |quite )?(?:sore|achy|stiff|bruised|grazed)\b"
+)
 _PARKED = re.compile(r"(?:sitting|stuck|stayed|staying|sat|hovering|parked) (?:at|on|around) ")
 _SINCE_START = re.compile(
     r"^(same|no|not)\b.*\b((week|wk|day) (1|one|2|two|1st)|i (started|began|start|joined))$"
@@ -413,9 +418,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"}) or sharp  # "now the left burns too"
         if "DROP" in here and any(
-            m.label == "LEGS" and re.match(r"both (my )?feet", m.text) for m in sentence
+            m.label == "LEGS" and re.match(r"both (my )?(feet|legs)", m.text) for m in sentence
         ):
-            nerve = True  # "both feet flop when I walk": both feet dropping
+            nerve = True  # "both feet flop when I walk", "both legs ... I keep tripping"
         if _saddle_sensation(sentence):
             out.add(Category.SADDLE_NUMBNESS)
         if here & {"SENSORY", "DYSFUNCTION"} and "SEX_CTX" in here:
@@ -490,6 +495,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     out |= {category for label, category in simple.items() if label in labels}
     if (
         Category.SEVERE_TRAUMA in out
+        and "MINOR" not in labels  # "jumped the last step off the ladder": read below
         and (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text))
         and not (_UNSURE.search(text) or _hurt_after_fall(text))
     ):
@@ -517,7 +523,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if hurt_fall:
             out.add(Category.TRAUMA)
         # "a tiny bump, I'm totally fine", "got straight back up, back's fine"
-        elif not (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text)) or _UNSURE.search(text):
+        elif not (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text)) or (
+            # "back's not hurt at all, wrist a bit sore": the soreness is named elsewhere
+            _UNSURE.search(text) and not (_said_last(_BACK_OK, text) and _ELSEWHERE.search(text))
+        ):
             out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)

@@ -163,10 +163,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev28.tsv"),
     Path("tests/safety_dev29.tsv"),
     Path("tests/safety_dev30.tsv"),
+    Path("tests/safety_dev31.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev31.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

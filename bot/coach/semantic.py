@@ -205,6 +205,8 @@ _ROUTINE_TRIP = re.compile(
     # "had to pause for a wee in the middle, too much coffee"
     r"|\b(?:pause|paused|stop|stopped|break|nip|nipped|dash|dashed|pop|popped|run|ran) (?:for|to) "
     r"(?:a|the) (?:pee|wee|loo|toilet|bathroom)\b"
+    # "We only get to wee at break and lunch" (a teacher's working day)
+    r"|\bonly get to (?:wee|pee|go)\b"
     # "Got up in the night to pee twice but I'd had 3 pints before bed"
     r"|\bup (?:in the night |at night |overnight |twice |once |again )*(?:to|for a) "
     r"(?:pee|wee|loo|toilet|bathroom)\b"

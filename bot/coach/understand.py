@@ -773,8 +773,11 @@ _FOR_THE_USER = re.compile(
     r"|\b(is|are|'s|’s)\s+(typing|writing|texting|doing)\s+(this|it)\s*(for\s+(me|him|her))?"
     r"\s*[.,:;!)-]|\b(is|are|'s|’s)\s+(typing|writing|texting)\s+(this\s+)?for\s+me\b"
     # "Mum ... She wants her stretches": the one who wants the routine is the account's owner
-    r"|\b(she|he|mum|mom|dad|nan|gran|grandma|grandad)\s+(wants|would like|needs|asked for|is "
-    r"asking for)\s+(her|his)\s+(stretch\w*|routine|session)\b"
+    r"|\b(wants|would like|needs|asked for|is asking for)\s+(to do\s+)?(her|his)\s+"
+    r"(stretch\w*|routine|session)\b"
+    # "my mother is using this", "He's too embarrassed to write it himself"
+    r"|\b(is|'s|’s)\s+using\s+(this|the app|the bot)\b"
+    r"|\btoo\s+(embarrassed|shy|proud)\s+to\s+(write|type|say|ask)\b"
     r"|\b(getting|got|asked|told|having)\s+me\s+to\s+(type|write|text|message|send)\b"
     # "my son (he's the one using this bot)", "my mother is the one using this"
     r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
