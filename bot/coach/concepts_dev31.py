@@ -2,9 +2,10 @@
 wrongly.
 
 Look-alikes: a numbness that passed once the person moved, told after a comma ("it stopped
-once I stood up", "went when I walked to the gate", "came back
-straight away when I moved", "warmed up in the car and they're fine"); "40 degrees by the ovens"
-(the kitchen's heat, not a fever).
+once I stood up", "went when I walked to the gate", "came back straight away when I moved",
+"warmed up in the car and they're fine"); "40 degrees by the ovens" (the kitchen's heat, not a
+fever). Signs: relatives on the owner's account, "kids fine" after a crash (not the kids'),
+"for a customer", "can't seem to lift either foot", "when we're together".
 """
 
 from __future__ import annotations

@@ -219,11 +219,12 @@ def _said_last(pattern: re.Pattern[str], text: str) -> bool:
 def _hurt_after_fall(text: str) -> bool:
     """A fall that hurt: a pain word not softened ("a bit sore"), or the back named plainly.
     Pain named elsewhere does not count when the last word on the back is that it is fine."""
+    painless = _NO_PAIN.sub(" ", text)  # "no pain anywhere, back feels great"
     if (_said_last(_BACK_OK, text) or _said_last(_NO_PAIN, text)) and not _BACK_HURTS.search(
-        _NO_PAIN.sub(" ", text)
+        painless
     ):
         return False  # "wrists and pride hurt but my back is totally fine", "no back pain"
-    text = _NO_PAIN.sub(" ", text)  # "no pain anywhere, back feels great"
+    text = painless
     text = _UNHURT_BY.sub(" ", text)  # "didn't hurt my back at all, it was my knee"
     text = _SCRAPES.sub(" ", text)
     text = _BACK_OK.sub(" ", text)  # "got straight back up, back's fine"
@@ -349,7 +350,6 @@ _FOR_THAT_LONG = (
 )  # fmt: skip
 
 
-_BENIGN = understand.BENIGN  # "biopsy came back benign": never a cancer
 # Leaking with a laugh or a cough, long known: not a new loss of control
 _STRESS_LEAK = re.compile(
     r"\b(?:leak\w*|wet myself|dribbl\w*|little accidents?)\b[^.?!]{0,25}\b(?:when|if|as) "
@@ -493,17 +493,19 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
+    back_ok_last = _said_last(_BACK_OK, text)  # the last word on the back: it is fine
+    all_clear_last = back_ok_last or _said_last(_UNHURT, text)
     if (
         Category.SEVERE_TRAUMA in out
         and "MINOR" not in labels  # "jumped the last step off the ladder": read below
-        and (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text))
+        and all_clear_last
         and not (_UNSURE.search(text) or _hurt_after_fall(text))
     ):
         # "came off my horse, bounced straight up, nothing hurts, back's fine": the back pain
         # the sign needs is denied, but a hard landing is still worth one question, never silence
         out.discard(Category.SEVERE_TRAUMA)
         out.add(Category.POSSIBLE_FALL)
-    if understand.CHECKED_CLEAR.search(text) or _BENIGN.search(text):
+    if understand.CHECKED_CLEAR.search(text) or understand.BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
     if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
         out.discard(Category.BLADDER_BOWEL)  # "leaking when I laugh ... since my second baby"
@@ -523,9 +525,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if hurt_fall:
             out.add(Category.TRAUMA)
         # "a tiny bump, I'm totally fine", "got straight back up, back's fine"
-        elif not (_said_last(_UNHURT, text) or _said_last(_BACK_OK, text)) or (
+        elif not all_clear_last or (
             # "back's not hurt at all, wrist a bit sore": the soreness is named elsewhere
-            _UNSURE.search(text) and not (_said_last(_BACK_OK, text) and _ELSEWHERE.search(text))
+            _UNSURE.search(text) and not (back_ok_last and _ELSEWHERE.search(text))
         ):
             out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
