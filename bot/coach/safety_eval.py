@@ -167,6 +167,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev32.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
