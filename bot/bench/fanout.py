@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from bot import loop
 from bot.bench.common import DUE, TOKEN, EmulatorProcess, drop_database, fresh_database
 
 BACKENDS = ("sqlite", "postgres")
@@ -185,7 +186,7 @@ def run_one(
             emulator.control("add_users", {"first": 1, "count": subscribers})
             asyncio.run(seed(url, subscribers))
             find_ms = asyncio.run(_find_due_ms(url))
-            result = asyncio.run(_fan_out(url, emulator.root, limits=limits, pictures=pictures))
+            result = loop.run(_fan_out(url, emulator.root, limits=limits, pictures=pictures))
             stats = emulator.control("stats")
         finally:
             emulator.stop()

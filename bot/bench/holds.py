@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bot import loop
 from bot.bench.common import TOKEN, bot_process, free_port, percentile, stop_process
 from bot.emulator import BotApiEmulator, LimiterMode
 
@@ -182,7 +183,7 @@ async def _scrape(port: int) -> dict[str, float]:
 
 def run(holding: int, spread: float, paid: bool = False) -> int:
     """`stretchbot bench holds`: print the figures."""
-    r = asyncio.run(measure(holding, spread, paid))
+    r = loop.run(measure(holding, spread, paid))
     notices = "paid broadcasts for the release notices" if paid else "free limits only"
     print(
         f"hold timers, {r['holding']:.0f} people starting a desk hold over {spread:.0f} s, limits "

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import loop
 from bot.bench.common import TOKEN, bot_process, percentile, stop_process
 from bot.bench.fanout import seed
 from bot.emulator import BotApiEmulator, LimiterMode
@@ -130,7 +131,7 @@ def _offers(emulator: Any, subscribers: int) -> int:
 def run(people: int = 300, subscribers: int = 10_000) -> int:
     """`stretchbot bench lanes`: both benchmarks, printed with their targets."""
     print(f"lanes benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    crowd = asyncio.run(bench_start_crowd(people))
+    crowd = loop.run(bench_start_crowd(people))
     print(
         f"{crowd['people']:.0f} people send /start at once (limits enforced): "
         f"{crowd['answered']:.0f} answered ({crowd['failed']:.0f} of them with 'something went "
@@ -138,7 +139,7 @@ def run(people: int = 300, subscribers: int = 10_000) -> int:
         f"{crowd['too_many_requests']:.0f} 429s; last message after {crowd['last_s']:.1f} s "
         f"(physical minimum {crowd['minimum_s']:.1f} s)"
     )
-    during = asyncio.run(bench_reply_during_broadcast(subscribers))
+    during = loop.run(bench_reply_during_broadcast(subscribers))
     print(
         f"/help during a {during['subscribers']:,.0f}-subscriber broadcast: p50 "
         f"{during['p50_ms']:.0f} ms, p99 {during['p99_ms']:.0f} ms, max {during['max_ms']:.0f} ms "

@@ -24,6 +24,7 @@ from bot.bench.common import (
 from bot.emulator import BotApiEmulator
 
 ECHO_BOT = """
+import asyncio
 import sys
 from telegram import Update
 from telegram.ext import ApplicationBuilder, MessageHandler, filters
@@ -37,6 +38,8 @@ if sys.argv[3] == "aiohttp":  # the same HTTP client as stretchbot, for a like-f
     from bot.telegram.http import AiohttpRequest
     builder = builder.request(AiohttpRequest()).get_updates_request(
         AiohttpRequest(connection_pool_size=2, keep_alive=False))
+from bot.loop import policy  # the event loop stretchbot runs on, for a like-for-like ratio
+asyncio.set_event_loop_policy(policy())
 app = builder.build()
 app.add_handler(MessageHandler(filters.TEXT, echo))
 app.run_polling(poll_interval=0.0, timeout=10)
