@@ -37,6 +37,7 @@ from bot.coach import (
     concepts_dev29,
     concepts_dev30,
     concepts_dev31,
+    concepts_dev32,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -64,6 +65,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (29, concepts_dev29),
     (30, concepts_dev30),
     (31, concepts_dev31),
+    (32, concepts_dev32),
 )
 
 

@@ -76,7 +76,11 @@ _add("RESTLESS",
 _add("SPEED",
      [_re(r"^\d{2,3}(mph|kph|kmh|km/h)$")],
      [_re(r"^\d{2,3}$"), _in("mph", "kph", "kmh", "km/h", "miles")],
-     [_in("doing", "going", "travelling", "traveling"), _OPT, _re(r"^\d{2,3}$")])  # fmt: skip
+     # ("doing Route 66" is a road: concepts_dev32)
+     [_in("doing", "going", "travelling", "traveling"),
+      {"LOWER": {"NOT_IN": ["route", "rt", "highway", "hwy", "interstate", "road", "exit",
+                            "junction", "the", "a", "us", "state", "gate", "platform"]},
+       "OP": "?"}, _re(r"^\d{2,3}$")])  # fmt: skip
 _add("ACCIDENT",
      [_re(r"^(bumped|reversed|backed|clipped|nudged|tapped|pranged|scraped)$"),
       _in("into", "me", "my"), _OPT])  # fmt: skip

@@ -385,6 +385,7 @@ VARIANTS: dict[str, str] = {
     "bowles": "bowels", "bowls": "bowls", "groyne": "groin", "groine": "groin", "numbb": "numb",
     "tinglin": "tingling", "wipeing": "wiping", "temprature": "temperature",
     "tempreture": "temperature", "chestpain": "chest pain", "unwel": "unwell",
+    "leggs": "legs", "legz": "legs", "laigs": "legs",
 }  # fmt: skip
 # Real words that sit close to a key word and must stay as they are.
 NOT_MISSPELLINGS = frozenset(
@@ -422,6 +423,11 @@ _DROP_AFTER = {
     "MINOR_TRAUMA": {"asleep"},
     "NIGHT": {"shift", "shifts", "out", "owl"},
 }  # fmt: skip
+_SWEATS = ("sweats", "sweat", "sweating", "shivers", "chills", "spells")
+_DEGREES = {"degrees", "degree", "°", "°c", "°f", "c", "f", "excess", "high", "low", "mid"}
+_TIMES_OF_DAY = {"night", "nights", "evening", "evenings", "morning", "mornings", "early",
+                 "small", "afternoon", "afternoons", "day"}  # fmt: skip
+_HAD_A = {"had", "have", "has", "got", "running", "ran", "with", "having", "caught"}
 _DROP_BEFORE = {
     "FALL": {"in", "last", "this", "next", "autumn", "disc", "disk", "water", "snow", "rain",
              "rainfall",
@@ -589,6 +595,21 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
         )  # "fell about ten feet"
     if label == "FALL" and after in {"across", "upon"}:
         return True  # "stumbled across this bot"
+    if label == "FEVER" and after == "in" and text.endswith(_SWEATS):
+        return False  # "hot and cold sweats in the hostel": where, not the weather
+    if (
+        label == "FEVER"
+        and after == "in"
+        and {t.lower_ for t in doc[max(0, start - 2) : start]} & (_HAD_A)
+    ):
+        # "had a temperature in Bali", "running a temperature in the evenings": the person's;
+        # "had a temperature in the 30s", "a temperature in Seville of 44 degrees": the weather's
+        ahead = doc[end + 1 : end + 8]
+        if any(t.like_num or t.lower_ in _DEGREES for t in ahead):
+            return True
+        if end + 1 < len(doc) and doc[end + 1].lower_ == "the":
+            return not (end + 2 < len(doc) and doc[end + 2].lower_ in _TIMES_OF_DAY)
+        return False
     if label == "FALL" and text not in {"fell", "fallen", "falling"}:
         return before in {"in", "last", "this", "next", "autumn"} and text.endswith("fall")
     return after in _DROP_AFTER.get(label, set()) or before in _DROP_BEFORE.get(label, set())

@@ -69,6 +69,11 @@ _HIGH = re.compile(
     r"\b(roof|ladder|scaffold\w*|balcony|loft|cliff|tree|wall|horse|window|jump|kicker|ramp|"
     r"ledge)\b"
 )
+# A fall from one of these is a high-energy one ("skidded on gravel and went over the bars").
+_MOTOR = re.compile(r"\b(motor ?bikes?|motorcycles?|dirt ?bikes?|quad ?bikes?|superbikes?)\b")
+# ... thrown off it (not "tripped over a motorbike parked on the pavement", "my motorbike fell
+# over", "slipped getting off the motorbike taxi")
+_OFF_IT = re.compile(r"\b(?:off|from|over the (?:handle)?bars)\b")
 _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "buttock"}
 # "the feeling in my penis ... has gone" is one mention with the site inside it.
 _SADDLE_IN = re.compile(
@@ -178,7 +183,10 @@ _UNHURT_BY = re.compile(
 _PAIN_WORD = re.compile(
     r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|"
     r"injur\w*|excruciating|bruised|in bits|messed up|wrecked|been at me|playing up|"
-    r"giving me (?:grief|gyp|jip))\b"
+    r"giving me (?:grief|gyp|jip)"
+    # what the fall took away: "now I can hardly bend over", "struggling to walk", "limping"
+    r"|(?:can'?t|cannot|can not|barely|hardly|struggl\w* to|unable to) (?:bend|walk|stand|sit|"
+    r"straighten|get up|move|lie)|limp\w*)\b"
 )
 
 
@@ -316,6 +324,14 @@ _FELT_HOT = re.compile(
     r"\b(?:felt|feel|feeling|feels|bit|was|been) (?:a bit |a little |quite |kinda |kind of )?"
     r"(?:hot|shivery|feverish|hot and cold|clammy|warm)\b"
 )
+# A fever the person ties to a jab already had ("I had the fever after the vaccine for the
+# travel"), not a fever beside one ("fever of 39 since Sunday, I had my jabs in March", "should
+# I still have my booster tomorrow?") nor a high one ("39.5 and the shivers")
+_AFTER_JAB = re.compile(
+    r"\b(?:after|since|from|following|post)[- ](?:the |my |a |our |his |her )?(?:\w+ ){0,3}?"
+    r"(?:jabs?|vaccines?|vaccinations?|boosters?|shots?)\b"
+)
+_HIGH_FEVER = re.compile(r"\b(?:3[89]|4[01])(?:[.,]\d)?\b|\brigou?rs\b|\bshivers\b|\bshaking\b")
 
 
 def _fever_caught(found: list[Mention], text: str) -> bool:
@@ -448,7 +464,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )  # losing one's footing on a ladder is not a fall from it
         if any(m.label == "FALL" and _HIGH.search(m.text) for m in sentence):
             here.add("HEIGHT")
-        fast = any(m.label == "IMPACT" and _SPEEDY.search(m.text) for m in sentence)
+        fast = any(m.label == "IMPACT" and _SPEEDY.search(m.text) for m in sentence) or (
+            any(m.label == "FALL" and _OFF_IT.search(m.text) for m in sentence)
+            and any(m.label == "VEHICLE" and _MOTOR.search(m.text) for m in sentence)
+        )
         if (
             ("VEHICLE" in here and "IMPACT" in here)
             or (fell and ("HEIGHT" in here or fast))  # "over the handlebars at 40km/h"
@@ -534,7 +553,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.BONE_RISK)
     if "FEVER" in labels:
         fever = next(m for m in own if m.label == "FEVER")
-        out.add(Category.FEVER if hurt or _said_of_self(fever, text) else Category.POSSIBLE_FEVER)
+        own_fever = _said_of_self(fever, text) and not (
+            _AFTER_JAB.search(text) and not _HIGH_FEVER.search(text)  # a jab's: asked
+        )
+        out.add(Category.FEVER if hurt or own_fever else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
     elif (
@@ -637,7 +659,7 @@ def triage_many(
     if chosen is not None:
         verdicts = chosen.judge_many([(reading.clauses, text) for _, reading, _, text in pending])
         for (i, reading, rules, text), verdict in zip(pending, verdicts, strict=True):
-            out[i] = combine(rules, _played_down(verdict, reading, text))
+            out[i] = combine(rules, _played_down(verdict, reading, text, rules))
     return out
 
 
@@ -661,6 +683,13 @@ def _by_rules(mentions: list[Mention], text: str) -> Triage:
     return Triage(level, tuple(s for s in signs if s.level is level), question, score)
 
 
+# Any word of harm at all ("bit sore now", "twinging"): then the semantic layer may still judge.
+_HARM_WORDS = re.compile(
+    r"\b(?:sore|hurt\w*|pain\w*|ache?s?|aching|agony|twing\w*|bruis\w*|limp\w*|tailbone|"
+    r"coccyx|hip|spine|(?:can'?t|cannot|barely|hardly|struggl\w* to|unable to) (?:sit|stand|"
+    r"walk|bend|get up|get out|straighten|move|lie))"
+    r"|\bback\b[^.!?]{0,12}?\b\d{1,2}\b"  # "back now 6"
+)
 # The mishaps the rules weigh for hurt or unhurt. A serious one is among them because the rules
 # turn it into a question when the person's last word is that nothing hurts ("came off my horse,
 # nothing hurts, back's fine"); the semantic layer must not raise it back to an alarm.
@@ -668,12 +697,20 @@ _MISHAP_READ = frozenset({"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA"})
 
 
 def _played_down(
-    verdict: Verdict | None, reading: understand.Reading, text: str
+    verdict: Verdict | None, reading: understand.Reading, text: str, rules: Triage
 ) -> Verdict | None:
     """A crash the person plays down ("only slow", "grazed my knee", "nothing major") is not a
-    serious one, and unless it hurt, a question decides."""
+    serious one, and unless it hurt, a question decides; so does a fall the rules read with no
+    word of harm ("Yesterday I fall on the stairs of the metro. Which stretch today?")."""
     if verdict is None or verdict.category not in (Category.SEVERE_TRAUMA, Category.TRAUMA):
         return verdict
+    if (
+        rules.question is not None
+        and rules.signs[0].category is Category.POSSIBLE_FALL
+        and rules.pain is None
+        and not (_BACK.search(text.lower()) or _HARM_WORDS.search(text.lower()))
+    ):
+        return None
     own = _own(reading.mentions)
     lowered = text.lower()
     if (

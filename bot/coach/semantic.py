@@ -199,6 +199,19 @@ _CHEST_CUE = re.compile(
     r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
 )
 # A trip to the loo that is only a matter of time: "on work days I barely have time to pee".
+# A bladder that is only full, with no toilet near ("bursting for a wee on the coach")
+_FULL_BLADDER = re.compile(
+    r"\bfull bladder\b|\bbladder'?s?(?: is)? (?:bursting|full|about to burst)\b"
+    r"|\b(?:bursting|desperate|dying) for (?:a |the )?(?:wee|pee|piss|loo|toilet|bathroom)\b"
+)
+_CANT_GO = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|unable to) (?:go|pee|wee|piss|empty|start)\b|\bnothing "
+    r"(?:will |would |'ll )?(?:comes?|came|coming)\b|\bwon'?t (?:come|start|flow)\b"
+    r"|\bretention\b|\bleak|\bwet (?:my|me|myself)\b|\bnumb\b|\bcan'?t feel\b"
+    # "hardly anything when I go", "full even right after I've been", "since my back went"
+    r"|\bhardly\b|\bbarely\b|\banything out\b|\beven (?:right |just )?after\b|\bstill full\b"
+    r"|\btakes ages\b|\btrickle|\bdribbl|\bstream\b|\bsince my back\b"
+)
 _ROUTINE_TRIP = re.compile(
     r"\b(?:time to|time for a|go for a|nip to the|quick) (?:pee|wee|piss|loo|toilet|bathroom)\b"
     r"|\b(?:pee|wee|loo|toilet|bathroom|comfort) breaks?\b"
@@ -482,6 +495,12 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
             or bool(_BETTER.search(text))
             or bool(_NIGHTS_FINE.search(text))  # "the ache isn't there at night"
         )
+    if (
+        category == Category.BLADDER_BOWEL.value
+        and _FULL_BLADDER.search(said)
+        and not _CANT_GO.search(said)
+    ):
+        return True  # "bladder's bursting on this coach, just a full bladder lol"
     if category == Category.BLADDER_BOWEL.value and _ROUTINE_TRIP.search(said):
         return True  # "on work days I barely have time to pee"
     if category == Category.BLADDER_BOWEL.value and (

@@ -347,12 +347,13 @@ def _over_after_but(doc: Any, modifier: Any, ent: Any) -> bool:
     a, b = modifier.modifier_span
     if not 0 <= a - ent.end <= 8:
         return False
-    if modifier.category != "HISTORICAL" and modifier.rule.literal not in _OVER:
+    over = _says_over(doc, modifier)
+    if modifier.category != "HISTORICAL" and not over:
         return False  # "went numb but it came back after a minute": over too
     if doc[a].sent.start != ent.sent.start or _crosses(doc, modifier, ent.start, ent.end):
         return False
     between = doc[ent.end : a]
-    if doc[a:b].text.lower().split()[-1] in _GONE or modifier.rule.literal in _OVER:
+    if doc[a:b].text.lower().split()[-1] in _GONE or over:
         return True
     return any(
         t.lower_ in _CONTRAST and t.i + 1 < a and doc[t.i + 1].lower_ in _PAST_SUBJECT
@@ -368,8 +369,26 @@ _OVER = {
     "fine after a walk",  # "legs like lead but fine after a walk round the terminal"
     "just the seats",  # "bum was numb but that's those car seats" (concepts_dev25)
     "came back after a minute",  # "my bum went numb but it came back after a minute"
+    # The same passing in other sets' words: "legs numb after the flight but fine after a walk"
+    # (read as "fine after a shake"), "bum was numb on the coach but fine after", "... but fine
+    # once I get off", "... but fine once I stood up", "... but it's gone once I'm up"
+    "fine after a shake",
+    "normal since",  # when it says fine (_says_over), not "it's only been since then"
+    "fine once I get up",
+    "fine once i stood",
+    "gone once I'm up",
 }  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
+_FINE_WORDS = {"fine", "normal", "ok", "okay", "great", "well"}
+
+
+def _says_over(doc: Any, modifier: Any) -> bool:
+    """Whether the modifier says the feeling passed for good (`_OVER`)."""
+    literal = modifier.rule.literal
+    if literal == "normal since":
+        a, b = modifier.modifier_span
+        return any(t.lower_ in _FINE_WORDS for t in doc[a:b])
+    return literal in _OVER
 
 
 def _proxied(doc: Any, proxies: list[tuple[int, int]], start: int) -> bool:
@@ -495,8 +514,9 @@ _ABLE = {"can", "ca", "could", "cannot", "cant", "couldnt", "unable"}
 _FACTS = {"bad that"}
 
 
-# Sitting, a chair or the cold never explain incontinence.
-_NO_BENIGN_CAUSE = {"BLADDER", "CONTROL_LOSS"}
+# Sitting, a chair or the cold never explain incontinence, nor a diagnosis ("diagnosed with
+# osteoporosis last year, tight hamstrings from all the sitting on planes").
+_NO_BENIGN_CAUSE = {"BLADDER", "CONTROL_LOSS", "BONE_RISK", "CANCER"}
 _COPULAS = {"are", "is", "am", "feel", "feels"}
 _FINE_SAYS_NOTHING = {"UNEXPLAINED", "WEIGHT"}
 # "grandson jumped on me", "... on my back": the knock landed on the person
@@ -583,6 +603,13 @@ _PERSISTS = re.compile(
 # Said to pass at once ("eased straight away", "came back after a minute"), unless the person
 # then says it came back: "gone the moment I stood up but back twice since".
 _PASSING = {
+    "normal again",
+    "fine since",
+    "fine after a shake",
+    "normal since",
+    "fine once I get up",
+    "fine once i stood",
+    "gone once I'm up",
     "eased straight away",
     "eased immediately",
     "gone the moment",
@@ -596,12 +623,35 @@ _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
     r"|comes? (?:straight |right )?back|came back (?:again|twice|later|that|this)"
     r"|happen(?:s|ed|ing)? again"
-    r"|returns?|returned|again (?:since|today|this|last|and again))\b"
+    r"|returns?|returned|again (?:since|today|this|last|and again)"
+    # "they were fine again for an hour but now they're numb again", "then it came back an hour
+    # later and hasn't gone"
+    r"|(?:numb|tingl\w*|weak|dead|asleep) again|came back (?:\w+ ){1,3}later|hasn'?t gone"
+    r"|has not gone)\b"
+)
+# What a passing of minutes never ends: the bladder, the bowel and sex do not come right with a
+# walk ("couldn't pee for hours, legs tingling too, both fine again now").
+_MOMENTARY = _PASSING - {"fine since", "normal since", "gone by friday", "gone by the time"}
+_NO_PASSING = {"BLADDER", "CONTROL_LOSS", "ELIMINATION", "DYSFUNCTION", "SEXUAL", "SEX_CTX"}
+# A seat named beside a feeling that is getting worse, or has not gone, explains nothing: "I cant
+# feel either leg ... getting worse not better, is it just the seats?", "is it just the seats?
+# it hasn't gone"
+_WORSENING = re.compile(
+    r"\b(?:getting|got|gets) worse\b|\bnot (?:getting )?better\b|\bspreading\b"
+    r"|\bhasn'?t gone\b|\bhas not gone\b|\bstill (?:numb|there|the same)\b"
 )
 
 
 def _recurs(doc: Any, modifier: Any) -> bool:
     return modifier.rule.literal in _PASSING and bool(_RECURS.search(doc.text.lower()))
+
+
+def _not_ended(doc: Any, modifier: Any, ent: Any) -> bool:
+    """A passing or an explanation that cannot end this mention (`_NO_PASSING`, `_WORSENING`)."""
+    literal = modifier.rule.literal
+    if literal in _MOMENTARY and ent.label_ in _NO_PASSING:
+        return True
+    return literal == "just the seats" and bool(_WORSENING.search(doc.text.lower()))
 
 
 def _lasting_after_hold(doc: Any, modifier: Any) -> bool:
@@ -768,7 +818,10 @@ _FOR_THE_USER = re.compile(
     r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
     r"friend|neighbour|neighbor|child|kid)\b"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
-    r"|\b(this|it)('s|’s| is)\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    # "I am the tour guide, writing on Mrs Tanaka phone for her"
+    r"|\b(?:typing|writing|texting|messaging)\s+(?:this\s+)?on\s+(?!my\s+(?:phone|account|app|mobile)\b)(?:\w+\s+){1,3}?"
+    r"(?:phone|account|app|mobile)\s+for\s+(?:her|him)\b"
     # "my wife is typing this", "Grandad's getting me to type"
     r"|\b(is|are|'s|’s)\s+(typing|writing|texting|doing)\s+(this|it)\s*(for\s+(me|him|her))?"
     r"\s*[.,:;!)-]|\b(is|are|'s|’s)\s+(typing|writing|texting)\s+(this\s+)?for\s+me\b"
@@ -945,7 +998,7 @@ def read(text: str) -> Reading:
             idioms.append((_idiom_topic(ent), ent.start))
             continue
         historical = any(
-            _over_after_but(doc, m, ent) and not _recurs(doc, m)
+            _over_after_but(doc, m, ent) and not _recurs(doc, m) and not _not_ended(doc, m, ent)
             for m in doc._.context_graph.modifiers
         )
         kinds = {
@@ -962,6 +1015,7 @@ def read(text: str) -> Reading:
             )
             and not _lasting_after_hold(doc, m)
             and not _recurs(doc, m)
+            and not _not_ended(doc, m, ent)
             # "lost weight without meaning to and my appetite is fine": the appetite is fine
             and not (m.rule.literal == "fine" and ent.label_ in _FINE_SAYS_NOTHING)
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
