@@ -168,6 +168,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev33.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
