@@ -462,6 +462,56 @@ HERE = Path(__file__).parent
         ("been running a temperature in the evenings and my back aches", Level.URGENT),
         ("fell in the hotel shower and now I can hardly bend over", Level.URGENT),
         ("I have a fever of 39 since Sunday, had my travel jabs in March", Level.URGENT),
+        # Older adults and long-term conditions: long known and unchanged is no new sign ...
+        (
+            "both feet numb from the diabetes for fifteen years, no worse, which stretch?",
+            Level.NONE,
+        ),
+        ("MS for ten years, legs always a bit stiff, nothing new", Level.NONE),
+        # ... but a change in it is, and so is a sign beside years of something else.
+        (
+            "my feet have been numb from neuropathy for years but since yesterday both legs are "
+            "numb up to the knee",
+            Level.EMERGENCY,
+        ),
+        (
+            "Type 2 for years, feet numb as ever, and since Tuesday I keep wetting myself",
+            Level.EMERGENCY,
+        ),
+        (
+            "I've done yoga for years and after class both legs went numb and stayed numb",
+            Level.EMERGENCY,
+        ),
+        (
+            "Prostate's been stable for years but I haven't been able to pass urine since 6pm",
+            Level.EMERGENCY,
+        ),
+        # Carers on the owner's account.
+        (
+            "this is the carer on Mrs Okafor's account. She fell down the stairs this morning and "
+            "her back is very painful",
+            Level.EMERGENCY,
+        ),
+        (
+            "This is Mrs Jensen's carer. She can't feel her legs and has wet herself",
+            Level.EMERGENCY,
+        ),
+        ("I'm on Sarah's phone, mine's broken. Her mum has numb legs, I'm just stiff", Level.NONE),
+        ("today neither of my legs will hold me and my back is bad", Level.EMERGENCY),
+        ("fell out of bed in the night and my back has hurt ever since", Level.URGENT),
+        ("fell out with my sister over the holiday, back a bit stiff", Level.NONE),
+        ("there's been a fall in the value of my savings, can't afford a physio", Level.NONE),
+        ("had a temperature on Tuesday, can I still do the routine?", Level.ASK),
+        ("temperature of 39 on Tuesday and it's still high, back aching badly", Level.URGENT),
+        ("Rosa next door fell off her ladder, poor thing. My hamstrings are tight", Level.NONE),
+        (
+            "Went to help Bill next door with his fence and I fell off the ladder myself, my "
+            "back is agony",
+            Level.EMERGENCY,
+        ),
+        ("My cancer was treated 12 years ago, I'm clear, no back pain at all", Level.NONE),
+        ("If I ever had numbness down there, what would I do?", Level.NONE),
+        ("both legs went numb, hopefully it'll be gone by the morning", Level.EMERGENCY),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -38,6 +38,7 @@ from bot.coach import (
     concepts_dev30,
     concepts_dev31,
     concepts_dev32,
+    concepts_dev33,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -66,6 +67,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (30, concepts_dev30),
     (31, concepts_dev31),
     (32, concepts_dev32),
+    (33, concepts_dev33),
 )
 
 

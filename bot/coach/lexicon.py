@@ -385,7 +385,8 @@ VARIANTS: dict[str, str] = {
     "bowles": "bowels", "bowls": "bowls", "groyne": "groin", "groine": "groin", "numbb": "numb",
     "tinglin": "tingling", "wipeing": "wiping", "temprature": "temperature",
     "tempreture": "temperature", "chestpain": "chest pain", "unwel": "unwell",
-    "leggs": "legs", "legz": "legs", "laigs": "legs",
+    "leggs": "legs", "legz": "legs", "laigs": "legs", "eithr": "either", "eiher": "either",
+    "eather": "either",
 }  # fmt: skip
 # Real words that sit close to a key word and must stay as they are.
 NOT_MISSPELLINGS = frozenset(

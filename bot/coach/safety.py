@@ -93,6 +93,8 @@ _UNHURT = re.compile(
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
     # "it didn't hurt my back at all, just my pride"
     r"|\b(?:didn'?t|did not|never) hurt (?:my back|me|myself)\b"
+    # "landed on my knees, didn't touch my back at all"
+    r"|\b(?:didn'?t|did not|never) (?:touch|hit|jar|land on) my back\b"
     # "caught myself with my hands, not a scratch", "caught the rail, didn't go down"
     r"|\b(?:not|without) a (?:scratch|mark|bruise)\b|\bunscathed\b"
     r"|\b(?:didn'?t|did not|never) (?:go down|fall|hit the (?:ground|floor|deck))\b"
@@ -177,7 +179,7 @@ _HEDGED = re.compile(
     r"somewhat|only)\s+(?:sore|achy|stiff|tender|bruised|painful|tight|hurt\w*)"
 )
 _UNHURT_BY = re.compile(
-    r"\b(?:didn'?t|did not|doesn'?t|not|never|without)\s+(?:hurt\w*|injur\w*|damag\w*)"
+    r"\b(?:didn'?t|did not|doesn'?t|not|never|without)\s+(?:hurt\w*|injur\w*|damag\w*|touch|jar)"
     r"(?:\s+(?:my|me|the|anything))?(?:\s+back)?"
 )
 _PAIN_WORD = re.compile(
@@ -300,9 +302,34 @@ def _fever_maybe_over(found: list[Mention], text: str) -> bool:
     """ "fever last night, seems gone now?": whether it is over is left open."""
     if _MAYBE_HAD.search(text) and not _NO_FEVER.search(text):
         return True  # "might have had a temperature in the night": whether there was one
+    if (
+        _RECENT_DAY.search(text)
+        and not _FEVER_GONE.search(text)
+        and any(
+            m.label == "FEVER"
+            and m.historical
+            and not (m.other_person or m.hypothetical or m.negated)
+            for m in found
+        )
+    ):
+        return True  # "The district nurse said I had a temperature on Monday."
     return bool(_MAYBE_OVER.search(text)) and any(
         m.label == "FEVER" and not (m.other_person or m.hypothetical) for m in found
     )
+
+
+_FEVER_GONE = re.compile(
+    r"\b(?:over it|(?<!not )(?<!n't )gone|broke|normal since|fine since|been fine|cleared|"
+    r"better now|just a cold)\b"
+)
+# Off a stepladder onto something hard, or unable to get up after it
+_HARD_LANDING = re.compile(
+    r"\blanded (?:flat |hard |right )?on my back\b|\b(?:patio|concrete|paving|flags|tiles|"
+    r"stone|tarmac)\b|\bcan'?t get up\b"
+)
+_RECENT_DAY = re.compile(
+    r"\b(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
 
 
 # "Husband's got a fever ... might be getting it myself", "I think I'm coming down with it too"
@@ -406,7 +433,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         sentences.setdefault(m.sentence, []).append(m)
     hurt = (
         bool(labels & {"HURT", "PAIN", "SCIATICA", "CHEST_PAIN"})
-        or (bool(_BACK.search(text)) and not _BACK_OK.search(text))  # "fever?? maybe. back's ok"
+        # "fever?? maybe. back's ok"; "no back pain at all" names the back but no hurt
+        or (bool(_BACK.search(_NO_PAIN.sub(" ", text))) and not _BACK_OK.search(text))
         or bool(score)  # "still a 5/10"
     )
     out: set[Category] = set()
@@ -526,6 +554,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.POSSIBLE_FALL)
     if understand.CHECKED_CLEAR.search(text) or understand.BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
+    if not hurt and _said_last(_NO_PAIN, text):
+        out.discard(Category.CANCER)  # "My cancer was 25 years ago ... no back pain at all"
     if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
         out.discard(Category.BLADDER_BOWEL)  # "leaking when I laugh ... since my second baby"
     if "VEHICLE" in labels and "MINOR_TRAUMA" in labels:
@@ -541,7 +571,13 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         m.label == "MINOR_TRAUMA" and m.text.startswith("missed") for m in own
     ):  # ... or "missed the last stair"
         hurt_fall = _hurt_after_fall(text) or bool(labels & {"SCIATICA", "CHEST_PAIN"})
-        if hurt_fall:
+        if (
+            hurt_fall
+            and any(m.label == "FALL" and "ladder" in m.text for m in own)
+            and _HARD_LANDING.search(text)
+        ):
+            out.add(Category.SEVERE_TRAUMA)  # off a stepladder onto the patio, and it hurt
+        elif hurt_fall:
             out.add(Category.TRAUMA)
         # "a tiny bump, I'm totally fine", "got straight back up, back's fine"
         elif not all_clear_last or (

@@ -165,10 +165,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev30.tsv"),
     Path("tests/safety_dev31.tsv"),
     Path("tests/safety_dev32.tsv"),
+    Path("tests/safety_dev33.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev33.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

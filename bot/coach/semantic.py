@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.coach.signs import Category, Level
-from bot.coach.understand import BENIGN, CHECKED_CLEAR, Clause, announcements, unannounced
+from bot.coach.understand import (
+    BENIGN,
+    CHECKED_CLEAR,
+    Clause,
+    announcements,
+    long_known,
+    unannounced,
+)
 
 if TYPE_CHECKING:
     from bot.coach.embed import Encoder
@@ -116,6 +123,12 @@ _ON_PURPOSE = re.compile(
 # A bladder or bowel matter known for years and unchanged ("Overactive bladder, on mirabegron
 # for 3 years, same as it ever was"), or a check that came back clear ("the colonoscopy was all
 # clear, just piles"): no new loss of control, unless the message says what changed.
+_LONG_KNOWN_CATEGORIES = frozenset(
+    {Category.BILATERAL_LEGS.value, Category.WEAKNESS.value, Category.BLADDER_BOWEL.value,
+     Category.SCIATICA.value}
+)  # fmt: skip
+# A question about a sign one does not have: "If I ever lost control of my bladder, ...?"
+_IF_EVER = re.compile(r"\bif (?:i|you|someone|one|we) (?:ever|were to|was to|should ever)\b")
 _LONG_KNOWN = re.compile(
     r"\b(?:for|since|over) (?:the (?:last|past) )?(?:years|\d+ years|ages|decades|yonks|"
     r"a long time)\b|\byears now\b"
@@ -199,6 +212,12 @@ _CHEST_CUE = re.compile(
     r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
 )
 # A trip to the loo that is only a matter of time: "on work days I barely have time to pee".
+# A thing that fell, not the person ("my suitcase went down the whole escalator")
+_THING_FELL = re.compile(
+    r"\b(?:my|the|our|his|her|a) (?:suit)?(?:case|cases|bag|bags|luggage|pram|buggy|trolley|"
+    r"phone|shopping|box|boxes|laptop|glasses|keys) (?:went|fell|tumbled|rolled|came|slid)\b"
+)
+_I_FELL = re.compile(r"\b(?:i|me|myself) (?:went|fell|tumbled|slipped|tripped|came)\b|\bmy back\b")
 # A bladder that is only full, with no toilet near ("bursting for a wee on the coach")
 _FULL_BLADDER = re.compile(
     r"\bfull bladder\b|\bbladder'?s?(?: is)? (?:bursting|full|about to burst)\b"
@@ -286,6 +305,8 @@ _TOPIC: dict[str, frozenset[str]] = {
     Category.CHEST_PAIN: frozenset({"CHEST_PAIN", "CHEST"}),
     Category.CANCER: frozenset({"CANCER"}), Category.WEIGHT_LOSS: frozenset({"WEIGHT"}),
     Category.NIGHT_PAIN: frozenset({"NIGHT"}), Category.SEXUAL: frozenset({"SEX_CTX"}),
+    # "My feet aren't dragging, I asked my wife to watch me walk"
+    Category.WEAKNESS: frozenset({"DROP", "FOOTDROP"}),
 }  # fmt: skip
 
 
@@ -463,6 +484,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     said = f"{text} {message}"
     if not all(cue.search(said) for cue in _TOPIC_CUES.get(category, ())):
         return True  # "lifted too many boxes" is near bladder trouble, but names no bladder
+    if category in _LONG_KNOWN_CATEGORIES and long_known(said):
+        return True  # "MS for 20 years, legs always a bit heavy, nothing different this month"
+    if _IF_EVER.search(text):
+        return True  # "If I ever lost control of my bladder, would that be serious?"
     if category in _LEGS_CATEGORIES and (
         _TRAINING_LOAD.search(said) and not _NUMB_OR_WEAK.search(text)
     ):
@@ -512,6 +537,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):
         return True  # "I just can't reach my toes" is about flexibility, not strength
+    if category in _MISHAPS and _THING_FELL.search(text) and not _I_FELL.search(text):
+        return True  # "my suitcase went down the whole escalator at the airport"
     if category in _MISHAPS and _SORE_FROM_SESSION.search(text) and not _TRAUMA_CUE.search(text):
         return True  # "Sore bum from my first horse riding lesson in years"
     if category == Category.FRAGILITY_TRAUMA.value:

@@ -604,6 +604,7 @@ _PERSISTS = re.compile(
 # then says it came back: "gone the moment I stood up but back twice since".
 _PASSING = {
     "normal again",
+    "gone by the next morning",
     "fine since",
     "fine after a shake",
     "normal since",
@@ -631,14 +632,21 @@ _RECURS = re.compile(
 )
 # What a passing of minutes never ends: the bladder, the bowel and sex do not come right with a
 # walk ("couldn't pee for hours, legs tingling too, both fine again now").
-_MOMENTARY = _PASSING - {"fine since", "normal since", "gone by friday", "gone by the time"}
+_MOMENTARY = _PASSING - {
+    "fine since",
+    "normal since",
+    "gone by friday",
+    "gone by the time",
+    "gone by the next morning",
+}
 _NO_PASSING = {"BLADDER", "CONTROL_LOSS", "ELIMINATION", "DYSFUNCTION", "SEXUAL", "SEX_CTX"}
 # A seat named beside a feeling that is getting worse, or has not gone, explains nothing: "I cant
 # feel either leg ... getting worse not better, is it just the seats?", "is it just the seats?
 # it hasn't gone"
 _WORSENING = re.compile(
     r"\b(?:getting|got|gets) worse\b|\bnot (?:getting )?better\b|\bspreading\b"
-    r"|\bhasn'?t gone\b|\bhas not gone\b|\bstill (?:numb|there|the same)\b"
+    r"|\b(?:hasn'?t|has not) gone(?: off| away| yet)?(?=\W*(?:$|[.,!?;]|and\b|but\b|yet\b))"
+    r"|\bstill (?:numb|there|the same)\b"
 )
 
 
@@ -646,12 +654,24 @@ def _recurs(doc: Any, modifier: Any) -> bool:
     return modifier.rule.literal in _PASSING and bool(_RECURS.search(doc.text.lower()))
 
 
+_STILL_GOING = re.compile(
+    r"\bstill\b|\b(?:hasn'?t|has not|not) (?:broken|broke|gone|come down|gone down)\b|\byet\b"
+    r"|\bongoing\b|\bsince\b|\btoday\b"
+)
+
+
 def _not_ended(doc: Any, modifier: Any, ent: Any) -> bool:
     """A passing or an explanation that cannot end this mention (`_NO_PASSING`, `_WORSENING`)."""
     literal = modifier.rule.literal
     if literal in _MOMENTARY and ent.label_ in _NO_PASSING:
         return True
-    return literal == "just the seats" and bool(_WORSENING.search(doc.text.lower()))
+    if literal == "on monday" and _STILL_GOING.search(doc.text.lower()):
+        return True  # "Temperature of 39 on Monday and it's still high today"
+    # ... nor a cause beside a feeling that has not gone ("numb after stretching? It happened
+    # an hour ago and hasn't gone off")
+    return literal in ("just the seats", "benign cause") and bool(
+        _WORSENING.search(doc.text.lower())
+    )
 
 
 def _lasting_after_hold(doc: Any, modifier: Any) -> bool:
@@ -819,6 +839,15 @@ _FOR_THE_USER = re.compile(
     r"friend|neighbour|neighbor|child|kid)\b"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
     r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    # "this is the carer on Mr Brown's account", "Carer here (Fatima) on Mrs Jensen's account"
+    r"|\b(?:on|using|from)\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w-]+('s|’s|s)\s+"
+    r"(?:account|phone|app|profile)\b"
+    # "This is Mrs Jensen's carer", "Posting for Mr Brown (his carer)", "Carer here on behalf of
+    # Mr Brown"
+    r"|\bthis is\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w-]+('s|’s)\s+(?:carer|caregiver|nurse|"
+    r"daughter|son|wife|husband|helper)\b"
+    r"|\b(?:posting|writing|typing|messaging|texting)\s+for\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+\w+"
+    r"|\bcarer\b[^.]{0,20}\bon behalf of\s+(?:mr|mrs|ms|miss|dr|mx)\b"
     # "I am the tour guide, writing on Mrs Tanaka phone for her"
     r"|\b(?:typing|writing|texting|messaging)\s+(?:this\s+)?on\s+(?!my\s+(?:phone|account|app|mobile)\b)(?:\w+\s+){1,3}?"
     r"(?:phone|account|app|mobile)\s+for\s+(?:her|him)\b"
@@ -905,7 +934,10 @@ _CLAIMED = re.compile(
     r"|\b(?:it's|its|it has|it's) been happening\b|\bkeeps happening\b"
     # "is it normal to ...? happened last night and again this morning"
     r"|[?!.]\s*(?:it\s+|this\s+)?(?:happened|started|began)\s+(?:last night|this morning|"
-    r"yesterday|today|again|twice|on)\b",
+    r"yesterday|today|again|twice|on)\b"
+    # "Is it normal for both thighs to go numb after stretching? It happened an hour ago"
+    r"|^\W*is it normal\b[^?]*\?\s*it happened (?:an hour|a few hours|\w+ hours|this morning|"
+    r"earlier)\b",
     re.IGNORECASE,
 )
 
@@ -917,6 +949,82 @@ _NONE_OF_THAT = re.compile(
     r"(?:applies|apply|is happening)\b",
     re.IGNORECASE,
 )
+
+
+# A condition known for years and unchanged is no new sign: "feet numb from the neuropathy for
+# ten years, no worse", "MS for 20 years, legs always a bit heavy, nothing different", "weaker
+# since my stroke in 2019, the physio says it's stable". A change said beside it keeps it ("my
+# diabetic feet are numb as ever, nothing new there, but now a new tingling down my left thigh":
+# only the clause before the "but" is long known).
+_KNOWN_CONDITION = re.compile(
+    r"\b(?:neuropath\w*|diabet\w*|the sugar|sugars|type [12]|multiple sclerosis|strokes?|"
+    r"prostate|parkinson'?s?|spina bifida|polio|stenosis)\b"
+    # MS, not the title Ms: "MS for 20 years", "I have MS"
+    r"|\b(?:my|have|had|with|got) ms\b|^\W*ms (?:for|since)\b"
+)
+_YEARS = (
+    # (not "for ages": standing at the toilet for ages is minutes)
+    r"(?:about |over |nearly |almost |well over )?(?:years|decades|"
+    r"\d+ years|(?:five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty) years)"
+)
+_LONG_SAID = re.compile(
+    rf"\b(?:for|since|over) (?:the (?:last|past) )?{_YEARS}\b"
+    r"|\bsince (?:my |i was )?(?:twenties|thirties|forties|fifties|sixties|seventies|childhood|"
+    r"a child|a kid|young|little|teens|stroke|diagnosis)\b"
+    r"|\bas (?:ever|always)\b|\bsame as (?:ever|always|usual)\b"
+    r"|\bas (?:they|it) (?:have|has) (?:done|been) for\b|\balways (?:a bit|been|slightly)\b"
+    r"|\bnothing (?:new|changed|different|has changed)\b|\bno (?:worse|change|different)\b"
+    r"|\bstable\b|\bhow it'?s (?:always )?been\b|\bunchanged\b"
+)
+_NEWLY = re.compile(
+    r"\b(?:new|newly|worse|worsening|spreading|suddenly|started|starting|"
+    r"getting (?:worse|weaker|number|more|bigger)|"
+    r"this (?:week|morning|evening|afternoon)|today|tonight|last night|yesterday|"
+    r"but now|now (?:it|they|there|both|my|i)|never (?:had|happened|before|ever|been)|first time|"
+    r"not normal for me|lately|recently|crept|creeping|spread\w*|over the weekend|"
+    r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|lunch|"
+    r"breakfast|tea|dinner|last|this|then|\d+\s*(?:am|pm|o'?clock)?)|in the last|"
+    r"last (?:week|month|night)|been able to|nothing (?:comes|came|will|at all)|at all|"
+    r"(?:\d+|a few|two|three|four|five|couple of) (?:hours|days)|(?:hours|days|an hour) ago|"
+    r"can'?t (?:pass|wee|pee|empty|hold|control)|lost control|wet(?:ting)? (?:myself|the bed)"
+    r"|incontinen\w*)\b"
+)
+# (never a bladder's loss of control, the saddle, or the night's pain)
+_CHRONIC = frozenset({"SENSORY", "WEAK", "LEGS", "PRESSURE", "ODD", "RADIATE", "DROP",
+                      "ELIMINATION"})  # fmt: skip
+
+
+def long_known(text: str, message: str | None = None) -> bool:
+    """Whether `text` (lower case) says a feeling is long known and unchanged: years of it, or
+    the same as ever, beside a named condition (in `text` or the rest of the `message`), and no
+    change said."""
+    if not (_LONG_SAID.search(text) and _KNOWN_CONDITION.search(message or text)):
+        return False  # years of yoga, nursing or marriage say nothing of the feeling
+    return not _NEWLY.search(_LONG_SAID.sub(" ", text))
+
+
+def _long_known(found: list[Mention], doc: Any) -> list[Mention]:
+    """Mentions in a clause that says the feeling is long known and unchanged are history."""
+    if not any(m.label in _CHRONIC for m in found):
+        return found
+    known: list[tuple[int, int]] = []
+    lowered = doc.text.lower()  # "Type 1 since I was nine. Feet numb for decades."
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.lower_ in ("but", ";") or token.i == sent.end - 1:
+                end = token.i + 1
+                if long_known(doc[start:end].text.lower(), lowered):
+                    known.append((start, end))
+                start = end
+    if not known:
+        return found
+    return [
+        replace(m, historical=True)
+        if m.label in _CHRONIC and any(a <= m.start < b for a, b in known)
+        else m
+        for m in found
+    ]
 
 
 def _came_true(found: list[Mention], text: str) -> list[Mention]:
@@ -1082,6 +1190,7 @@ def read(text: str) -> Reading:
             )
         )
     found = _came_true(found, text)
+    found = _long_known(found, doc)
     found = _cleared_next(found, [s.text for s in doc.sents], text)
     if _NONE_OF_THAT.search(text):
         found = [replace(m, negated=True) for m in found]
