@@ -169,6 +169,7 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev34.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
