@@ -512,6 +512,19 @@ HERE = Path(__file__).parent
         ("My cancer was treated 12 years ago, I'm clear, no back pain at all", Level.NONE),
         ("If I ever had numbness down there, what would I do?", Level.NONE),
         ("both legs went numb, hopefully it'll be gone by the morning", Level.EMERGENCY),
+        # Students and young adults.
+        ("ngl it goes numb when we hook up and my back's been killing me", Level.EMERGENCY),
+        (
+            "is it normal to not feel yourself peeing? bc that's literally happening rn",
+            Level.EMERGENCY,
+        ),
+        ("wet myself in the lecture hall today, not drunk, back's been in bits", Level.EMERGENCY),
+        ("my knees buckled on the bus steps, both went at once, back sore", Level.EMERGENCY),
+        ("crashed my car in Forza so hard lol, any stretch for gamer back?", Level.NONE),
+        ("worked a shift in accident and emergency, need a stretch", Level.NONE),
+        ("calves burning from all the dancing at the festival lol", Level.NONE),
+        ("fell off the trampoline with my little brother, which stretch today?", Level.ASK),
+        ("weeks of this and still no progress with the back pain", Level.CLINICIAN),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -39,6 +39,7 @@ from bot.coach import (
     concepts_dev31,
     concepts_dev32,
     concepts_dev33,
+    concepts_dev34,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -68,6 +69,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (31, concepts_dev31),
     (32, concepts_dev32),
     (33, concepts_dev33),
+    (34, concepts_dev34),
 )
 
 

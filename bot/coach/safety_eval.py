@@ -166,10 +166,10 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev31.tsv"),
     Path("tests/safety_dev32.tsv"),
     Path("tests/safety_dev33.tsv"),
+    Path("tests/safety_dev34.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev34.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

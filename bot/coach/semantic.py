@@ -212,6 +212,10 @@ _CHEST_CUE = re.compile(
     r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
 )
 # A trip to the loo that is only a matter of time: "on work days I barely have time to pee".
+_VIDEO_GAME = re.compile(
+    r"\b(?:gta|fortnite|minecraft|fifa|mario ?kart|forza|call of duty|warzone|roblox|the sims|"
+    r"in[- ]game|video ?game|accident and emergency|a ?& ?e)\b"
+)
 # A thing that fell, not the person ("my suitcase went down the whole escalator")
 _THING_FELL = re.compile(
     r"\b(?:my|the|our|his|her|a) (?:suit)?(?:case|cases|bag|bags|luggage|pram|buggy|trolley|"
@@ -537,6 +541,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):
         return True  # "I just can't reach my toes" is about flexibility, not strength
+    if category in _MISHAPS and _VIDEO_GAME.search(said):
+        return True  # "had a massive car crash in GTA last night, does that count lol"
     if category in _MISHAPS and _THING_FELL.search(text) and not _I_FELL.search(text):
         return True  # "my suitcase went down the whole escalator at the airport"
     if category in _MISHAPS and _SORE_FROM_SESSION.search(text) and not _TRAUMA_CUE.search(text):

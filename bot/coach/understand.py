@@ -373,6 +373,7 @@ _OVER = {
     # (read as "fine after a shake"), "bum was numb on the coach but fine after", "... but fine
     # once I get off", "... but fine once I stood up", "... but it's gone once I'm up"
     "fine after a shake",
+    "fully healed",  # "had a fever last week but i'm totally better now"
     "normal since",  # when it says fine (_says_over), not "it's only been since then"
     "fine once I get up",
     "fine once i stood",
@@ -834,9 +835,11 @@ _FOR_THE_USER = re.compile(
     # "This is his mum." opening a message ("my mate's in bits, it's his mum, she's got cancer"
     # is news of someone else)
     r"|(?:^|[.!?]\s*)this is (his|her|their) (mum|mom|mam|mother|dad|father)\b"
-    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|"
+    r"|\b(this is|it's|its)\s+(her|his|their)\s+(daughter|son|carer|caregiver|boyfriend|"
+    r"girlfriend|flatmate|roommate|housemate|"
     r"wife|husband|partner|grandson|granddaughter|nurse|niece|nephew|sister|brother|"
-    r"friend|neighbour|neighbor|child|kid)\b"
+    # ("it's her boyfriend who has sciatica" is about him)
+    r"friend|neighbour|neighbor|child|kid)\b(?!\s*(?:who|that|whos|who's|'s|’s)\b)"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
     r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+(account|phone|app|profile)\b"
     # "this is the carer on Mr Brown's account", "Carer here (Fatima) on Mrs Jensen's account"
@@ -936,6 +939,8 @@ _CLAIMED = re.compile(
     r"|[?!.]\s*(?:it\s+|this\s+)?(?:happened|started|began)\s+(?:last night|this morning|"
     r"yesterday|today|again|twice|on)\b"
     # "Is it normal for both thighs to go numb after stretching? It happened an hour ago"
+    # "is it normal to not feel yourself peeing? bc that's happening rn"
+    r"|\b(?:that'?s|it'?s|this is) (?:literally )?happening (?:rn|right now|now|to me)\b"
     r"|^\W*is it normal\b[^?]*\?\s*it happened (?:an hour|a few hours|\w+ hours|this morning|"
     r"earlier)\b",
     re.IGNORECASE,
