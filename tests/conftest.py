@@ -38,12 +38,19 @@ os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 os.environ["no_proxy"] = "127.0.0.1,localhost"
 
 
+# The tests run on the event loop the bot runs on (uvloop where installed: bot/loop.py), chosen
+# once for the session rather than read from the settings for every test.
+_LOOP_FACTORY = loop.factory()
+LOOP_FACTORIES: dict[str, Callable[[], asyncio.AbstractEventLoop]] = (
+    {"uvloop": _LOOP_FACTORY} if _LOOP_FACTORY is not None else {"asyncio": asyncio.new_event_loop}
+)
+
+
 def pytest_asyncio_loop_factories(
     config: pytest.Config, item: pytest.Item
 ) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
-    """The tests run on the event loop the bot runs on (uvloop where installed: bot/loop.py)."""
-    factory = loop.factory()
-    return {"uvloop": factory} if factory is not None else {"asyncio": asyncio.new_event_loop}
+    """Every asyncio test's loop factory (see LOOP_FACTORIES)."""
+    return LOOP_FACTORIES
 
 
 @pytest.fixture(scope="session")

@@ -211,8 +211,9 @@ _CHEST_CUE = re.compile(
     r"\b(chest|ribs?|heart\w*|breath\w*|sternum|breastbone|breast|angina|pecs?|front|"
     r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
 )
-# A trip to the loo that is only a matter of time: "on work days I barely have time to pee".
-_VIDEO_GAME = re.compile(
+# Crashes and accidents that are no one's injury: a video game's, or the hospital department
+# ("a massive car crash in GTA", "accident and emergency on my placement was rammed")
+_GAME_OR_WARD = re.compile(
     r"\b(?:gta|fortnite|minecraft|fifa|mario ?kart|forza|call of duty|warzone|roblox|the sims|"
     r"in[- ]game|video ?game|accident and emergency|a ?& ?e)\b"
 )
@@ -235,6 +236,7 @@ _CANT_GO = re.compile(
     r"|\bhardly\b|\bbarely\b|\banything out\b|\beven (?:right |just )?after\b|\bstill full\b"
     r"|\btakes ages\b|\btrickle|\bdribbl|\bstream\b|\bsince my back\b"
 )
+# A trip to the loo that is only a matter of time: "on work days I barely have time to pee".
 _ROUTINE_TRIP = re.compile(
     r"\b(?:time to|time for a|go for a|nip to the|quick) (?:pee|wee|piss|loo|toilet|bathroom)\b"
     r"|\b(?:pee|wee|loo|toilet|bathroom|comfort) breaks?\b"
@@ -541,7 +543,7 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):
         return True  # "I just can't reach my toes" is about flexibility, not strength
-    if category in _MISHAPS and _VIDEO_GAME.search(said):
+    if category in _MISHAPS and _GAME_OR_WARD.search(said):
         return True  # "had a massive car crash in GTA last night, does that count lol"
     if category in _MISHAPS and _THING_FELL.search(text) and not _I_FELL.search(text):
         return True  # "my suitcase went down the whole escalator at the airport"
