@@ -170,6 +170,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev35.tsv"),
+    Path("tests/safety_dev36.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
