@@ -525,6 +525,47 @@ HERE = Path(__file__).parent
         ("calves burning from all the dancing at the festival lol", Level.NONE),
         ("fell off the trampoline with my little brother, which stretch today?", Level.ASK),
         ("weeks of this and still no progress with the back pain", Level.CLINICIAN),
+        # After surgery and treatment.
+        (
+            "haven't had a wee since 9 last night and I've drunk loads, back is sore",
+            Level.EMERGENCY,
+        ),
+        ("the catheter was taken out at lunchtime and I still can't go", Level.EMERGENCY),
+        (
+            "we made love for the first time since the op and I couldn't feel a thing",
+            Level.EMERGENCY,
+        ),
+        ("as a lymphoma patient, should I worry that my lower back aches?", Level.URGENT),
+        (
+            "three days after the nerve block injection and both legs still feel dead",
+            Level.EMERGENCY,
+        ),
+        ("my foot went numb after the injection but it wore off by teatime", Level.NONE),
+        ("the ward was freezing so I was shivering all night, no temperature though", Level.NONE),
+        ("tapering off the tramadol now, which stretch is gentlest?", Level.NONE),
+        ("prednisolone for a week for my chest, all done now", Level.NONE),
+        ("lost 4 kilos before the knee op because my surgeon asked me to", Level.NONE),
+        # Parents and family life.
+        (
+            "picked my daughter up off the floor and now both my legs have gone weak",
+            Level.EMERGENCY,
+        ),
+        ("Mum of three here, my chest gets tight pushing the buggy uphill", Level.URGENT),
+        (
+            "Grandad here, 77, thin bones, slipped on the bath mat and my back's very sore",
+            Level.URGENT,
+        ),
+        (
+            "it's me with the temperature this time, not the kids, 38.9 and my back aches",
+            Level.URGENT,
+        ),
+        ("the twins both have a temperature, I'm fine, just tired", Level.NONE),
+        (
+            "my little boy fell off the climbing frame, he's fine, can I do my stretches?",
+            Level.NONE,
+        ),
+        ("had mastitis with my first, this time all good, can we do the hip one?", Level.NONE),
+        ("back keeps me up every night now, worst at 3-4am", Level.URGENT),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -40,6 +40,8 @@ from bot.coach import (
     concepts_dev32,
     concepts_dev33,
     concepts_dev34,
+    concepts_dev35,
+    concepts_dev36,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -70,6 +72,8 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (32, concepts_dev32),
     (33, concepts_dev33),
     (34, concepts_dev34),
+    (35, concepts_dev35),
+    (36, concepts_dev36),
 )
 
 

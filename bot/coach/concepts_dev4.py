@@ -219,7 +219,7 @@ DEV4_CONTEXT: list[tuple[str, str, str, Pattern | None, set[str] | None]] = [
 DEV4_TYPED: list[tuple[list[tuple[str, str, str, Pattern]], set[str]]] = [
     ([("from the dentist", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
        [_re(r"^(dentist|dentists|dentist's|dental|filling|anaesthetic|anesthetic|novocaine|"
-            r"lidocaine|extraction|injection|jab|orthodontist)$")]),
+            r"lidocaine|extraction|injection|jab|orthodontist|block|local|sedation)$")]),
       ("fell asleep in", "NEGATED_EXISTENCE", "BIDIRECTIONAL",
        [_in("asleep"),
         _in("during", "in", "while", "when", "from", "after", "sitting", "kneeling")])],

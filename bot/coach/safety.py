@@ -213,7 +213,7 @@ _SCRAPES = re.compile(
 )
 # The back as a body part, not "ready to get back into it" or "back home".
 _BACK = re.compile(
-    r"\b(?:my|lower|upper|low|mid|middle|bad|sore|the|whole|his|her) back\b"
+    r"\b(?:my|lower|upper|low|mid|middle|bad|sore|the|whole|his|her|achy|aching|painful) back\b"
     r"|\bback(?: still| really| very| so| just| a bit| quite| pretty)?(?:'s| is| was"
     r"| has| hurts?| hurting| pain\w*| ache\w*| feels| went| gone| spasm\w*| injury| problem\w*"
     r"| twinge\w*| agony| killing| throbbing| stiff\w*| sore| screaming)\b|\bback-?(?:ache|pain)"
@@ -277,17 +277,23 @@ def _fever_asked(found: list[Mention], text: str) -> bool:
 
 _HOUSEHOLD = re.compile(
     r"\b(?:in the (?:family|house|household|home)|going (?:round|around)|round the "
-    r"(?:house|family|office|school)|(?:whole|entire) (?:house|family|household)|all of us)\b"
+    r"(?:house|family|office|school)|(?:whole|entire) (?:house|family|household)|all of us"
+    # "the family all had temps with hand foot and mouth, I might've had it too"
+    r"|(?:the )?family (?:all|have all|has all|have|has) (?:had|got|been)|we(?:'ve| have)? all "
+    r"(?:had|got|been))\b"
 )
 
 
-_FEVER_WORD = re.compile(r"(?:\b(\w+)\s+)?\b(?:fever\w*|temperature|high temp|a temp)\b")
+_FEVER_WORD = re.compile(r"(?:\b(\w+)\s+)?\b(?:fever\w*|temperatures?|temps|high temp|a temp)\b")
 
 
 _MAYBE_OVER = re.compile(
     r"\b(?:seems?|think|maybe|might|probably|i guess|hope)"
     r"(?: it'?s| it has| it is| to have| to be)? (?:gone|over|better|broken|passed|settled)\b"
     r"|\bgone now\?"
+    # "felt hot and shivery in the night, fine now I think"
+    r"|\b(?:fine|better|ok|okay|gone|normal) now,? "
+    r"(?:i think|i guess|probably|i hope|touch wood)\b"
 )
 
 

@@ -167,11 +167,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev32.tsv"),
     Path("tests/safety_dev33.tsv"),
     Path("tests/safety_dev34.tsv"),
+    Path("tests/safety_dev35.tsv"),
+    Path("tests/safety_dev36.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev35.tsv"),
-    Path("tests/safety_dev36.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

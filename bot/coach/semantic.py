@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.coach.lexicon import HELD_IN, WENT_FINE
 from bot.coach.signs import Category, Level
 from bot.coach.understand import (
     BENIGN,
@@ -116,6 +117,11 @@ _ON_PURPOSE = re.compile(
     r"(started|since|from|with) (running|cycling|swimming|walking|exercising|the gym|gym|"
     r"training|couch to 5k|c25k|parkrun)|clean eating|eating clean|healthy eating|meal prep|"
     r"macros|personal trainer|"
+    # after a birth, or asked for before an operation: "Lost 5kg since the birth,
+    # breastfeeding", "lost 6 kilos before my hip replacement because the surgeon asked me to"
+    r"since (?:the|having the|having my|my) (?:birth|baby)|breast ?feeding|baby weight|"
+    r"post-?partum|(?:surgeon|doctor|gp|consultant|dietitian|dietician) (?:asked|told|wanted|"
+    r"advised) me to|"
     # "Gym 5 days a week and clean eating, dropped 2 dress sizes"
     r"(gym|training|running|lifting|workouts?|spin|classes) \d+ (days|times|x) (a|per|every) "
     r"week)\b"
@@ -211,6 +217,41 @@ _CHEST_CUE = re.compile(
     r"\b(chest|ribs?|heart\w*|breath\w*|sternum|breastbone|breast|angina|pecs?|front|"
     r"squeez\w*|crush\w*|pressure|elephant|sitting on me|tight band|arm|jaw)\b"
 )
+# Words for a feeling lost or changed: "my bottom is sore from the stitches, sitting on a
+# cushion" is near a numb saddle, but says no numbness.
+_SENSATION_CUE = re.compile(
+    r"\b(numb\w*|tingl\w*|pins|needles|feel\w*|felt|sensation\w*|dead|asleep|nothing|fizz\w*|"
+    r"buzz\w*|cold|frozen|weird|strange|odd|different|anaesth\w*|anesth\w*|lost|gone|"
+    r"can'?t|cannot|couldn'?t|not there|wooden|rubbery|novocaine|injection|dentist)\b"
+)
+# Words for a function or a feeling lost: "being intimate with my wife is awkward with my back
+# pain" is near a loss of function in sex, but says none.
+_LOSS_CUE = re.compile(
+    r"\b(numb\w*|tingl\w*|feel\w*|felt|sensation\w*|nothing|can'?t|cannot|couldn'?t|won'?t|"
+    r"wouldn'?t|lost|loss|los\w*|no|not|dead|different|weird|strange|odd|erect\w*|hard\w*|soft|"
+    r"limp|orgasm\w*|climax\w*|come|cum|finish\w*|function\w*|work\w*|perform\w*|"
+    r"dysfunction|impoten\w*|droop\w*|asleep|zero|gone|problem\w*|issue\w*|trouble|"
+    r"happen\w*|wrong)\b"
+)
+# Skin numb round a scar: the small nerves cut in the operation, not a saddle or both legs
+# ("the skin around my back scar is numb, the surgeon said it comes back slowly")
+_SCAR = re.compile(
+    r"\b(?:round|around|near|by|along|over|beside|under|below|above|at) (?:my |the )?"
+    r"(?:[\w-]+ )?(?:scar|scars|incision|incisions|wound)\b"
+)
+_SCAR_SITES = frozenset({Category.SADDLE_NUMBNESS.value, Category.BILATERAL_LEGS.value})
+# Time without a wee, and nothing more said of it (see lexicon.HELD_IN)
+_NO_WEE_YET = re.compile(
+    r"\b(?:have|has|had)(?:n'?t| not) (?:had a |been for a |done a )?(?:wee|pee|weed|peed|"
+    r"passed (?:urine|water)|been to the (?:loo|toilet))\b"
+)
+# A hospital stay for something that is not the back: "was in hospital for my appendix, not my
+# back, but now I'm stiff everywhere"
+_NOT_THE_BACK = re.compile(r"\bnot (?:for )?(?:my|the) back\b")
+_MISHAP_WORD = re.compile(
+    r"\b(?:fall\w*|fell|crash\w*|accident\w*|slip\w*|trip\w*|knock\w*|hit|landed|thrown|"
+    r"collision|tumble\w*)\b"
+)
 # Crashes and accidents that are no one's injury: a video game's, or the hospital department
 # ("a massive car crash in GTA", "accident and emergency on my placement was rammed")
 _GAME_OR_WARD = re.compile(
@@ -285,8 +326,8 @@ _WEAKNESS_CUE = re.compile(
 # "Both legs now." after "the numbness spreads to both legs".)
 _TOPIC_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
     Category.BILATERAL_LEGS.value: (_BOTH_SIDES, _NERVE_CUE),  # "sciatica is bad today"
-    Category.SADDLE_NUMBNESS.value: (_INTIMATE_CUE,),
-    Category.SEXUAL.value: (_INTIMATE_CUE,),
+    Category.SADDLE_NUMBNESS.value: (_INTIMATE_CUE, _SENSATION_CUE),
+    Category.SEXUAL.value: (_INTIMATE_CUE, _LOSS_CUE),
     Category.CHEST_PAIN.value: (_CHEST_CUE,),
     Category.BLADDER_BOWEL.value: (_BLADDER_CUE,),
     Category.FEVER.value: (_FEVER_CUE,),  # "one leg only, feels buzzy and sore down the back"
@@ -545,6 +586,16 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "I just can't reach my toes" is about flexibility, not strength
     if category in _MISHAPS and _GAME_OR_WARD.search(said):
         return True  # "had a massive car crash in GTA last night, does that count lol"
+    if (
+        category == Category.BLADDER_BOWEL.value
+        and _NO_WEE_YET.search(said)
+        and (not HELD_IN.search(said) or WENT_FINE.search(said))
+    ):
+        return True  # "it's 7am, haven't had a wee since last night": a night's sleep
+    if category in _SCAR_SITES and _SCAR.search(text):
+        return True  # "the skin around my back scar is numb"
+    if category in _MISHAPS and _NOT_THE_BACK.search(text) and not _MISHAP_WORD.search(text):
+        return True  # "was in hospital for my appendix, not my back"
     if category in _MISHAPS and _THING_FELL.search(text) and not _I_FELL.search(text):
         return True  # "my suitcase went down the whole escalator at the airport"
     if category in _MISHAPS and _SORE_FROM_SESSION.search(text) and not _TRAUMA_CUE.search(text):

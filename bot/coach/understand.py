@@ -524,7 +524,13 @@ _FINE_SAYS_NOTHING = {"UNEXPLAINED", "WEIGHT"}
 _ONTO_ME = {"on me", "onto me", "into me", "on my", "onto my", "into my"}
 _MISHAP_LABELS = {"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT"}
 # A stretch or a pose never explains a chest pain (a cough or the gym may).
-_NOT_FOR_CHEST = re.compile(r"stretch|yoga|pilates|twist|fold|pose|routine|cobra|plank")
+# Nor does effort: a chest pain brought on by running after toddlers or pushing the pram up a
+# hill is the warning itself.
+_NOT_FOR_CHEST = re.compile(
+    r"stretch|yoga|pilates|twist|fold|pose|routine|cobra|plank"
+    r"|\b(?:running|chasing|pushing|carrying|climbing|walking|hills?|uphill|stairs|upstairs|"
+    r"toddlers?|kids|children|pram|buggy)\b"
+)
 # Not being able to pass urine is the sign itself, not its negation.
 _UNABLE_IS_SIGN = {"BLADDER", "CONTROL_LOSS", "ELIMINATION"}
 _ASKED = {("is", "that"), ("is", "it"), ("is", "this"), ("it", "be"), ("that", "be"),
@@ -568,7 +574,11 @@ def _explains(doc: Any, cause: Any, ent: Any) -> bool:
     if ent.label_ == "SADDLE" and "wip" in ent.text:
         return False  # one wipes on the loo: it is where, not why, the feeling is gone
     words = doc[cause.modifier_span[0] : cause.modifier_span[1]].text.lower()
-    return not (ent.label_ == "CHEST_PAIN" and _NOT_FOR_CHEST.search(words))
+    # ("chest hurting today, been running after toddlers all day": the hurt is the chest's)
+    chest = ent.label_ in _CHEST_LABELS or any(
+        t.lower_ == "chest" for t in doc[max(0, ent.start - 2) : ent.start]
+    )
+    return not (chest and _NOT_FOR_CHEST.search(words))
 
 
 def _denied_cause(doc: Any, modifier: Any) -> bool:
@@ -620,6 +630,8 @@ _PASSING = {
     "gone by the time",
     "gone by friday",
     "thawed out",
+    "then it came back",
+    "wore off",
 }
 _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
@@ -629,6 +641,10 @@ _RECURS = re.compile(
     # "they were fine again for an hour but now they're numb again", "then it came back an hour
     # later and hasn't gone"
     r"|(?:numb|tingl\w*|weak|dead|asleep) again|came back (?:\w+ ){1,3}later|hasn'?t gone"
+    # "had worn off by the evening but this morning it's there again"; "went away for a few
+    # hours then it came back" (the numbness came back)
+    r"|(?:there|here) again|it'?s back|started again|(?:went|gone|stopped|eased|disappeared) "
+    r"(?:away |off )?for (?:a |an )?(?:few |couple of )?(?:hours?|minutes?|mins?|days?)"
     r"|has not gone)\b"
 )
 # What a passing of minutes never ends: the bladder, the bowel and sex do not come right with a
@@ -651,8 +667,28 @@ _WORSENING = re.compile(
 )
 
 
+_OUTLASTED = re.compile(
+    r"\b(?:it'?s|its|it has|that'?s) been (?:\d+|two|three|four|five|a couple of|a few|several) "
+    r"days\b|\b(?:should|would|supposed to|meant to) have worn off\b"
+    r"|\bshould(?:'ve| have)? (?:worn|wear) off by now\b|\b(?:was|were) (?:supposed|meant) to "
+    r"wear off\b|\b(?:hasn'?t|has not|not|still not|never) (?:worn|wore) off\b"
+    # "three days after the nerve block injection and both legs still feel dead"
+    r"|\b(?:\d+|two|three|four|five|several|a few|a couple of) days (?:after|since|on from)\b"
+)
+
+
+# "The numbness in my privates went away for a few hours then it came back": it is back
+_WENT_THEN_BACK = re.compile(
+    r"\b(?:went away|went off|gone|stopped|eased|disappeared|settled|wore off)\b[^.!?]{0,40}?"
+    r"\bthen (?:it|they|the \w+) (?:came|has come|have come) back\b"
+)
+
+
 def _recurs(doc: Any, modifier: Any) -> bool:
-    return modifier.rule.literal in _PASSING and bool(_RECURS.search(doc.text.lower()))
+    text = doc.text.lower()
+    if modifier.category == "HISTORICAL" and _WENT_THEN_BACK.search(text):
+        return True
+    return modifier.rule.literal in _PASSING and bool(_RECURS.search(text))
 
 
 _STILL_GOING = re.compile(
@@ -670,9 +706,11 @@ def _not_ended(doc: Any, modifier: Any, ent: Any) -> bool:
         return True  # "Temperature of 39 on Monday and it's still high today"
     # ... nor a cause beside a feeling that has not gone ("numb after stretching? It happened
     # an hour ago and hasn't gone off")
-    return literal in ("just the seats", "benign cause") and bool(
-        _WORSENING.search(doc.text.lower())
-    )
+    if literal in ("just the seats", "benign cause") and _WORSENING.search(doc.text.lower()):
+        return True
+    # ... nor an injection whose numbness has outlasted what was promised ("after the facet
+    # injection both my legs feel dead ... it's been 2 days. they told me it would wear off")
+    return literal == "from the dentist" and bool(_OUTLASTED.search(doc.text.lower()))
 
 
 def _lasting_after_hold(doc: Any, modifier: Any) -> bool:
@@ -832,6 +870,11 @@ _FOR_THE_USER = re.compile(
     rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
     r"(?:account|phone|app|profile)\b"
     r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
+    # "she didn't want to bother anyone so I'm typing it" (not "I'm typing this from bed")
+    r"|\b(?:so|and)\s+i(?:'m|’m| am|m)\s+typing\s+(?:it|this)\b"
+    r"(?!\s+(?:from|with|in|on|at|all|up|out|for\s+the)\b)"
+    # "Mum's not good with phones so I'm using her account for her"
+    r"|\b(?:using|on)\s+(?:her|his|their)\s+(?:account|phone|app)\s+for\s+(?:her|him|them)\b"
     # "This is his mum." opening a message ("my mate's in bits, it's his mum, she's got cancer"
     # is news of someone else)
     r"|(?:^|[.!?]\s*)this is (his|her|their) (mum|mom|mam|mother|dad|father)\b"
@@ -1032,6 +1075,38 @@ def _long_known(found: list[Mention], doc: Any) -> list[Mention]:
     ]
 
 
+# A course of steroids counted in days ("steroid tablets for a week", "a 5-day course of
+# prednisolone"): taken and done, no bone risk.
+_DAYS_OF_IT = re.compile(
+    r"^\W*(?:[\w-]+ ){0,2}?(?:for |just |only )(?:a |one |just |only )?(?:week|fortnight|"
+    r"few days|couple of (?:days|weeks)|\d+ days|five days|three days|seven days|ten days)\b"
+)
+_SHORT_COURSE = re.compile(
+    r"\b(?:short|quick|single|one-off|\d+[- ]day|five[- ]day|week-long) (?:course|burst)\b"
+)
+
+
+_KEPT_ON = re.compile(
+    r"\b(?:months|years|renew\w*|repeat\w*|kept|still on|ever since|long.term|ongoing|every)\b"
+)
+
+
+def _short_course(found: list[Mention], doc: Any) -> list[Mention]:
+    return [
+        replace(m, historical=True)
+        if m.label == "BONE_RISK"
+        and m.text.startswith(STEROID)
+        and (
+            _DAYS_OF_IT.search(doc[m.end : m.end + 6].text.lower())
+            or _SHORT_COURSE.search(doc[max(0, m.start - 6) : m.end + 3].text.lower())
+        )
+        # (not "for a week, then they kept renewing it, 7 months now")
+        and not _KEPT_ON.search(doc[m.start :].text.lower())
+        else m
+        for m in found
+    ]
+
+
 def _came_true(found: list[Mention], text: str) -> list[Mention]:
     """A condition told to the person that they then say has happened, or a sign asked about
     in general that they then say they have, is their sign now."""
@@ -1142,6 +1217,8 @@ def read(text: str) -> Reading:
                 and (
                     doc[ent.end : ent.end + 2].text.lower() in _ONTO_ME
                     or doc[ent.start : ent.start + 2].text.lower() in _ONTO_ME
+                    # "the toddler launched himself off the sofa onto my back"
+                    or any(f" {w} " in f" {ent.text.lower()} " for w in (*_ONTO_ME, "me"))
                 )
             )
             and not (m.rule.literal == "benign cause" and not _explains(doc, m, ent))
@@ -1197,6 +1274,7 @@ def read(text: str) -> Reading:
     found = _came_true(found, text)
     found = _long_known(found, doc)
     found = _cleared_next(found, [s.text for s in doc.sents], text)
+    found = _short_course(found, doc)
     if _NONE_OF_THAT.search(text):
         found = [replace(m, negated=True) for m in found]
     return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
