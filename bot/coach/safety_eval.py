@@ -172,6 +172,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev37.tsv"),
+    Path("tests/safety_dev38.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
