@@ -566,6 +566,42 @@ HERE = Path(__file__).parent
         ),
         ("had mastitis with my first, this time all good, can we do the hip one?", Level.NONE),
         ("back keeps me up every night now, worst at 3-4am", Level.URGENT),
+        # Mental health, stress and sleep.
+        (
+            "my husband and I tried last night, nothing, no feeling at all, back's been bad",
+            Level.EMERGENCY,
+        ),
+        ("the feeling that I need to pee has gone since my back went", Level.EMERGENCY),
+        ("woke up in a wet bed, the hot water bottle burst, back fine", Level.NONE),
+        (
+            "blacked out on the bathroom floor last night, anyway what's today's stretch?",
+            Level.ASK,
+        ),
+        (
+            "ECG was normal, turned out to be panic, fine now. Can we do the long routine?",
+            Level.NONE,
+        ),
+        ("lost weight since my mum died, I know why, just want something gentle", Level.NONE),
+        (
+            "the doctor said if I ever can't pee to go to A&E. Neither of those, just stiff.",
+            Level.NONE,
+        ),
+        (
+            "the doctor said if I ever can't pee to go to A&E. Neither of those, but my bum is "
+            "numb",
+            Level.EMERGENCY,
+        ),
+        ("Feel like I got run over by a truck. Mentally. Long week.", Level.NONE),
+        # English as a second language.
+        ("since yesterday the pee is not coming and my back is very bad", Level.EMERGENCY),
+        ("from this morning I cannot control my motion, back also paining", Level.EMERGENCY),
+        (
+            "when I am with my wife I feel nothing there since the back pain, before was normal",
+            Level.EMERGENCY,
+        ),
+        ("I am not well, shaking with cold, my back is aching", Level.URGENT),
+        ("I have thin bones and yesterday I fall on my bottom, now back is hurting", Level.URGENT),
+        ("I was falling from the chair in the garden, is the routine of today ready?", Level.ASK),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

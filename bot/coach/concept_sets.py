@@ -42,6 +42,8 @@ from bot.coach import (
     concepts_dev34,
     concepts_dev35,
     concepts_dev36,
+    concepts_dev37,
+    concepts_dev38,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -74,6 +76,8 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (34, concepts_dev34),
     (35, concepts_dev35),
     (36, concepts_dev36),
+    (37, concepts_dev37),
+    (38, concepts_dev38),
 )
 
 

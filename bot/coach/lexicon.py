@@ -470,6 +470,13 @@ _COLD_PLACE = re.compile(
     r"\b(?:room|theatre|theater|house|office|ward|water|sea|pool|outside|weather|it|car|tent)"
     r"(?: was| is|'s| felt| feels) (?:so |absolutely |bloody |really )?(?:freezing|cold|icy|"
     r"baltic|arctic|frozen)\b"
+    # "shivering with cold at the bus stop at 6am"
+    r"|\bwith cold (?:at|in|on|by|outside|waiting)\b|\bat the (?:bus stop|station|platform|"
+    r"match|game|beach|pitch|sideline|park|pool)\b|\boutdoors\b|\bsnow\w*\b"
+)
+_SWEATS_FROM = re.compile(
+    r"\b(?:venlafaxine|sertraline|antidepressants?|ssris?|hrt|menopaus\w*|perimenopaus\w*|"
+    r"hot flush\w*|hot flash\w*|tamoxifen|the meds|my meds|medication)\b"
 )
 _NO_FEVER_SAID = re.compile(r"\b(?:no|not|without|n't)\b[^.?!,]{0,12}\b(?:fever\w*|temp\w*)")
 _FEVER_TOO = re.compile(r"\b(?:fever\w*|temp\w*|hot and cold|burning up|sweat\w*|3[89]|4[01])\b")
@@ -480,6 +487,16 @@ _CANCER_WORK = {"researcher", "researchers", "research", "nurse", "nurses", "spe
 _WORKOUT = re.compile(
     r"(?i)\b(?:stretch\w*|routine|session|hamstrings?|pose|workout|exercise|sets?|reps|hold|"
     r"run|ride|walk|class|yoga|pilates|gym)\b"
+)
+_SOFT_LANDING = re.compile(
+    r"(?i)\bfall (?:on|onto|in|into) (?:the |my |a )?(?:sofa|couch|bed|settee|armchair|"
+    r"pillows?|cushions?)\b"
+)
+_NOT_TABLETS = {"cream", "creams", "injection", "injections", "jab", "shot", "spray", "ointment",
+                "gel", "drops", "inhaler", "nasal"}  # fmt: skip
+_NOT_BOWEL = re.compile(
+    r"(?i)\b(?:food|stomach|tummy|diarrh\w*|upset|fold|balance|wobble|pose|stretch\w*|"
+    r"side to side|dizzy|movement|car ?sick|sea ?sick)\b"
 )
 _LESS = {"less", "more", "no", "much", "any", "put", "puts", "putting", "too", "extra"}
 # "haven't passed urine since ...", "not peed in 10 hours": time without a wee
@@ -588,11 +605,20 @@ def drop_match(label: str, doc: Any, start: int, end: int) -> bool:
     text = doc[start:end].text.lower()
     if label in ("SEVERE_TRAUMA", "FALL", "MINOR_TRAUMA") and before in _THINGS:
         return " me " not in f" {text} "  # "the dog fell over"; not "the dog pulled me over"
+    if label == "FEVER" and "sweat" in text and _SWEATS_FROM.search(doc.text.lower()):
+        # "night sweats ... from venlafaxine, the psychiatrist confirmed it. No temperature."
+        return not _FEVER_TOO.search(_NO_FEVER_SAID.sub(" ", doc.text.lower()).replace(text, ""))
     if label == "FEVER" and text.startswith("shiver") and _COLD_PLACE.search(doc.text.lower()):
         # "the theatre was freezing, I was shivering" ("..., no temperature though")
         return not _FEVER_TOO.search(_NO_FEVER_SAID.sub(" ", doc.text.lower()))
     if label == "SEXUAL" and text.startswith(("finished", "came")) and _WORKOUT.search(doc.text):
         return True  # "finished but didn't feel it at all, is the stretch too easy?"
+    if label == "FALL" and text.startswith("i fall") and _SOFT_LANDING.search(doc.text):
+        return True  # "after work I fall on the sofa like a sack"
+    if label == "BONE_RISK" and after in _NOT_TABLETS:
+        return True  # "using cortisone cream on my eczema"
+    if label == "BLADDER" and "motion" in text and _NOT_BOWEL.search(doc.text):
+        return True  # "not able to control my motion after the street food", "... in the fold"
     if label == "CANCER" and after in _CANCER_WORK:
         return True  # "I'm a melanoma researcher", "a myeloma nurse specialist"
     if label == "DYSFUNCTION" and text == "strain" and (after in {"on", "off"} or before in _LESS):

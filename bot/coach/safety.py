@@ -169,7 +169,8 @@ def _said_of_self(mention: Mention, text: str) -> bool:
     clause = re.split(r"[.!?;]", text[: max(0, text.find(mention.text))])[-1]
     words = set(re.findall(r"[a-z']+", clause))
     # "yes still got a temp": the "I" left out of an answer
-    return bool(words & _SELF or _STILL_HAVE.search(clause)) and not words & _HEDGES
+    hedged = words & _HEDGES or "not sure" in clause or "unsure" in words  # "Not sure if I'm ..."
+    return bool(words & _SELF or _STILL_HAVE.search(clause)) and not hedged
 
 
 _STEROID = understand.STEROID
@@ -280,7 +281,8 @@ _HOUSEHOLD = re.compile(
     r"(?:house|family|office|school)|(?:whole|entire) (?:house|family|household)|all of us"
     # "the family all had temps with hand foot and mouth, I might've had it too"
     r"|(?:the )?family (?:all|have all|has all|have|has) (?:had|got|been)|we(?:'ve| have)? all "
-    r"(?:had|got|been))\b"
+    r"(?:had|got|been)|all (?:my|the|our) family|(?:going|doing the) (?:round|around|rounds)"
+    r"(?: in)? (?:my|the|our) (?:office|work|school|house))\b"
 )
 
 
@@ -326,7 +328,7 @@ def _fever_maybe_over(found: list[Mention], text: str) -> bool:
 
 _FEVER_GONE = re.compile(
     r"\b(?:over it|(?<!not )(?<!n't )gone|broke|normal since|fine since|been fine|cleared|"
-    r"better now|just a cold)\b"
+    r"(?<!bit )(?<!little )better now|just a cold)\b"
 )
 # Off a stepladder onto something hard, or unable to get up after it
 _HARD_LANDING = re.compile(
@@ -335,6 +337,7 @@ _HARD_LANDING = re.compile(
 )
 _RECENT_DAY = re.compile(
     r"\b(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:on|over|at|last|during) (?:the )?weekend\b"
 )
 
 
@@ -363,6 +366,9 @@ _FELT_HOT = re.compile(
 _AFTER_JAB = re.compile(
     r"\b(?:after|since|from|following|post)[- ](?:the |my |a |our |his |her )?(?:\w+ ){0,3}?"
     r"(?:jabs?|vaccines?|vaccinations?|boosters?|shots?)\b"
+    # "I had a temperature yesterday, probably the booster jab"
+    r"|\b(?:probably|maybe|must be|likely|because of) (?:the |my )?(?:\w+ )?(?:jabs?|vaccines?|"
+    r"vaccinations?|boosters?)\b"
 )
 _HIGH_FEVER = re.compile(r"\b(?:3[89]|4[01])(?:[.,]\d)?\b|\brigou?rs\b|\bshivers\b|\bshaking\b")
 
@@ -379,10 +385,16 @@ def _fever_after_jab(text: str) -> bool:
     """Feeling hot after a jab: a question decides whether it is a fever (unless the person
     names the sun or the walk that warmed them)."""
     return (
-        bool(_JAB.search(text) and _FELT_HOT.search(text))
+        bool(_JAB.search(text) and (_FELT_HOT.search(text) or _FEVER_FORETOLD.search(text)))
         and not _NO_FEVER.search(text)
         and not _HOT_OUTSIDE.search(text)
     )
+
+
+# "After the vaccine yesterday the nurse said maybe fever will come"
+_FEVER_FORETOLD = re.compile(
+    r"\b(?:fever|temperature|temp)\b[^.?!]{0,12}\b(?:will|may|might|could) (?:come|develop|start)"
+)
 
 
 def _fever_at_home(text: str) -> bool:
@@ -399,6 +411,12 @@ _FOR_THAT_LONG = (
 )  # fmt: skip
 
 
+# An erection lost, said of the penis in another sentence
+_LIMP = re.compile(r"\b(?:stand|standing|rise|rising|wake|waking|soft|limp|floppy)\b")
+_MANHOOD = re.compile(
+    r"\b(?:penis|erection\w*|man part|male part|manhood|willy|dick|cock|member|down there|"
+    r"down below)\b"
+)
 # Leaking with a laugh or a cough, long known: not a new loss of control
 _STRESS_LEAK = re.compile(
     r"\b(?:leak\w*|wet myself|dribbl\w*|little accidents?)\b[^.?!]{0,25}\b(?:when|if|as) "
@@ -537,6 +555,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         ):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
             out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
+    if any(m.label == "DYSFUNCTION" and _LIMP.search(m.text) for m in own) and _MANHOOD.search(
+        text
+    ):
+        out.add(
+            Category.SEXUAL
+        )  # "I mean the penis, sorry. It does not stand and has no feeling."
     if _SHEETS.search(text) and _WAS_ME.search(text):
         out.add(Category.BLADDER_BOWEL)  # the bed was wet, and by the person
     simple = {
@@ -558,6 +582,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         # the sign needs is denied, but a hard landing is still worth one question, never silence
         out.discard(Category.SEVERE_TRAUMA)
         out.add(Category.POSSIBLE_FALL)
+    if (
+        Category.CHEST_PAIN in out
+        and understand.CHEST_CLEARED.search(text)
+        and not understand.CHEST_NOW.search(text)
+    ):
+        out.discard(Category.CHEST_PAIN)  # "went to A&E with chest pain, ECG normal, fine now"
     if understand.CHECKED_CLEAR.search(text) or understand.BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
     if not hurt and _said_last(_NO_PAIN, text):
@@ -598,7 +628,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         own_fever = _said_of_self(fever, text) and not (
             _AFTER_JAB.search(text) and not _HIGH_FEVER.search(text)  # a jab's: asked
         )
-        out.add(Category.FEVER if hurt or own_fever else Category.POSSIBLE_FEVER)
+        # "The fever is going around in my office ... I have back pain from the chair": whose
+        # fever is left open
+        caught = hurt and not (not own_fever and _HOUSEHOLD.search(text))
+        out.add(Category.FEVER if caught or own_fever else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
     elif (

@@ -169,11 +169,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev34.tsv"),
     Path("tests/safety_dev35.tsv"),
     Path("tests/safety_dev36.tsv"),
+    Path("tests/safety_dev37.tsv"),
+    Path("tests/safety_dev38.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev37.tsv"),
-    Path("tests/safety_dev38.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -35,6 +35,9 @@ from bot.coach.signs import Category, Level
 from bot.coach.understand import (
     BENIGN,
     CHECKED_CLEAR,
+    CHEST_CLEARED,
+    CHEST_NOW,
+    EATING_ANYWAY,
     Clause,
     announcements,
     long_known,
@@ -120,6 +123,8 @@ _ON_PURPOSE = re.compile(
     # after a birth, or asked for before an operation: "Lost 5kg since the birth,
     # breastfeeding", "lost 6 kilos before my hip replacement because the surgeon asked me to"
     r"since (?:the|having the|having my|my) (?:birth|baby)|breast ?feeding|baby weight|"
+    # grief: "lost weight since my mum died, I know why"
+    r"grie(?:f|ving)|bereave\w*|since (?:my |our )?\w+ (?:died|passed)|i know why|"
     r"post-?partum|(?:surgeon|doctor|gp|consultant|dietitian|dietician) (?:asked|told|wanted|"
     r"advised) me to|"
     # "Gym 5 days a week and clean eating, dropped 2 dress sizes"
@@ -240,6 +245,10 @@ _SCAR = re.compile(
     r"(?:[\w-]+ )?(?:scar|scars|incision|incisions|wound)\b"
 )
 _SCAR_SITES = frozenset({Category.SADDLE_NUMBNESS.value, Category.BILATERAL_LEGS.value})
+# A crash said of the mind: "Feel like I've been hit by a bus. Emotionally."
+_FIGURE_OF_SPEECH = re.compile(
+    r"\b(?:emotionally|mentally|metaphorically|figuratively|in my head|not literally)\b"
+)
 # Time without a wee, and nothing more said of it (see lexicon.HELD_IN)
 _NO_WEE_YET = re.compile(
     r"\b(?:have|has|had)(?:n'?t| not) (?:had a |been for a |done a )?(?:wee|pee|weed|peed|"
@@ -592,6 +601,10 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         and (not HELD_IN.search(said) or WENT_FINE.search(said))
     ):
         return True  # "it's 7am, haven't had a wee since last night": a night's sleep
+    if _FIGURE_OF_SPEECH.search(said):
+        return True  # "Feel like I've been hit by a bus. Emotionally."
+    if category == Category.CHEST_PAIN.value and CHEST_CLEARED.search(said):
+        return not CHEST_NOW.search(said)  # "ECG and bloods normal, they said panic. Fine now"
     if category in _SCAR_SITES and _SCAR.search(text):
         return True  # "the skin around my back scar is numb"
     if category in _MISHAPS and _NOT_THE_BACK.search(text) and not _MISHAP_WORD.search(text):
@@ -609,7 +622,11 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
     if category == Category.WEIGHT_LOSS.value:
         said = f"{text} {message}"  # "cutting for my weight class, scales say 2 lbs down"
         purpose = _ON_PURPOSE.search(said)  # "on purpose", "on a diet"; not "without any diet"
-        return purpose is not None and not _DENIED_BEFORE.search(said[: purpose.start()][-20:])
+        return (
+            purpose is not None
+            and not _DENIED_BEFORE.search(said[: purpose.start()][-20:])
+            and not EATING_ANYWAY.search(said)  # "grieving, but I eat more than ever and still"
+        )
     return False
 
 

@@ -532,7 +532,7 @@ _NOT_FOR_CHEST = re.compile(
     r"toddlers?|kids|children|pram|buggy)\b"
 )
 # Not being able to pass urine is the sign itself, not its negation.
-_UNABLE_IS_SIGN = {"BLADDER", "CONTROL_LOSS", "ELIMINATION"}
+_UNABLE_IS_SIGN = {"BLADDER", "CONTROL_LOSS", "ELIMINATION", "SEX_CTX", "DYSFUNCTION", "SEXUAL"}
 _ASKED = {("is", "that"), ("is", "it"), ("is", "this"), ("it", "be"), ("that", "be"),
           ("this", "be"), ("is", "all")}  # fmt: skip
 
@@ -569,6 +569,8 @@ def _explains(doc: Any, cause: Any, ent: Any) -> bool:
     """Whether a benign cause named beside a mention ("numb from sitting") explains it away."""
     if ent.label_ in _NO_BENIGN_CAUSE or _asked(doc, cause.modifier_span[0]):
         return False  # "is that from the hamstring stretch??": asked about, not given
+    if ent.label_ in _MISHAP_LABELS:
+        return False  # "I was falling from the chair": where from, not why
     if _denied_cause(doc, cause):
         return False  # "it's not from the gym"
     if ent.label_ == "SADDLE" and "wip" in ent.text:
@@ -632,6 +634,8 @@ _PASSING = {
     "thawed out",
     "then it came back",
     "wore off",
+    "ok again",
+    "it's gone now",
 }
 _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
@@ -640,7 +644,7 @@ _RECURS = re.compile(
     r"|returns?|returned|again (?:since|today|this|last|and again)"
     # "they were fine again for an hour but now they're numb again", "then it came back an hour
     # later and hasn't gone"
-    r"|(?:numb|tingl\w*|weak|dead|asleep) again|came back (?:\w+ ){1,3}later|hasn'?t gone"
+    r"|(?:numb|tingl\w*|weak|dead|asleep|sleeping) again|came back (?:\w+ ){1,3}later|hasn'?t gone"
     # "had worn off by the evening but this morning it's there again"; "went away for a few
     # hours then it came back" (the numbness came back)
     r"|(?:there|here) again|it'?s back|started again|(?:went|gone|stopped|eased|disappeared) "
@@ -684,9 +688,18 @@ _WENT_THEN_BACK = re.compile(
 )
 
 
+# "it's gone now but comes back every time I walk 100 m", "then sleeping again"
+_COMES_BACK = re.compile(
+    r"\bcomes? (?:straight |right )?back (?:every|each|when|whenever|if|as soon)\b"
+    r"|\bkeeps? (?:coming|going) back\b|\b(?:numb|tingl\w*|weak|dead|asleep|sleeping) again\b"
+)
+
+
 def _recurs(doc: Any, modifier: Any) -> bool:
     text = doc.text.lower()
-    if modifier.category == "HISTORICAL" and _WENT_THEN_BACK.search(text):
+    if modifier.category == "HISTORICAL" and (
+        _WENT_THEN_BACK.search(text) or _COMES_BACK.search(text)
+    ):
         return True
     return modifier.rule.literal in _PASSING and bool(_RECURS.search(text))
 
@@ -710,7 +723,33 @@ def _not_ended(doc: Any, modifier: Any, ent: Any) -> bool:
         return True
     # ... nor an injection whose numbness has outlasted what was promised ("after the facet
     # injection both my legs feel dead ... it's been 2 days. they told me it would wear off")
-    return literal == "from the dentist" and bool(_OUTLASTED.search(doc.text.lower()))
+    if literal == "from the dentist" and _OUTLASTED.search(doc.text.lower()):
+        return True
+    # ... nor grief when the person says the weight went anyway ("grieving my wife, but I eat
+    # more than ever and still lost 7 kg"), nor a fear beside a cancer that was real ("scared my
+    # back pain is cancer because my breast cancer went to the bones"), nor a belief the
+    # thermometer bore out ("I thought I had a fever so I checked, 38.9")
+    return (
+        (literal in ("since dad died", "i know why") and bool(EATING_ANYWAY.search(doc.text)))
+        or (literal == "terrified it's cancer" and bool(_REAL_CANCER.search(doc.text)))
+        or (literal == "convinced i had" and bool(_BORNE_OUT.search(doc.text)))
+    )
+
+
+EATING_ANYWAY = re.compile(
+    r"(?i)\b(?:eat|eating|ate)(?: \w+)? (?:more|the same|normally|as much|loads|plenty)\b"
+    r"|\bmore than ever\b|\bno idea why\b|\bnot sure why\b|\bcan'?t explain\b"
+    r"|\bwithout trying\b|\bdon'?t know why\b"
+)
+_REAL_CANCER = re.compile(
+    r"(?i)\b(?:my|had|have|treated for|history of|survivor of) (?:\w+ )?(?:cancer|tumou?r|"
+    r"lymphoma|myeloma|leuk\w+|melanoma|sarcoma)\b|\bwent to the bones?\b|\bspread\b"
+    r"|\bcancer survivor\b|\bin remission\b|\bchemo\b"
+)
+_BORNE_OUT = re.compile(
+    r"(?i)\b(?:3[89]|4[01])(?:[.,]\d)?\b|\bi was right\b|\bit was (?:a fever|high)\b"
+    r"|\bconfirmed\b"
+)
 
 
 def _lasting_after_hold(doc: Any, modifier: Any) -> bool:
@@ -862,9 +901,9 @@ _FOR_THE_USER = re.compile(
     r"daughter|sister|brother|grandson|granddaughter|uncle|aunt|auntie|aunty|boyfriend|"
     r"girlfriend|fianc[eé]e?)\b"
     r"|\b(on|this is|it's|its|using)\s+(my\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|"
-    r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\b"
+    r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile|telegram|number|whatsapp)\b"
     r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
-    r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile)\s*[-:–—,.(]"
+    r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile|telegram|number|whatsapp)\s*[-:–—,.(]"
     r"|\bi(?:'m|’m| am)? (?:set|setting) (this|it) up for (him|her|them|my)\b"
     r"|\b(with|for) (him|her|them) on here\b"
     rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
@@ -875,6 +914,10 @@ _FOR_THE_USER = re.compile(
     r"(?!\s+(?:from|with|in|on|at|all|up|out|for\s+the)\b)"
     # "Mum's not good with phones so I'm using her account for her"
     r"|\b(?:using|on)\s+(?:her|his|their)\s+(?:account|phone|app)\s+for\s+(?:her|him|them)\b"
+    # "I write for my husband, this is his Telegram"
+    r"|\bi(?: am|'m)? (?:write|writing|type|typing) for my (?:husband|wife|mother|father|mum|mom|"
+    r"dad|son|daughter|grandmother|grandfather|brother|sister)\b"
+    r"|\b(?:this|it)(?:'s| is)\s+(?:his|her|their)\s+(?:telegram|number|whatsapp)\b"
     # "This is his mum." opening a message ("my mate's in bits, it's his mum, she's got cancer"
     # is news of someone else)
     r"|(?:^|[.!?]\s*)this is (his|her|their) (mum|mom|mam|mother|dad|father)\b"
@@ -884,7 +927,8 @@ _FOR_THE_USER = re.compile(
     # ("it's her boyfriend who has sciatica" is about him)
     r"friend|neighbour|neighbor|child|kid)\b(?!\s*(?:who|that|whos|who's|'s|’s)\b)"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
-    r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+"
+    r"(account|phone|app|profile|telegram|number|whatsapp)\b"
     # "this is the carer on Mr Brown's account", "Carer here (Fatima) on Mrs Jensen's account"
     r"|\b(?:on|using|from)\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w-]+('s|’s|s)\s+"
     r"(?:account|phone|app|profile)\b"
@@ -910,7 +954,7 @@ _FOR_THE_USER = re.compile(
     # "my son (he's the one using this bot)", "my mother is the one using this"
     r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
     # "this is for my mum on her account -", "(this is Sarah on his phone)"
-    r"|\bon\s+(his|her|their)\s+(account|phone|app|profile)\b"
+    r"|\bon\s+(his|her|their)\s+(account|phone|app|profile|telegram|number|whatsapp)\b"
     # "This is Raj's wife.", "It's Tunde's brother", "this is Linda btw" (a name signed to
     # someone else's account)
     rf"|\b(?:this is|it's|it’s|its|it is)\s+(?!my\b|the\b|your\b)\w+('s|’s)\s+{_RELATIVE}\b"
@@ -944,6 +988,20 @@ _FOR_THE_USER = re.compile(
 # "GP checked my back last week and said it's mechanical": a past cancer already looked at.
 # "a lump in 2017, biopsy came back benign": never a cancer
 BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
+# A chest pain that was checked and cleared, and is not back: "Went to the ER for chest pain in
+# January, turned out to be reflux plus anxiety. Cardiologist cleared me."
+CHEST_CLEARED = re.compile(
+    r"\b(?:ecg|ekg|bloods|troponin|heart tests?|cardiologist|angiogram|stress test)\b[^.!?]{0,40}"
+    r"\b(?:normal|clear|cleared|fine|nothing)\b|\bturned out to be (?:\w+ )?(?:reflux|anxiety|"
+    r"panic|heartburn|indigestion|muscular|a (?:pulled )?muscle|costochondritis|nothing)\b"
+    r"|\bcleared me\b|\b(?:a ?& ?e|er|gp|doctor|hospital|they) said (?:it was )?(?:a |just )?"
+    r"(?:panic|anxiety|reflux|heartburn|indigestion|muscular)"
+)
+CHEST_NOW = re.compile(
+    r"\b(?:again|still|today|this morning|tonight|right now|at the moment|came back|is back|"
+    r"it'?s back|now i|now it|since yesterday|since last|returned|keeps?|every|recurr\w*|"
+    r"comes on|came on|started|but|lunch|evening)\b"
+)
 CHECKED_CLEAR = re.compile(
     r"\b(?:gp|doctor|doc|dr|physio|consultant|oncologist|specialist|surgeon)\b[^.?!]{0,40}"
     r"\b(?:checked|examined|looked at|scanned|saw|assessed)\b[^.?!]{0,40}"
@@ -991,6 +1049,14 @@ _CLAIMED = re.compile(
 
 
 # "if I ever have problems with my bladder ... I don't have any of that": all of it denied.
+# "GP said if I ever get numbness in both legs or can't pee, go to A&E. Noted. Neither of those,
+# just tight"; "saw 'difficulty passing urine' on the leaflet and panicked. I don't have it" (not
+# when something follows: "neither of those, but my bum is numb")
+_NEITHER = re.compile(
+    r"\b(?:neither|none) of (?:those|these|that)\b(?=\s*(?:[,.;!]|apply|applies|here|for me))"
+    r"|\bi (?:don'?t|do not) have (?:it|that|those|them)(?: though)?\s*[.!,;]",
+    re.IGNORECASE,
+)
 _NONE_OF_THAT = re.compile(
     r"\b(?:i )?(?:don'?t|do not|dont) have (?:any|either) of (?:that|those|these|them)\b"
     r"|\bi have none of (?:that|those|these|them)\b|\bnone of (?:that|those|these) "
@@ -1140,7 +1206,9 @@ _CLEARED_NEXT = re.compile(
 # ... or ends on it: "(after the Hyrox wall balls, they're back now)"
 _CLEARED_TAIL = re.compile(
     r"\b(?:they'?re|they are|legs are|feet are|all|everything'?s?)\s+(?:back|fine|normal)"
-    r"(?: to normal)?\s+now\W*$",
+    r"(?: to normal)?\s+now\W*$"
+    # "She said it was from sitting cross-legged for hours, and it's gone now."
+    r"|\b(?:and|but) it(?:'s| is| has)? (?:all |completely )?gone now\W*$",
     re.IGNORECASE,
 )
 _SENSATIONS = frozenset({"SENSORY", "WEAK", "ODD", "RADIATE", "PRESSURE"})
@@ -1277,4 +1345,10 @@ def read(text: str) -> Reading:
     found = _short_course(found, doc)
     if _NONE_OF_THAT.search(text):
         found = [replace(m, negated=True) for m in found]
+    neither = _NEITHER.search(text)
+    if neither:
+        # "GP said if I ever get numbness in both legs or can't pee, go to A&E. Neither of those":
+        # the signs named before it (not "Neither of those. I just can't feel my bum")
+        upto = next((t.i for t in doc if t.idx >= neither.start()), len(doc))
+        found = [replace(m, negated=True) if m.end <= upto else m for m in found]
     return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
