@@ -464,7 +464,6 @@ _STRUCTURE = {
     "gap",
     "trapdoor",
 }
-# Things that fall, break and crash without anyone getting hurt ("my phone fell off the balcony").
 # A cold place that makes one shiver, with no fever said beside it
 _COLD_PLACE = re.compile(
     r"\b(?:room|theatre|theater|house|office|ward|water|sea|pool|outside|weather|it|car|tent)"
@@ -519,6 +518,7 @@ _MEDICINE = re.compile(
     r"opiates?|meds|medication|medicines?|tablets|pills|painkillers|diazepam|amitriptyline|"
     r"naproxen|antidepressants|sertraline|fentanyl|patches|drip)$"
 )
+# Things that fall, break and crash without anyone getting hurt ("my phone fell off the balcony").
 _THINGS = {
     "phone",
     "keys",

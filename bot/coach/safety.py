@@ -555,12 +555,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         ):
             # "constant but mild, like a 2": a GP can look at it; it is not a night-pain flag.
             out.add(Category.NOT_IMPROVING if steady and mild else Category.NIGHT_PAIN)
-    if any(m.label == "DYSFUNCTION" and _LIMP.search(m.text) for m in own) and _MANHOOD.search(
-        text
-    ):
-        out.add(
-            Category.SEXUAL
-        )  # "I mean the penis, sorry. It does not stand and has no feeling."
+    # "I mean the penis, sorry. It does not stand and has no feeling."
+    limp = any(m.label == "DYSFUNCTION" and _LIMP.search(m.text) for m in own)
+    if limp and _MANHOOD.search(text):
+        out.add(Category.SEXUAL)
     if _SHEETS.search(text) and _WAS_ME.search(text):
         out.add(Category.BLADDER_BOWEL)  # the bed was wet, and by the person
     simple = {
@@ -630,8 +628,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )
         # "The fever is going around in my office ... I have back pain from the chair": whose
         # fever is left open
-        caught = hurt and not (not own_fever and _HOUSEHOLD.search(text))
-        out.add(Category.FEVER if caught or own_fever else Category.POSSIBLE_FEVER)
+        caught = own_fever or (hurt and not _HOUSEHOLD.search(text))
+        out.add(Category.FEVER if caught else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
         out.add(Category.FEVER)
     elif (

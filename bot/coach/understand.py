@@ -637,6 +637,8 @@ _PASSING = {
     "ok again",
     "it's gone now",
 }
+# A feeling said to be back: "numb again", "then sleeping again"
+_AGAIN = r"(?:numb|tingl\w*|weak|dead|asleep|sleeping) again"
 _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
     r"|comes? (?:straight |right )?back|came back (?:again|twice|later|that|this)"
@@ -644,7 +646,7 @@ _RECURS = re.compile(
     r"|returns?|returned|again (?:since|today|this|last|and again)"
     # "they were fine again for an hour but now they're numb again", "then it came back an hour
     # later and hasn't gone"
-    r"|(?:numb|tingl\w*|weak|dead|asleep|sleeping) again|came back (?:\w+ ){1,3}later|hasn'?t gone"
+    rf"|{_AGAIN}|came back (?:\w+ ){{1,3}}later|hasn'?t gone"
     # "had worn off by the evening but this morning it's there again"; "went away for a few
     # hours then it came back" (the numbness came back)
     r"|(?:there|here) again|it'?s back|started again|(?:went|gone|stopped|eased|disappeared) "
@@ -691,7 +693,7 @@ _WENT_THEN_BACK = re.compile(
 # "it's gone now but comes back every time I walk 100 m", "then sleeping again"
 _COMES_BACK = re.compile(
     r"\bcomes? (?:straight |right )?back (?:every|each|when|whenever|if|as soon)\b"
-    r"|\bkeeps? (?:coming|going) back\b|\b(?:numb|tingl\w*|weak|dead|asleep|sleeping) again\b"
+    rf"|\bkeeps? (?:coming|going) back\b|\b{_AGAIN}\b"
 )
 
 
@@ -901,9 +903,11 @@ _FOR_THE_USER = re.compile(
     r"daughter|sister|brother|grandson|granddaughter|uncle|aunt|auntie|aunty|boyfriend|"
     r"girlfriend|fianc[eé]e?)\b"
     r"|\b(on|this is|it's|its|using)\s+(my\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|"
-    r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile|telegram|number|whatsapp)\b"
+    r"grandpa|nan|nana|husband|wife|partner)('s|’s|s)\s+"
+    r"(account|phone|app|profile|telegram|number|whatsapp)\b"
     r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
-    r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile|telegram|number|whatsapp)\s*[-:–—,.(]"
+    r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile|telegram|number|whatsapp)"
+    r"\s*[-:–—,.(]"
     r"|\bi(?:'m|’m| am)? (?:set|setting) (this|it) up for (him|her|them|my)\b"
     r"|\b(with|for) (him|her|them) on here\b"
     rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
@@ -914,10 +918,9 @@ _FOR_THE_USER = re.compile(
     r"(?!\s+(?:from|with|in|on|at|all|up|out|for\s+the)\b)"
     # "Mum's not good with phones so I'm using her account for her"
     r"|\b(?:using|on)\s+(?:her|his|their)\s+(?:account|phone|app)\s+for\s+(?:her|him|them)\b"
-    # "I write for my husband, this is his Telegram"
+    # "I write for my husband" ("this is his Telegram" is read below, with "his account")
     r"|\bi(?: am|'m)? (?:write|writing|type|typing) for my (?:husband|wife|mother|father|mum|mom|"
     r"dad|son|daughter|grandmother|grandfather|brother|sister)\b"
-    r"|\b(?:this|it)(?:'s| is)\s+(?:his|her|their)\s+(?:telegram|number|whatsapp)\b"
     # "This is his mum." opening a message ("my mate's in bits, it's his mum, she's got cancer"
     # is news of someone else)
     r"|(?:^|[.!?]\s*)this is (his|her|their) (mum|mom|mam|mother|dad|father)\b"
@@ -939,7 +942,8 @@ _FOR_THE_USER = re.compile(
     r"|\b(?:posting|writing|typing|messaging|texting)\s+for\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+\w+"
     r"|\bcarer\b[^.]{0,20}\bon behalf of\s+(?:mr|mrs|ms|miss|dr|mx)\b"
     # "I am the tour guide, writing on Mrs Tanaka phone for her"
-    r"|\b(?:typing|writing|texting|messaging)\s+(?:this\s+)?on\s+(?!my\s+(?:phone|account|app|mobile)\b)(?:\w+\s+){1,3}?"
+    r"|\b(?:typing|writing|texting|messaging)\s+(?:this\s+)?on\s+"
+    r"(?!my\s+(?:phone|account|app|mobile)\b)(?:\w+\s+){1,3}?"
     r"(?:phone|account|app|mobile)\s+for\s+(?:her|him)\b"
     # "my wife is typing this", "Grandad's getting me to type"
     r"|\b(is|are|'s|’s)\s+(typing|writing|texting|doing)\s+(this|it)\s*(for\s+(me|him|her))?"
