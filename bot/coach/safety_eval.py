@@ -174,6 +174,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev39.tsv"),
+    Path("tests/safety_dev40.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
