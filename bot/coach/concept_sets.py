@@ -44,6 +44,8 @@ from bot.coach import (
     concepts_dev36,
     concepts_dev37,
     concepts_dev38,
+    concepts_dev39,
+    concepts_dev40,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -78,6 +80,8 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (36, concepts_dev36),
     (37, concepts_dev37),
     (38, concepts_dev38),
+    (39, concepts_dev39),
+    (40, concepts_dev40),
 )
 
 

@@ -66,8 +66,8 @@ _STEADY = {
 _LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin", "heel", "sole"}
 # A fall from something high, said in one phrase ("came off the roof").
 _HIGH = re.compile(
-    r"\b(roof|ladder|scaffold\w*|balcony|loft|cliff|tree|wall|horse|window|jump|kicker|ramp|"
-    r"ledge)\b"
+    r"\b(roof|ladder|scaffold\w*|balcony|loft|hayloft|cliff|tree|wall|horse|window|jump|kicker|"
+    r"ramp|ledge|oak|beech|elm|sycamore|conifer)\b"
 )
 # A fall from one of these is a high-energy one ("skidded on gravel and went over the bars").
 _MOTOR = re.compile(r"\b(motor ?bikes?|motorcycles?|dirt ?bikes?|quad ?bikes?|superbikes?)\b")
@@ -82,7 +82,7 @@ _SADDLE_IN = re.compile(
 )
 _SPEEDY = re.compile(r"\d|\bspeed\b")
 _FRONT = ("chest", "breastbone", "sternum", "ribcage", "rib cage", "front of my ribs")
-_SHARP = ("burning", "shooting", "radiat", "zing", "electric")
+_SHARP = ("burning", "shooting", "radiat", "zing", "electric", "hot")  # "that hot wire feeling"
 
 
 # The mishap inside a played-down one ("a little bump", "a minor fender bender").
@@ -101,6 +101,8 @@ _UNHURT = re.compile(
     # "landed like a cat, zero pain", "bounced straight up, nothing hurts", "no back pain"
     r"|\b(?:zero|no) (?:back )?pain(?: anywhere| at all| whatsoever)?\b|\bnothing hurts\b"
     r"|\b(?:was|were)(?:n'?t| not) hurt\b"
+    # "landed soft, no damage whatsoever"
+    r"|\bno (?:damage|harm)(?: done| whatsoever| at all)?\b"
 )
 # "no pain anywhere", "No back pain at all": pain words that say there is none
 _NO_PAIN = re.compile(
@@ -120,7 +122,9 @@ _BACK_HURTS = re.compile(
     r"'s (?:sore|agony|killing|bad|painful))\b"
 )
 _BACK_OK = re.compile(
-    r"\bback('s| is| feels)? (totally |completely |perfectly |absolutely )?"
+    # "backs fine", "back's been fine for decades"
+    r"\bbacks?('s| is| feels|'s been| has been| been)? (totally |completely |perfectly |"
+    r"absolutely )?"
     r"(fine|ok|okay|good|great|grand)\b"
     r"|\bback('s| is) (its |my |the )?usual( stiff| achy| old)?( self)?\b|\bstiff as usual\b"
     r"|\bback('s| is) (stiff|achy|tight) as (usual|ever|always)\b"
@@ -215,9 +219,10 @@ _SCRAPES = re.compile(
 # The back as a body part, not "ready to get back into it" or "back home".
 _BACK = re.compile(
     r"\b(?:my|lower|upper|low|mid|middle|bad|sore|the|whole|his|her|achy|aching|painful) back\b"
-    r"|\bback(?: still| really| very| so| just| a bit| quite| pretty)?(?:'s| is| was"
-    r"| has| hurts?| hurting| pain\w*| ache\w*| feels| went| gone| spasm\w*| injury| problem\w*"
-    r"| twinge\w*| agony| killing| throbbing| stiff\w*| sore| screaming)\b|\bback-?(?:ache|pain)"
+    r"|\bbacks?(?: still| really| very| so| just| a bit| quite| pretty)?(?:'s| is| was"
+    r"| has| been| hurts?| hurting| pain\w*| ache\w*| feels| went| gone| spasm\w*| injury"
+    r"| problem\w*| twinge\w*| agony| killing| throbbing| stiff\w*| sore| screaming)\b"
+    r"|\bback-?(?:ache|pain)"
 )
 
 
@@ -280,6 +285,8 @@ _HOUSEHOLD = re.compile(
     r"\b(?:in the (?:family|house|household|home)|going (?:round|around)|round the "
     r"(?:house|family|office|school)|(?:whole|entire) (?:house|family|household)|all of us"
     # "the family all had temps with hand foot and mouth, I might've had it too"
+    # "everyone at home has had a fever", "everyone at the dairy's had this fever bug"
+    r"|(?:every(?:one|body)|half the \w+) (?:at|in|on) (?:the |my |our )?\w+"
     r"|(?:the )?family (?:all|have all|has all|have|has) (?:had|got|been)|we(?:'ve| have)? all "
     r"(?:had|got|been)|all (?:my|the|our) family|(?:going|doing the) (?:round|around|rounds)"
     r"(?: in)? (?:my|the|our) (?:office|work|school|house))\b"
@@ -400,7 +407,7 @@ _FEVER_FORETOLD = re.compile(
 def _fever_at_home(text: str) -> bool:
     """ "fever in the family all week": whether the person has it too is left open ("the whole
     house has world cup fever" is no fever)."""
-    if not _HOUSEHOLD.search(text) or _NO_FEVER.search(text):
+    if not _HOUSEHOLD.search(text) or _NO_FEVER.search(text) or _SPARED.search(text):
         return False
     return any(m[1] not in FIGURATIVE_FEVER for m in _FEVER_WORD.finditer(text))
 
@@ -429,8 +436,20 @@ _LONG_HAD = re.compile(
 # "my husband was driving and I wasn't in the car": someone else's mishap
 _NOT_THERE = re.compile(
     r"\bi (?:wasn'?t|was not) (?:in|on|there|involved|with (?:him|her|them))\b"
+    r"|" + understand.PARKED.pattern  # "someone reversed into my parked car overnight"
 )
+# "an accident in bed last night": the bladder's, when the person says it never happened before
+_BED_ACCIDENT = re.compile(r"\baccidents? in (?:the |my )?(?:bed|sleep|the night)\b")
+# Someone else's fever, and the person's own as well
+_ME_TOO = re.compile(
+    r"\bso (?:have|do|am) i\b|\bme (?:too|as well|included)\b|\b(?:i'?ve|i have|i'?m|i am) "
+    r"(?:got |caught )?(?:one|it) (?:too|as well)\b"
+    r"|\bnow i(?:'ve| have)? (?:got |caught )(?:it|one)\b"
+)
+# "everyone at work has had a fever except me"
+_SPARED = re.compile(r"\b(?:except|apart from|but|other than|bar|not) me\b")
 # Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
+_STRAINS = ("lift", "bent", "bend")
 _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
 _NEVER_BEFORE = re.compile(
     r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time (?:ever|in my life)\b"
@@ -561,6 +580,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.add(Category.SEXUAL)
     if _SHEETS.search(text) and _WAS_ME.search(text):
         out.add(Category.BLADDER_BOWEL)  # the bed was wet, and by the person
+    if (
+        _BED_ACCIDENT.search(text)
+        and _NEVER_BEFORE.search(text)
+        and any(m.label == "ACCIDENT" and m.text.startswith("accident") for m in own)
+    ):
+        out.add(Category.BLADDER_BOWEL)  # "an accident in bed last night, I'm 34, never happened"
     simple = {
         "BLADDER": Category.BLADDER_BOWEL, "SEXUAL": Category.SEXUAL,
         "SEVERE_TRAUMA": Category.SEVERE_TRAUMA, "FOOTDROP": Category.WEAKNESS,
@@ -586,6 +611,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         and not understand.CHEST_NOW.search(text)
     ):
         out.discard(Category.CHEST_PAIN)  # "went to A&E with chest pain, ECG normal, fine now"
+    if Category.CHEST_PAIN in out and understand.CHEST_DAY.search(text):
+        out.discard(Category.CHEST_PAIN)  # "chest is sore from chest day at the gym"
     if understand.CHECKED_CLEAR.search(text) or understand.BENIGN.search(text):
         out.discard(Category.CANCER)  # a past cancer, and the back since examined and cleared
     if not hurt and _said_last(_NO_PAIN, text):
@@ -599,7 +626,11 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     if Category.SEVERE_TRAUMA in out and "MINOR" in labels:
         out.discard(Category.SEVERE_TRAUMA)  # "only slow", "a little bump": not a serious crash
         labels.add("ACCIDENT")
-    if "BONE_RISK" in labels and labels & {"FALL", "ACCIDENT", "MINOR_TRAUMA"}:
+    # "osteoporosis here, lifting lambs all spring": a lift or a bend is a knock only if it hurt
+    knocked = bool(labels & {"FALL", "ACCIDENT"}) or any(
+        m.label == "MINOR_TRAUMA" and (hurt or not m.text.startswith(_STRAINS)) for m in own
+    )
+    if "BONE_RISK" in labels and knocked:
         out.add(Category.FRAGILITY_TRAUMA)
     elif labels & {"FALL", "ACCIDENT"} or any(
         m.label == "MINOR_TRAUMA" and m.text.startswith("missed") for m in own
@@ -621,10 +652,18 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
+    me_too = "FEVER" not in labels and bool(_ME_TOO.search(text))
+    if me_too:
+        # "the kids have had a fever and so have I", "kiddo has a temperature, I've one too"
+        labels |= {m.label for m in found if m.label == "FEVER" and m.other_person}
+        own = [*own, *(m for m in found if m.label == "FEVER" and m.other_person)]
     if "FEVER" in labels:
         fever = next(m for m in own if m.label == "FEVER")
-        own_fever = _said_of_self(fever, text) and not (
-            _AFTER_JAB.search(text) and not _HIGH_FEVER.search(text)  # a jab's: asked
+        own_fever = me_too or (
+            _said_of_self(fever, text)
+            and not (
+                _AFTER_JAB.search(text) and not _HIGH_FEVER.search(text)  # a jab's: asked
+            )
         )
         # "The fever is going around in my office ... I have back pain from the chair": whose
         # fever is left open

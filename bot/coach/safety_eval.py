@@ -171,11 +171,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev36.tsv"),
     Path("tests/safety_dev37.tsv"),
     Path("tests/safety_dev38.tsv"),
+    Path("tests/safety_dev39.tsv"),
+    Path("tests/safety_dev40.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev39.tsv"),
-    Path("tests/safety_dev40.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

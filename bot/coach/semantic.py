@@ -36,8 +36,10 @@ from bot.coach.understand import (
     BENIGN,
     CHECKED_CLEAR,
     CHEST_CLEARED,
+    CHEST_DAY,
     CHEST_NOW,
     EATING_ANYWAY,
+    PARKED,
     Clause,
     announcements,
     long_known,
@@ -97,6 +99,16 @@ _NUMB_OR_WEAK = re.compile(
     r"catch|slap|flop|buckl|collaps|lead\b"
 )
 # Asthma that the reliever settled, and nothing said after it
+# Weeing more after drinking more, with no loss of control or feeling said
+_DRANK = re.compile(
+    r"\b(?:drunk|drank|drinking|had|downed|necked) (?:(?:like|about|nearly|over|loads|so much|"
+    r"a lot|lots|\d+(?:\.\d+)?|litres?|liters?|l|pints?|bottles?|glasses|cups?|of) )*"
+    r"(?:water|fluids?|tea|coffee|beer|squash)\b"
+)
+_LOST = re.compile(
+    r"control|leak|accident|wet (?:my|me|myself)|soil|numb|can'?t feel|dribbl|incontinen|"
+    r"can'?t (?:go|pee|wee|hold)|nothing (?:comes?|came)"
+)
 _RELIEVER = re.compile(
     r"\b(?:asthma|wheez\w*)\b[^.?!]*\b(?:inhaler|puffs?|puffer|ventolin|salbutamol)\b"
     r"[^.?!]{0,40}\b(?:settled|cleared|calmed|was fine|were fine|fine for the rest)\b"
@@ -557,6 +569,14 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
             or bool(CHECKED_CLEAR.search(said))
             or bool(_SCARE.search(text) and BENIGN.search(said))
         )
+    if category == Category.CHEST_PAIN.value and CHEST_DAY.search(said):
+        return True  # "chest is sore from chest day at the gym yesterday"
+    if (
+        category == Category.BLADDER_BOWEL.value
+        and _DRANK.search(said)
+        and not (_LOST.search(said) or _CANT_GO.search(said))
+    ):
+        return True  # "peeing loads today but I've drunk like 3 litres of water"
     if category == Category.CHEST_PAIN.value and _RELIEVER.search(said):
         return True  # "exercise asthma ... two puffs of the blue inhaler and it settled"
     if category == Category.FEVER.value and (_WEATHER.search(text) or _FLUSHES.search(text)):
@@ -593,6 +613,8 @@ def _off_topic(text: str, category: str, message: str = "") -> bool:
         return True  # "worse when I've walked a lot": pain brought on, not strength lost
     if category == Category.WEAKNESS.value and _REACH.search(text):
         return True  # "I just can't reach my toes" is about flexibility, not strength
+    if category in _MISHAPS and PARKED.search(text):
+        return True  # "someone reversed into my parked car overnight, it's a write off"
     if category in _MISHAPS and _GAME_OR_WARD.search(said):
         return True  # "had a massive car crash in GTA last night, does that count lol"
     if (

@@ -994,6 +994,13 @@ _FOR_THE_USER = re.compile(
 BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
 # A chest pain that was checked and cleared, and is not back: "Went to the ER for chest pain in
 # January, turned out to be reflux plus anxiety. Cardiologist cleared me."
+# "someone reversed into my parked car overnight": the car was hit, not the person
+PARKED = re.compile(r"\b(?:my|our|the) parked (?:car|van|truck|bike|motorbike)\b")
+# "chest is sore from chest day at the gym": the muscles worked the day before
+CHEST_DAY = re.compile(
+    r"\b(?:from|after) (?:yesterday'?s |my |the |a |that )?(?:chest|push|upper body|bench) "
+    r"(?:day|workout|session|press(?:es)?)\b"
+)
 CHEST_CLEARED = re.compile(
     r"\b(?:ecg|ekg|bloods|troponin|heart tests?|cardiologist|angiogram|stress test)\b[^.!?]{0,40}"
     r"\b(?:normal|clear|cleared|fine|nothing)\b|\bturned out to be (?:\w+ )?(?:reflux|anxiety|"
