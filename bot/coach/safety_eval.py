@@ -176,6 +176,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev41.tsv"),
+    Path("tests/safety_dev42.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
