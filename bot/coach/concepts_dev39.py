@@ -11,8 +11,6 @@ temperature, "sneezing all over the tractor", a fever "back in January, right as
 
 from __future__ import annotations
 
-import re
-
 from bot.coach.patterns import Pattern, Rule, adder
 from bot.coach.patterns import one_of as _in
 
@@ -21,19 +19,6 @@ DEV39_RULES: list[Rule] = []
 _add = adder(DEV39_RULES)
 
 _ELIM = _in("pee", "wee", "piss", "go", "urinate", "poo", "empty")
-
-DICTATION = [
-    # "Before you ask - no tingling down the legs, no trouble peeing": the dash opens a list of
-    # what is not there, not an answer to what came before it
-    (
-        re.compile(
-            r"\b(before you ask|in case you(?:'re| are)? wondering|since you asked?|"
-            r"to answer your questions?)\s*[:\-\u2013\u2014]+",
-            re.IGNORECASE,
-        ),
-        r"\1,",
-    ),
-]
 
 # -- signs ----------------------------------------------------------------------------------------
 # "Bull pinned me against the wall of the pen", "got crushed between the trailer and the gate",

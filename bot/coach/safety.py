@@ -284,9 +284,9 @@ def _fever_asked(found: list[Mention], text: str) -> bool:
 _HOUSEHOLD = re.compile(
     r"\b(?:in the (?:family|house|household|home)|going (?:round|around)|round the "
     r"(?:house|family|office|school)|(?:whole|entire) (?:house|family|household)|all of us"
-    # "the family all had temps with hand foot and mouth, I might've had it too"
     # "everyone at home has had a fever", "everyone at the dairy's had this fever bug"
     r"|(?:every(?:one|body)|half the \w+) (?:at|in|on) (?:the |my |our )?\w+"
+    # "the family all had temps with hand foot and mouth, I might've had it too"
     r"|(?:the )?family (?:all|have all|has all|have|has) (?:had|got|been)|we(?:'ve| have)? all "
     r"(?:had|got|been)|all (?:my|the|our) family|(?:going|doing the) (?:round|around|rounds)"
     r"(?: in)? (?:my|the|our) (?:office|work|school|house))\b"
@@ -436,7 +436,6 @@ _LONG_HAD = re.compile(
 # "my husband was driving and I wasn't in the car": someone else's mishap
 _NOT_THERE = re.compile(
     r"\bi (?:wasn'?t|was not) (?:in|on|there|involved|with (?:him|her|them))\b"
-    r"|" + understand.PARKED.pattern  # "someone reversed into my parked car overnight"
 )
 # "an accident in bed last night": the bladder's, when the person says it never happened before
 _BED_ACCIDENT = re.compile(r"\baccidents? in (?:the |my )?(?:bed|sleep|the night)\b")
@@ -448,8 +447,9 @@ _ME_TOO = re.compile(
 )
 # "everyone at work has had a fever except me"
 _SPARED = re.compile(r"\b(?:except|apart from|but|other than|bar|not) me\b")
-# Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
+# A lift or a bend, which with thin bones is a knock only if it hurt
 _STRAINS = ("lift", "bent", "bend")
+# Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
 _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
 _NEVER_BEFORE = re.compile(
     r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time (?:ever|in my life)\b"
@@ -652,11 +652,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             out.add(Category.POSSIBLE_FALL)
     elif "BONE_RISK" in labels:
         out.add(Category.BONE_RISK)
+    # "the kids have had a fever and so have I", "kiddo has a temperature, I've one too"
     me_too = "FEVER" not in labels and bool(_ME_TOO.search(text))
-    if me_too:
-        # "the kids have had a fever and so have I", "kiddo has a temperature, I've one too"
-        labels |= {m.label for m in found if m.label == "FEVER" and m.other_person}
-        own = [*own, *(m for m in found if m.label == "FEVER" and m.other_person)]
+    theirs = [m for m in found if m.label == "FEVER" and m.other_person] if me_too else []
+    if theirs:
+        labels.add("FEVER")
+        own = [*own, *theirs]
     if "FEVER" in labels:
         fever = next(m for m in own if m.label == "FEVER")
         own_fever = me_too or (
@@ -713,7 +714,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )
     ):
         out.add(Category.NOT_IMPROVING)
-    if _NOT_THERE.search(text):  # "my husband was driving and I wasn't in the car"
+    # "my husband was driving and I wasn't in the car", "someone reversed into my parked car"
+    if _NOT_THERE.search(text) or understand.PARKED.search(text):
         out -= {Category.TRAUMA, Category.POSSIBLE_FALL, Category.SEVERE_TRAUMA}
     return out
 

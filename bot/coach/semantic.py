@@ -98,17 +98,16 @@ _NUMB_OR_WEAK = re.compile(
     r"numb|tingl|pins|needles|weak|can'?t feel|no feeling|gave way|giv\w* way|trip|stumbl|drag|"
     r"catch|slap|flop|buckl|collaps|lead\b"
 )
-# Asthma that the reliever settled, and nothing said after it
-# Weeing more after drinking more, with no loss of control or feeling said
+# Weeing more after drinking more, with no loss of control or feeling said (here or in _CANT_GO)
 _DRANK = re.compile(
     r"\b(?:drunk|drank|drinking|had|downed|necked) (?:(?:like|about|nearly|over|loads|so much|"
     r"a lot|lots|\d+(?:\.\d+)?|litres?|liters?|l|pints?|bottles?|glasses|cups?|of) )*"
     r"(?:water|fluids?|tea|coffee|beer|squash)\b"
 )
 _LOST = re.compile(
-    r"control|leak|accident|wet (?:my|me|myself)|soil|numb|can'?t feel|dribbl|incontinen|"
-    r"can'?t (?:go|pee|wee|hold)|nothing (?:comes?|came)"
+    r"control|leak|accident|wet (?:my|me|myself)|soil|numb|dribbl|incontinen|can'?t hold"
 )
+# Asthma that the reliever settled, and nothing said after it
 _RELIEVER = re.compile(
     r"\b(?:asthma|wheez\w*)\b[^.?!]*\b(?:inhaler|puffs?|puffer|ventolin|salbutamol)\b"
     r"[^.?!]{0,40}\b(?:settled|cleared|calmed|was fine|were fine|fine for the rest)\b"

@@ -418,6 +418,13 @@ _QUESTION_REPLY = re.compile(
     re.IGNORECASE,
 )
 
+# "Before you ask - no tingling down the legs, no trouble peeing": the dash or colon opens a list
+# of what is not there, not an answer to what came before it.
+_PREAMBLE = re.compile(
+    r"\b(before you ask|in case you(?:'re| are)? wondering|since you asked?|"
+    r"to answer your questions?)\s*[:\-\u2013\u2014]+",
+    re.IGNORECASE,
+)
 # A checklist answered without punctuation: "fever no, numbness no, pee fine".
 _CHECKLIST = re.compile(r"(?<=[a-z]) (?=(?:no|nope|nah)(?:[,.;!]|\s*$))", re.IGNORECASE)
 
@@ -475,6 +482,7 @@ def normalise(text: str) -> str:
     text = _ISH.sub(r"\1ish", text)  # "ok-ish" is not "ok"
     text = _SPACED_STOP.sub(", ", text)  # "My legs . Both of them . Are weak": one sentence
     text = _CHECKLIST.sub(" answered ", text)  # "fever no, numbness no"
+    text = _PREAMBLE.sub(r"\1,", text)  # "Before you ask - no ..."
     if _any_slip().search(text):  # most messages have none of dictation's slips
         for heard, meant in concept_sets.DICTATION:  # "I fell off a lad her"
             text = heard.sub(meant, text)
@@ -992,8 +1000,6 @@ _FOR_THE_USER = re.compile(
 # "GP checked my back last week and said it's mechanical": a past cancer already looked at.
 # "a lump in 2017, biopsy came back benign": never a cancer
 BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
-# A chest pain that was checked and cleared, and is not back: "Went to the ER for chest pain in
-# January, turned out to be reflux plus anxiety. Cardiologist cleared me."
 # "someone reversed into my parked car overnight": the car was hit, not the person
 PARKED = re.compile(r"\b(?:my|our|the) parked (?:car|van|truck|bike|motorbike)\b")
 # "chest is sore from chest day at the gym": the muscles worked the day before
@@ -1001,6 +1007,8 @@ CHEST_DAY = re.compile(
     r"\b(?:from|after) (?:yesterday'?s |my |the |a |that )?(?:chest|push|upper body|bench) "
     r"(?:day|workout|session|press(?:es)?)\b"
 )
+# A chest pain that was checked and cleared, and is not back: "Went to the ER for chest pain in
+# January, turned out to be reflux plus anxiety. Cardiologist cleared me."
 CHEST_CLEARED = re.compile(
     r"\b(?:ecg|ekg|bloods|troponin|heart tests?|cardiologist|angiogram|stress test)\b[^.!?]{0,40}"
     r"\b(?:normal|clear|cleared|fine|nothing)\b|\bturned out to be (?:\w+ )?(?:reflux|anxiety|"
