@@ -647,6 +647,63 @@ HERE = Path(__file__).parent
             Level.CLINICIAN,
         ),
         ("hot wire feeling down the back of my left leg since Friday", Level.CLINICIAN),
+        # the forty-first and forty-second sets: a disability's baseline, the caring professions
+        (
+            "no feeling below my knees since the crash in 2011, nothing's changed for years. "
+            "Which hamstring stretch from the chair?",
+            Level.NONE,
+        ),
+        ("weak right leg since I was 6 from polio, is 20 minutes too long?", Level.NONE),
+        (
+            "incontinent since my back operation in 2014, I use pads and it's all managed",
+            Level.NONE,
+        ),
+        ("legs have tingled for nine years, that's the MS, unchanged", Level.NONE),
+        (
+            "the numbness used to end at my knee (injury, 2018). Since Sunday it's spread up into "
+            "my groin",
+            Level.EMERGENCY,
+        ),
+        (
+            "my right leg has been weak since the polio, but now the other leg is going weak too",
+            Level.EMERGENCY,
+        ),
+        ("my wheelchair tipped backwards off the kerb and my back's really sore", Level.URGENT),
+        (
+            "osteoporosis, and I slid off the side of the bed during a transfer, back hurts now",
+            Level.URGENT,
+        ),
+        (
+            "the rugby chair flipped and I landed with someone's chair on top of me, back "
+            "pounding",
+            Level.EMERGENCY,
+        ),
+        ("got pushed into a door by a drunk punter and my back has hurt since", Level.URGENT),
+        ("went through the attic hatch after a night shift, back is agony", Level.EMERGENCY),
+        ("chest pain hauling kit up the stairs, it went off when I sat down", Level.URGENT),
+        ("peed myself on the walk home after my shift and didn't notice", Level.EMERGENCY),
+        (
+            "Does it matter if my groin has gone numb? Not from cycling, since yesterday",
+            Level.EMERGENCY,
+        ),
+        (
+            "on viagra for years and it always worked. Since my back went on Sunday I can't feel "
+            "anything when we try",
+            Level.EMERGENCY,
+        ),
+        (
+            "pt in cubicle 4 has a cancer history and new back pain, can my stretch be at 9?",
+            Level.NONE,
+        ),
+        ("my crewmate's got a temperature so I'm on with a new para tonight", Level.NONE),
+        ("a colleague of mine has sciatica down her right leg, can I send her this?", Level.NONE),
+        ("this rota's giving me chest pains lol, can we do the evening slot?", Level.NONE),
+        ("three chest pains and two fallers tonight, I just need my hamstrings done", Level.NONE),
+        ("fell head over heels for the cobra stretch", Level.NONE),
+        ("bladder's stable, legs stable, let's stretch", Level.NONE),
+        ("woke in the night with a foot cramp, stretched it out and slept again", Level.NONE),
+        ("pain's gone down from a 6 to a 3 over the last month, cheers", Level.NONE),
+        ("sorry wrong chat, that was for the ward: bay 3 query cauda equina", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

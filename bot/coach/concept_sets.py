@@ -46,6 +46,8 @@ from bot.coach import (
     concepts_dev38,
     concepts_dev39,
     concepts_dev40,
+    concepts_dev41,
+    concepts_dev42,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -82,6 +84,8 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (38, concepts_dev38),
     (39, concepts_dev39),
     (40, concepts_dev40),
+    (41, concepts_dev41),
+    (42, concepts_dev42),
 )
 
 

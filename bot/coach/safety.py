@@ -468,6 +468,15 @@ _SINCE_START = re.compile(
 )
 
 
+_NERVE_IN = re.compile(r"\b(?:weak\w*|numb\w*|tingl\w*|dead|buckl\w*|giving)\b")
+# The second leg joining the first: "now my strong leg has gone weak as well", "the other
+# foot is catching too"
+_OTHER_LEG_TOO = re.compile(
+    r"\b(?:other|strong|good|better|right|left) (?:leg|foot|one|side)\b[^.!?]{0,40}?"
+    r"\b(?:too|as well|also)\b"
+)
+
+
 def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     own = _own(found)
     labels = {m.label for m in own}
@@ -504,6 +513,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
         sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"}) or sharp  # "now the left burns too"
+        if any(m.label == "LEGS" and _NERVE_IN.search(m.text) for m in sentence):
+            nerve = True  # "the other leg's going weak too": the sign inside the mention
         if "DROP" in here and any(
             m.label == "LEGS" and re.match(r"both (my )?(feet|legs)", m.text) for m in sentence
         ):
@@ -522,6 +533,11 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             _NEVER_BEFORE.search(text)
         ):
             out.add(Category.BLADDER_BOWEL)  # "a few leaks this week, which has NEVER happened"
+        if (nerve or here & {"DROP", "FOOTDROP"}) and _OTHER_LEG_TOO.search(text):
+            # "weak left leg from the polio, now the other leg's going too", "my right foot has
+            # always dragged, but this week the left one is catching as well"
+            here.add("LEGS")
+            nerve = True
         if nerve and "LEGS" in here:
             out.add(Category.BILATERAL_LEGS)
         elif "WEAK" in here and "LEG" in here:
@@ -593,6 +609,18 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         "SCIATICA": Category.SCIATICA,
     }  # fmt: skip
     out |= {category for label, category in simple.items() if label in labels}
+    # "Fibro, so pain during sex isn't new. What's new is there's no feeling at all now": the
+    # loss told in the sentence after the one about sex, naming no other place
+    for k, sentence in sentences.items():
+        if (
+            {m.label for m in sentence} & {"SENSORY", "DYSFUNCTION"}
+            and not any(m.label in (*_SITES, "CHEST") for m in found if m.sentence == k)
+            and any(m.label == "SEX_CTX" and m.sentence == k - 1 and not m.other_person
+                    for m in found)
+        ):  # fmt: skip
+            out.add(Category.SEXUAL)
+    if "NUMB_SPREAD" in labels and any(m.label == "SENSORY" and not m.negated for m in found):
+        out.add(Category.SADDLE_NUMBNESS)  # "numbness ... since Tuesday it's crept into my groin"
     back_ok_last = _said_last(_BACK_OK, text)  # the last word on the back: it is fine
     all_clear_last = back_ok_last or _said_last(_UNHURT, text)
     if (
@@ -786,11 +814,16 @@ def quick_triage(text: str) -> Triage | None:
     return _by_rules([], text)
 
 
+_TABLE_ORDER = {category: i for i, category in enumerate(SIGNS)}
+
+
 def _by_rules(mentions: list[Mention], text: str) -> Triage:
     """The rules' triage of `text` from its mentions."""
     score = _pain(text)
+    # most serious first; among equals, in the table's order (a set's order changes per process)
     signs = sorted(
-        (SIGNS[c] for c in _signs(mentions, text.lower(), score)), key=lambda s: -s.level.rank
+        (SIGNS[c] for c in _signs(mentions, text.lower(), score)),
+        key=lambda s: (-s.level.rank, _TABLE_ORDER[s.category]),
     )
     level = signs[0].level if signs else Level.NONE
     question = QUESTIONS.get(signs[0].category) if level is Level.ASK else None

@@ -173,11 +173,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev38.tsv"),
     Path("tests/safety_dev39.tsv"),
     Path("tests/safety_dev40.tsv"),
+    Path("tests/safety_dev41.tsv"),
+    Path("tests/safety_dev42.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev41.tsv"),
-    Path("tests/safety_dev42.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -412,9 +412,13 @@ _RHETORICAL = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_REPLY = re.compile(
-    r"(?:\?+|\s+[-\u2013\u2014:]+)\s*"
+    # ("Both legs fine - no numbness or pins and needles": after a reassurance the dash goes on
+    # with it, a list of what is not there)
+    r"(?:\?+|(?<!fine)(?<!okay)(?<! ok)(?<!good)(?<!normal)(?<!great)\s+[-\u2013\u2014:]+)\s*"
     # "never been an issue before" says the sign is new, not that it is absent
-    r"(?=(?:no|nope|nah|not|none|never(?! (?:been|had|happened|before))|yes|yeah)\b)",
+    r"(?=(?:no|nope|nah|none|never(?! (?:been|had|happened|before))|yes|yeah"
+    # "numb? Not from sitting, I've been in bed": a cause ruled out, the sign still there
+    r"|not(?! (?:from|because|due|caused|since|after)\b))\b)",
     re.IGNORECASE,
 )
 
@@ -530,6 +534,10 @@ _COPULAS = {"are", "is", "am", "feel", "feels"}
 _FINE_SAYS_NOTHING = {"UNEXPLAINED", "WEIGHT"}
 # "grandson jumped on me", "... on my back": the knock landed on the person
 _ONTO_ME = {"on me", "onto me", "into me", "on my", "onto my", "into my"}
+# "shoved into a wall by a confused patient": what the other person did to the writer
+_DONE_TO_ME = re.compile(
+    r"\b(?:shoved|pushed|knocked|barged|thrown|slammed|flung|bumped|kicked)\b"
+)
 _MISHAP_LABELS = {"FALL", "MINOR_TRAUMA", "ACCIDENT", "SEVERE_TRAUMA", "IMPACT"}
 # A stretch or a pose never explains a chest pain (a cough or the gym may).
 # Nor does effort: a chest pain brought on by running after toddlers or pushing the pram up a
@@ -548,7 +556,13 @@ _ASKED = {("is", "that"), ("is", "it"), ("is", "this"), ("it", "be"), ("that", "
 # "squeezing in my chest during the fold, went away when I stopped": a chest pain brought on by
 # effort and eased by rest is the warning itself, not a pain that is over.
 _EASED_BY_REST = re.compile(
-    r"^(?:as soon as|when|once|after|as) (?:i|i'd) (?:stopped|stop|rested|rest|paused)\b"
+    r"^(?:as soon as|when|once|after|as) (?:i|i'd) (?:stopped|stop|rested|rest|paused|sat|"
+    r"sit|stood still|had a (?:sit|rest|breather)|caught my breath|slowed)\b"
+)
+# ... said in the trigger itself: "went off when I sat down"
+_PASSED = re.compile(
+    r"^(?:it |that )?(?:went off|went away|eased off|eased|stopped|settled|passed|calmed down|"
+    r"died down|faded|went) "
 )
 _CHEST_LABELS = {"CHEST", "CHEST_PAIN", "PRESSURE"}
 
@@ -556,8 +570,11 @@ _CHEST_LABELS = {"CHEST", "CHEST_PAIN", "PRESSURE"}
 def _eased_by_rest(doc: Any, modifier: Any, ent: Any) -> bool:
     if modifier.category != "HISTORICAL" or ent.label_ not in _CHEST_LABELS:
         return False
-    end = modifier.modifier_span[1]
-    return bool(_EASED_BY_REST.match(doc[end : end + 5].text.lower()))
+    start, end = modifier.modifier_span
+    whole = _PASSED.sub("", doc[start : end + 5].text.lower(), count=1)
+    return bool(
+        _EASED_BY_REST.match(doc[end : end + 5].text.lower()) or (_EASED_BY_REST.match(whole))
+    )
 
 
 # "is it normal for me/my ...": asked of one's own body. And signs whose every mention is the
@@ -885,6 +902,10 @@ def mentions(text: str) -> list[Mention]:
 _IDIOM_TOPICS = (
     (re.compile(r"\b(fell|fall|falls|falling|fallen)\b"), "FALL"),
     (re.compile(r"\b(wet|peed|pissed|weed|wetting|peeing|pissing)\b"), "BLADDER"),
+    # "three chest pains and an overdose", "the rota is giving me chest pains lol"
+    (re.compile(r"\bchest\b"), "CHEST_PAIN"),
+    (re.compile(r"\b(cancer|tumou?r|oncology)\b"), "CANCER"),
+    (re.compile(r"\b(saddle|perianal|perineal)\b"), "SADDLE"),  # "saddle sensation intact"
 )
 
 
@@ -1076,6 +1097,12 @@ _NEITHER = re.compile(
     r"|\bi (?:don'?t|do not) have (?:it|that|those|them)(?: though)?\s*[.!,;]",
     re.IGNORECASE,
 )
+# "Sorry, wrong chat 😂 meant to send that to the ward group": not written to the coach at all
+_NOT_TO_ME = re.compile(
+    r"\bwrong (?:chat|group|thread|convo|conversation|window|person)\b"
+    r"|\bmeant to (?:send|post|text) (?:that|this) to\b",
+    re.IGNORECASE,
+)
 _NONE_OF_THAT = re.compile(
     r"\b(?:i )?(?:don'?t|do not|dont) have (?:any|either) of (?:that|those|these|them)\b"
     r"|\bi have none of (?:that|those|these|them)\b|\bnone of (?:that|those|these) "
@@ -1093,7 +1120,13 @@ _KNOWN_CONDITION = re.compile(
     r"\b(?:neuropath\w*|diabet\w*|the sugar|sugars|type [12]|multiple sclerosis|strokes?|"
     r"prostate|parkinson'?s?|spina bifida|polio|stenosis)\b"
     # MS, not the title Ms: "MS for 20 years", "I have MS"
-    r"|\b(?:my|have|had|with|got) ms\b|^\W*ms (?:for|since)\b"
+    r"|\b(?:my|have|had|with|got|the) ms\b|^\W*ms (?:for|since)\b"
+    # a disability, or the injury or operation that began it ("since my injury in 2015")
+    r"|\b(?:cerebral palsy|my cp|fibro\w*|spinal cord|sci|incomplete|para(?:plegi\w*|lysed)|"
+    r"tetraplegi\w*|quadriplegi\w*|hemiplegi\w*|muscular dystrophy|myelitis|ehlers|"
+    r"spasticity|meralgia|guillain|gbs|myelopathy)\b|\bcp means\b"
+    r"|\b(?:my|the|old|that) (?:injury|accident|crash|disability|"
+    r"(?:(?:back|disc|spinal|spine|neck) )?(?:op|operation|surgery|fusion))\b"
 )
 _YEARS = (
     # (not "for ages": standing at the toilet for ages is minutes)
@@ -1108,6 +1141,12 @@ _LONG_SAID = re.compile(
     r"|\bas (?:they|it) (?:have|has) (?:done|been) for\b|\balways (?:a bit|been|slightly)\b"
     r"|\bnothing (?:new|changed|different|has changed)\b|\bno (?:worse|change|different)\b"
     r"|\bstable\b|\bhow it'?s (?:always )?been\b|\bunchanged\b"
+    # "since my injury in 2015", "since I was 4", "like always", "the usual", "has always"
+    r"|\b(?:since|in|from) (?:19[4-9]\d|20[01]\d|202[0-3])\b"
+    r"|\bsince i was (?:\d+|a baby|born|tiny|small|a toddler)\b|\b(?:since|from) birth\b"
+    r"|\b(?:like|as) always\b|\b(?:the|as) usual\b|\busual for me\b|\bexactly the same\b"
+    r"|\bin years\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+    r"twenty|thirty) years ago\b|\b(?:my|at|to|back to) (?:my )?(?:normal|baseline)\b"
 )
 _NEWLY = re.compile(
     r"\b(?:new|newly|worse|worsening|spreading|suddenly|started|starting|"
@@ -1120,11 +1159,29 @@ _NEWLY = re.compile(
     r"last (?:week|month|night)|been able to|nothing (?:comes|came|will|at all)|at all|"
     r"(?:\d+|a few|two|three|four|five|couple of) (?:hours|days)|(?:hours|days|an hour) ago|"
     r"can'?t (?:pass|wee|pee|empty|hold|control)|lost control|wet(?:ting)? (?:myself|the bed)"
-    r"|incontinen\w*)\b"
+    r"|incontinen\w*"
+    # "since my back went on Saturday nothing works"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|since (?:my|the) back|flared?|"
+    r"nothing works)\b"
 )
 # (never a bladder's loss of control, the saddle, or the night's pain)
 _CHRONIC = frozenset({"SENSORY", "WEAK", "LEGS", "PRESSURE", "ODD", "RADIATE", "DROP",
-                      "ELIMINATION"})  # fmt: skip
+                      "ELIMINATION", "FOOTDROP", "LEG", "ACCIDENT"})  # fmt: skip
+_CARRIED = frozenset({"SENSORY", "WEAK", "LEGS", "ODD", "DROP", "FOOTDROP"})
+# A bladder or bowel that has been the same since an injury or operation years ago, and is
+# looked after ("incontinent since my spinal surgery in 2012, I use pads, it's all managed",
+# "a little accident on the way to the loo, the usual, my bladder's been like that since my
+# injury in 2015"); any word of change keeps it a sign.
+_MANAGED = re.compile(
+    r"\b(?:the usual|as usual|like always|as always|(?:all|it'?s|is|well) managed|pads|"
+    r"catheter|been like (?:that|this|it) since)\b"
+)
+_CHANGED = re.compile(
+    r"\b(?:never|new|newly|worse|first time|started|starting|different|not normal|crept|"
+    r"spread\w*|suddenly|lately|recently|any ?more|at all|not like (?:me|usual)|can'?t feel|"
+    r"didn'?t feel|numb)\b"
+)
+_BOWEL_LABELS = frozenset({"BLADDER", "ELIMINATION", "CONTROL_LOSS", "MINOR"})
 
 
 def long_known(text: str, message: str | None = None) -> bool:
@@ -1152,12 +1209,31 @@ def _long_known(found: list[Mention], doc: Any) -> list[Mention]:
                 start = end
     if not known:
         return found
+    # ... and so is the rest of a message that says nothing is new anywhere ("Diabetic
+    # neuropathy in both feet for eight years, no change. Is it safe to stretch my calves if I
+    # can't feel them properly?")
+    whole = not _NEWLY.search(_LONG_SAID.sub(" ", lowered))
     return [
         replace(m, historical=True)
-        if m.label in _CHRONIC and any(a <= m.start < b for a, b in known)
+        if m.label in _CHRONIC
+        and ((whole and m.label in _CARRIED) or any(a <= m.start < b for a, b in known))
         else m
         for m in found
     ]
+
+
+def _managed(found: list[Mention], text: str) -> list[Mention]:
+    """A bladder or bowel long the same since a known injury or operation, and looked after."""
+    lowered = text.lower()
+    if not (
+        any(m.label in _BOWEL_LABELS for m in found)
+        and _MANAGED.search(lowered)
+        and _LONG_SAID.search(lowered)
+        and _KNOWN_CONDITION.search(lowered)
+        and not _CHANGED.search(lowered)
+    ):
+        return found
+    return [replace(m, historical=True) if m.label in _BOWEL_LABELS else m for m in found]
 
 
 # A course of steroids counted in days ("steroid tablets for a week", "a 5-day course of
@@ -1306,9 +1382,20 @@ def read(text: str) -> Reading:
                     or doc[ent.start : ent.start + 2].text.lower() in _ONTO_ME
                     # "the toddler launched himself off the sofa onto my back"
                     or any(f" {w} " in f" {ent.text.lower()} " for w in (*_ONTO_ME, "me"))
+                    # "shoved into a wall by a confused patient": done to the writer
+                    or (
+                        doc[ent.end : ent.end + 1].text.lower() == "by"
+                        and bool(_DONE_TO_ME.search(ent.text.lower()))
+                    )
                 )
             )
             and not (m.rule.literal == "benign cause" and not _explains(doc, m, ent))
+            # "wet myself walking to the car after my shift": no shift explains that
+            # ... nor a fall through the loft hatch "after a night shift"
+            and not (
+                m.rule.literal == "after the marathon"
+                and ent.label_ in (_NO_BENIGN_CAUSE | _MISHAP_LABELS | {"HEIGHT"})
+            )
             and not (
                 m.category == "NEGATED_EXISTENCE"
                 and ent.label_ in _UNABLE_IS_SIGN
@@ -1360,6 +1447,9 @@ def read(text: str) -> Reading:
         )
     found = _came_true(found, text)
     found = _long_known(found, doc)
+    found = _managed(found, text)
+    if _NOT_TO_ME.search(text):
+        found = [replace(m, other_person=True) for m in found]
     found = _cleared_next(found, [s.text for s in doc.sents], text)
     found = _short_course(found, doc)
     if _NONE_OF_THAT.search(text):
