@@ -178,6 +178,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev43.tsv"),
+    Path("tests/safety_dev44.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
