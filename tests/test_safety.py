@@ -704,6 +704,31 @@ HERE = Path(__file__).parent
         ("woke in the night with a foot cramp, stretched it out and slept again", Level.NONE),
         ("pain's gone down from a 6 to a 3 over the last month, cheers", Level.NONE),
         ("sorry wrong chat, that was for the ward: bay 3 query cauda equina", Level.NONE),
+        # the forty-third and forty-fourth sets: diet and medicines, winter at home
+        (
+            "finished with the slimming club in spring but the weight keeps falling off even "
+            "though I'm eating loads, back's aching more",
+            Level.URGENT,
+        ),
+        ("I no dey feel my buttocks since morning, back dey pain me", Level.EMERGENCY),
+        ("sweating like someone with a fever in this heatwave, stretches done", Level.NONE),
+        ("hungover night sweats, never again, back's fine", Level.NONE),
+        ("had prednisolone for two weeks in 2020 for asthma, nothing since", Level.NONE),
+        (
+            "is it normal for my groin to go numb with a bad back? it's been like that since "
+            "Sunday",
+            Level.EMERGENCY,
+        ),
+        (
+            "Dad (79, osteoporosis, his account) slipped on the step and now his back hurts",
+            Level.URGENT,
+        ),
+        ("we hit a deer on the A9 last night, my back is much worse today", Level.EMERGENCY),
+        ("lifting the tree into the car gave me a twinge in my back", Level.NONE),
+        ("slipped on the ice, didn't actually fall, back's fine", Level.NONE),
+        ("my feet went numb in the snow at the match, fine once I warmed up", Level.NONE),
+        ("legs like jelly after hiking up the fell with the kids", Level.NONE),
+        ("usual stiffness, worse in the cold", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

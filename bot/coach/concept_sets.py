@@ -48,6 +48,8 @@ from bot.coach import (
     concepts_dev40,
     concepts_dev41,
     concepts_dev42,
+    concepts_dev43,
+    concepts_dev44,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -86,6 +88,8 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (40, concepts_dev40),
     (41, concepts_dev41),
     (42, concepts_dev42),
+    (43, concepts_dev43),
+    (44, concepts_dev44),
 )
 
 

@@ -547,8 +547,11 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if "DROP" in here and here & {"FOOT", "LEG"}:
             out.add(Category.WEAKNESS)
         fell = any(
-            m.label in ("FALL", "MINOR_TRAUMA") and not m.text.startswith("lost") for m in sentence
-        )  # losing one's footing on a ladder is not a fall from it
+            m.label in ("FALL", "MINOR_TRAUMA")
+            and not m.text.startswith("lost")
+            and not (m.label == "MINOR_TRAUMA" and m.text.startswith(_STRAINS))
+            for m in sentence
+        )  # losing one's footing on a ladder is not a fall from it, nor lifting a tree one
         if any(m.label == "FALL" and _HIGH.search(m.text) for m in sentence):
             here.add("HEIGHT")
         fast = any(m.label == "IMPACT" and _SPEEDY.search(m.text) for m in sentence) or (
@@ -647,8 +650,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.discard(Category.CANCER)  # "My cancer was 25 years ago ... no back pain at all"
     if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
         out.discard(Category.BLADDER_BOWEL)  # "leaking when I laugh ... since my second baby"
-    if "VEHICLE" in labels and "MINOR_TRAUMA" in labels:
-        labels.add("ACCIDENT")  # "got bumped in a car park"
+    if "VEHICLE" in labels and any(
+        m.label == "MINOR_TRAUMA" and not m.text.startswith(_STRAINS) for m in own
+    ):
+        labels.add("ACCIDENT")  # "got bumped in a car park" (not "lifting the tree into the car")
     if any(m.label == "MINOR" and m.text.split()[-1] in _MISHAPS for m in own):
         labels.add("ACCIDENT")  # "a little bump", "a small accident"
     if Category.SEVERE_TRAUMA in out and "MINOR" in labels:

@@ -175,11 +175,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev40.tsv"),
     Path("tests/safety_dev41.tsv"),
     Path("tests/safety_dev42.tsv"),
+    Path("tests/safety_dev43.tsv"),
+    Path("tests/safety_dev44.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev43.tsv"),
-    Path("tests/safety_dev44.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

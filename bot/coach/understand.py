@@ -947,6 +947,8 @@ _FOR_THE_USER = re.compile(
     r"(?!\s+(?:from|with|in|on|at|all|up|out|for\s+the)\b)"
     # "Mum's not good with phones so I'm using her account for her"
     r"|\b(?:using|on)\s+(?:her|his|their)\s+(?:account|phone|app)\s+for\s+(?:her|him|them)\b"
+    # "Mum (84, osteoporosis, her account) had a little tumble", "(her account, I'm typing)"
+    r"|\([^)]{0,40}\b(?:her|his|their) account\b[^)]{0,30}\)"
     # "I write for my husband" ("this is his Telegram" is read below, with "his account")
     r"|\bi(?: am|'m)? (?:write|writing|type|typing) for my (?:husband|wife|mother|father|mum|mom|"
     r"dad|son|daughter|grandmother|grandfather|brother|sister)\b"
@@ -1083,7 +1085,12 @@ _CLAIMED = re.compile(
     # "is it normal to not feel yourself peeing? bc that's happening rn"
     r"|\b(?:that'?s|it'?s|this is) (?:literally )?happening (?:rn|right now|now|to me)\b"
     r"|^\W*is it normal\b[^?]*\?\s*it happened (?:an hour|a few hours|\w+ hours|this morning|"
-    r"earlier)\b",
+    r"earlier)\b"
+    # "is it normal for your perineum to go numb ...? it's been like that since boxing day",
+    # "... during the forward fold? They still haven't come back since last night"
+    r"|\?\s*(?:(?:it'?s|its|it has|they'?ve|they have) )?been like (?:that|this) since\b"
+    r"|\?\s*(?:it )?started [^.?!]{0,20}\band (?:it )?still (?:hasn'?t|has not) gone\b"
+    r"|\?\s*(?:they|it) still (?:haven'?t|hasn'?t|have not|has not) (?:come|gone) back\b",
     re.IGNORECASE,
 )
 
@@ -1240,7 +1247,8 @@ def _managed(found: list[Mention], text: str) -> list[Mention]:
 # prednisolone"): taken and done, no bone risk.
 _DAYS_OF_IT = re.compile(
     r"^\W*(?:[\w-]+ ){0,2}?(?:for |just |only )(?:a |one |just |only )?(?:week|fortnight|"
-    r"few days|couple of (?:days|weeks)|\d+ days|five days|three days|seven days|ten days)\b"
+    r"few days|couple of (?:days|weeks)|\d+ days|five days|three days|seven days|ten days|"
+    r"(?:two|three|2|3) weeks)\b"
 )
 _SHORT_COURSE = re.compile(
     r"\b(?:short|quick|single|one-off|\d+[- ]day|five[- ]day|week-long) (?:course|burst)\b"
