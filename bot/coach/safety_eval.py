@@ -180,6 +180,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev45.tsv"),
+    Path("tests/safety_dev46.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
