@@ -449,6 +449,13 @@ _ME_TOO = re.compile(
 _SPARED = re.compile(r"\b(?:except|apart from|but|other than|bar|not) me\b")
 # A lift or a bend, which with thin bones is a knock only if it hurt
 _STRAINS = ("lift", "bent", "bend")
+
+
+def _knock(m: Mention) -> bool:
+    """A minor mishap that is a knock ("bumped", "jolted"), not a lift or a bend."""
+    return m.label == "MINOR_TRAUMA" and not m.text.startswith(_STRAINS)
+
+
 # Weakness named by what the ankle cannot do: "reduced plantarflexion", "can't go up on tiptoe".
 _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
 _NEVER_BEFORE = re.compile(
@@ -547,10 +554,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         if "DROP" in here and here & {"FOOT", "LEG"}:
             out.add(Category.WEAKNESS)
         fell = any(
-            m.label in ("FALL", "MINOR_TRAUMA")
-            and not m.text.startswith("lost")
-            and not (m.label == "MINOR_TRAUMA" and m.text.startswith(_STRAINS))
-            for m in sentence
+            (m.label == "FALL" or _knock(m)) and not m.text.startswith("lost") for m in sentence
         )  # losing one's footing on a ladder is not a fall from it, nor lifting a tree one
         if any(m.label == "FALL" and _HIGH.search(m.text) for m in sentence):
             here.add("HEIGHT")
@@ -650,9 +654,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         out.discard(Category.CANCER)  # "My cancer was 25 years ago ... no back pain at all"
     if Category.BLADDER_BOWEL in out and _STRESS_LEAK.search(text) and _LONG_HAD.search(text):
         out.discard(Category.BLADDER_BOWEL)  # "leaking when I laugh ... since my second baby"
-    if "VEHICLE" in labels and any(
-        m.label == "MINOR_TRAUMA" and not m.text.startswith(_STRAINS) for m in own
-    ):
+    if "VEHICLE" in labels and any(_knock(m) for m in own):
         labels.add("ACCIDENT")  # "got bumped in a car park" (not "lifting the tree into the car")
     if any(m.label == "MINOR" and m.text.split()[-1] in _MISHAPS for m in own):
         labels.add("ACCIDENT")  # "a little bump", "a small accident"
@@ -661,7 +663,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         labels.add("ACCIDENT")
     # "osteoporosis here, lifting lambs all spring": a lift or a bend is a knock only if it hurt
     knocked = bool(labels & {"FALL", "ACCIDENT"}) or any(
-        m.label == "MINOR_TRAUMA" and (hurt or not m.text.startswith(_STRAINS)) for m in own
+        _knock(m) or (hurt and m.label == "MINOR_TRAUMA") for m in own
     )
     if "BONE_RISK" in labels and knocked:
         out.add(Category.FRAGILITY_TRAUMA)

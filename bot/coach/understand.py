@@ -573,7 +573,7 @@ def _eased_by_rest(doc: Any, modifier: Any, ent: Any) -> bool:
     start, end = modifier.modifier_span
     whole = _PASSED.sub("", doc[start : end + 5].text.lower(), count=1)
     return bool(
-        _EASED_BY_REST.match(doc[end : end + 5].text.lower()) or (_EASED_BY_REST.match(whole))
+        _EASED_BY_REST.match(doc[end : end + 5].text.lower()) or _EASED_BY_REST.match(whole)
     )
 
 
