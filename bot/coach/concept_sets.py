@@ -50,6 +50,8 @@ from bot.coach import (
     concepts_dev42,
     concepts_dev43,
     concepts_dev44,
+    concepts_dev45,
+    concepts_dev46,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -90,6 +92,8 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (42, concepts_dev42),
     (43, concepts_dev43),
     (44, concepts_dev44),
+    (45, concepts_dev45),
+    (46, concepts_dev46),
 )
 
 

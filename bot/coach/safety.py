@@ -9,6 +9,7 @@ yes/no question decides), or none. It also returns a pain score stated in the sa
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Sequence
@@ -67,7 +68,8 @@ _LEG_WORDS = {"leg", "knee", "foot", "ankle", "calf", "thigh", "toes", "shin", "
 # A fall from something high, said in one phrase ("came off the roof").
 _HIGH = re.compile(
     r"\b(roof|ladder|scaffold\w*|balcony|loft|hayloft|cliff|tree|wall|horse|window|jump|kicker|"
-    r"ramp|ledge|oak|beech|elm|sycamore|conifer)\b"
+    r"ramp|ledge|oak|beech|elm|sycamore|conifer|rig|rigging|truss|trapeze|gantry|"
+    r"trap|trapdoor|hatch|pit)\b"
 )
 # A fall from one of these is a high-energy one ("skidded on gravel and went over the bars").
 _MOTOR = re.compile(r"\b(motor ?bikes?|motorcycles?|dirt ?bikes?|quad ?bikes?|superbikes?)\b")
@@ -78,7 +80,9 @@ _SADDLE_WORDS = {"perianal", "perineal", "saddle", "groin", "genital", "anal", "
 # "the feeling in my penis ... has gone" is one mention with the site inside it.
 _SADDLE_IN = re.compile(
     r"\b(genital|penis|vagin|vulva|scrot|testic|anus|perine|perian|back passage|groin|saddle|"
-    r"between (?:my )?legs|bum|bottom)"
+    r"between (?:my )?legs|bum|bottom"
+    # "like I'm sitting on a cushion that isn't there"
+    r"|(?:sitting|sat|sit) on an? (?:\w+ )?(?:cushion|pillow|sponge|balloon))"
 )
 _SPEEDY = re.compile(r"\d|\bspeed\b")
 _FRONT = ("chest", "breastbone", "sternum", "ribcage", "rib cage", "front of my ribs")
@@ -188,7 +192,7 @@ _UNHURT_BY = re.compile(
     r"(?:\s+(?:my|me|the|anything))?(?:\s+back)?"
 )
 _PAIN_WORD = re.compile(
-    r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|"
+    r"\b(?:pain\w*|hurt\w*|sore|ache\w*|aching|agony|killing|throbbing|lbp|"
     r"injur\w*|excruciating|bruised|in bits|messed up|wrecked|been at me|playing up|"
     r"giving me (?:grief|gyp|jip)"
     # what the fall took away: "now I can hardly bend over", "struggling to walk", "limping"
@@ -215,6 +219,10 @@ _SCRAPES = re.compile(
     r"\b(?:bruised|dented|hurt|wounded) (?:ego|pride)\b|\b(?:just|only|mostly|a few|few|some|"
     r"couple of)(?: just)? (?:grazes|scrapes|scratches|bruises|cuts)\b"
     r"|\b(?:just|only) (?:my|a bit of) (?:pride|ego)\b"
+    # "pain long gone", "the back stretches later": no hurt from the fall
+    r"|\bpain(?:'s| is| has)? (?:long |all |completely )?gone\b"
+    r"|\b(?:the|my|your|some|do) back (?:stretch\w*|exercises?|routine|session|programme|"
+    r"program)\b"
 )
 # The back as a body part, not "ready to get back into it" or "back home".
 _BACK = re.compile(
@@ -362,6 +370,11 @@ _WAS_ME = re.compile(
     r"child)\b"
 )
 # "Had my flu jab yesterday, felt a bit hot last night": maybe a fever, maybe the jab's warmth
+# "Temperature's normal, 36.7, I checked", "normal temperature for days"
+_TEMP_NORMAL = re.compile(
+    r"\b(?:temperature|temp)(?:'s|’s| is| was| has been| been)? (?:normal|fine|ok|okay)\b"
+    r"|\bnormal (?:temperature|temp)\b|\b3[56][.,]\d\b"
+)
 _JAB = re.compile(r"\b(?:jabs?|vaccines?|vaccinations?|vaccinated|boosters?|flu shot)\b")
 _FELT_HOT = re.compile(
     r"\b(?:felt|feel|feeling|feels|bit|was|been) (?:a bit |a little |quite |kinda |kind of )?"
@@ -443,7 +456,14 @@ _BED_ACCIDENT = re.compile(r"\baccidents? in (?:the |my )?(?:bed|sleep|the night
 _ME_TOO = re.compile(
     r"\bso (?:have|do|am) i\b|\bme (?:too|as well|included)\b|\b(?:i'?ve|i have|i'?m|i am) "
     r"(?:got |caught )?(?:one|it) (?:too|as well)\b"
-    r"|\bnow i(?:'ve| have)? (?:got |caught )(?:it|one)\b"
+    r"|\bnow i(?:'ve| have)? (?:got |caught )(?:it|one)\b|\bnow me\b"
+)
+# "my forehead feels warm": warm to the touch, not a fever taken
+_BY_TOUCH = re.compile(r"\b(?:forehead|head)\b")
+# "kids had temps all week, now me maybe"
+_ME_TOO_MAYBE = re.compile(
+    r"\bnow me,? (?:maybe|probably|possibly|perhaps|i think)\b"
+    r"|\b(?:maybe|might be|probably|possibly|perhaps) me (?:too|as well)\b"
 )
 # "everyone at work has had a fever except me"
 _SPARED = re.compile(r"\b(?:except|apart from|but|other than|bar|not) me\b")
@@ -475,13 +495,56 @@ _SINCE_START = re.compile(
 )
 
 
+# "nights 8, 8, 9": a night's scores, one of them 6 or more (not "working nights 6, 7, 8", a
+# sleep log's hours)
+_HIGH_SCORES = re.compile(r"\b(?:[6-9]|10)\b")
+_NIGHT_WORK = re.compile(
+    r"\b(?:working|worked|work|sleep|slept|shifts?|on)\W+(?:nights|overnight)\b"
+)
+_STOPPED_WORKING = re.compile(r"(?:stopped|not|n't|won't|wont) (?:working|responding)\b")
 _NERVE_IN = re.compile(r"\b(?:weak\w*|numb\w*|tingl\w*|dead|buckl\w*|giving)\b")
 # The second leg joining the first: "now my strong leg has gone weak as well", "the other
 # foot is catching too"
 _OTHER_LEG_TOO = re.compile(
-    r"\b(?:other|strong|good|better|right|left) (?:leg|foot|one|side)\b[^.!?]{0,40}?"
+    # (not "sciatica down his left leg, can he use this bot too?")
+    r"\b(?:other|strong|good|better|right|left) (?:leg|foot|one|side)\b[^.!?,]{0,40}?"
     r"\b(?:too|as well|also)\b"
 )
+
+
+# A log of one side's count of a strength exercise: "Calf raises: L 20 → 15 → 8"
+_COUNTS = re.compile(
+    r"(?P<before>\b(?:l|r|left|right)\b[^.!?\d]{0,12})?"
+    r"\b(?:calf|heel|toe|step[- ]ups?|hops?|squats?|sit[- ]to[- ]stands?)\b[^.!?\d]{0,30}?"
+    r"(?P<after>\b(?:l|r|left|right)\b\W{0,3})?(\d{1,3})\s*(?:→|->|>|,|/|then|to)\s*(\d{1,3})"
+    r"(?:\s*(?:→|->|>|,|/|then|to)\s*(\d{1,3}))?"
+)
+
+
+# ... but not "L 12 → 7 → 3 wobbles, getting steadier", "R 15 → 9 → 4 minutes of aching", nor
+# "Husband's tracker, not me"
+_NOT_A_COUNT = re.compile(r"^\s*(?:minutes|mins|seconds|secs|wobbles|errors|of|hours|hrs|°)")
+_STEADIER = re.compile(
+    r"\b(?:better|steadier|improv\w*|easier|stronger|progress\w*)\b|\bnot (?:me|mine)\b"
+)
+
+
+def _fading(text: str) -> bool:
+    """One leg's count falling, each time, to 60 % or less of where it was."""
+    lower = text.lower()
+    if _STEADIER.search(lower):
+        return False
+    for match in _COUNTS.finditer(lower):
+        if not (match["before"] or match["after"]):
+            continue  # one side named, its count falling
+        counts = [int(n) for n in match.groups()[2:] if n]
+        if (
+            all(a > b for a, b in itertools.pairwise(counts))
+            and counts[-1] <= 0.6 * counts[0]
+            and not _NOT_A_COUNT.match(lower[match.end() :])
+        ):
+            return True
+    return False
 
 
 def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
@@ -514,9 +577,18 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
             m.label == "FOOTDROP" and re.search(r"\b(either|both)\b", m.text) for m in sentence
         ):
             here |= {"LEGS", "WEAK"}  # "can't lift either leg"
-        if any(m.label == "NIGHT" and any(w in m.text for w in ("pain", "hurt", "agony", "worse"))
+        if any(m.label == "NIGHT" and (any(w in m.text for w in ("pain", "hurt", "agony", "worse"))
+                                       or (_HIGH_SCORES.search(m.text)
+                                           and not _NIGHT_WORK.search(text)))
                for m in sentence):  # fmt: skip
-            here.add("PAIN")
+            here.add("PAIN")  # ... or a log's "nights 8, 8, 9"
+        if any(
+            m.label == "DYSFUNCTION"
+            and _STOPPED_WORKING.match(m.text)
+            and any(n.label == "LEGS" and 0 <= m.start - n.end <= 2 for n in sentence)
+            for m in sentence
+        ):
+            here.add("WEAK")  # "my legs have stopped working" (not "my leg massager stopped")
         painful = bool(here & {"PAIN", "HURT", "SCIATICA"})
         sharp = any(m.label == "RADIATE" and m.text.startswith(_SHARP) for m in sentence)
         nerve = bool(here & {"SENSORY", "WEAK", "SCIATICA"}) or sharp  # "now the left burns too"
@@ -695,8 +767,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         own = [*own, *theirs]
     if "FEVER" in labels:
         fever = next(m for m in own if m.label == "FEVER")
-        own_fever = me_too or (
+        own_fever = (me_too and not _ME_TOO_MAYBE.search(text)) or (
             _said_of_self(fever, text)
+            and not _BY_TOUCH.search(fever.text)
             and not (
                 _AFTER_JAB.search(text) and not _HIGH_FEVER.search(text)  # a jab's: asked
             )
@@ -706,8 +779,12 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         caught = own_fever or (hurt and not _HOUSEHOLD.search(text))
         out.add(Category.FEVER if caught else Category.POSSIBLE_FEVER)
     elif "UNWELL" in labels and hurt:
-        out.add(Category.FEVER)
-    elif (
+        # "• flu jab Tues • felt shivery Weds": a jab's aftermath, asked about
+        unwell = next(m for m in own if m.label == "UNWELL")
+        jab = _JAB.search(text.lower())
+        after_jab = jab is not None and jab.start() < text.lower().find(unwell.text)
+        out.add(Category.POSSIBLE_FEVER if after_jab else Category.FEVER)
+    elif not _TEMP_NORMAL.search(text.lower()) and (
         _fever_asked(found, text)
         or _fever_at_home(text)
         or _fever_maybe_over(found, text)
@@ -749,6 +826,8 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         )
     ):
         out.add(Category.NOT_IMPROVING)
+    if _fading(text):
+        out.add(Category.WEAKNESS)  # "Calf raises: L 20 → 15 → 8 over 2 weeks, R steady at 20"
     # "my husband was driving and I wasn't in the car", "someone reversed into my parked car"
     if _NOT_THERE.search(text) or understand.PARKED.search(text):
         out -= {Category.TRAUMA, Category.POSSIBLE_FALL, Category.SEVERE_TRAUMA}

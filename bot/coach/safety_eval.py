@@ -177,11 +177,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev42.tsv"),
     Path("tests/safety_dev43.tsv"),
     Path("tests/safety_dev44.tsv"),
+    Path("tests/safety_dev45.tsv"),
+    Path("tests/safety_dev46.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev45.tsv"),
-    Path("tests/safety_dev46.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -418,7 +418,11 @@ _QUESTION_REPLY = re.compile(
     # "never been an issue before" says the sign is new, not that it is absent
     r"(?=(?:no|nope|nah|none|never(?! (?:been|had|happened|before))|yes|yeah"
     # "numb? Not from sitting, I've been in bed": a cause ruled out, the sign still there
-    r"|not(?! (?:from|because|due|caused|since|after)\b))\b)",
+    r"|not(?! (?:from|because|due|caused|since|after)\b))\b)"
+    # a form's field answered: "Fever: no (36.4). Chest pain: no. Falls: none."
+    # (not "Bladder control: no", "Feeling when I wipe: none": the function is what is absent)
+    r"|(?<=\w)(?<!control)(?<!feeling)(?<!sensation)(?<!function)(?<!wipe)(?<!power)"
+    r"(?<!strength):\s*(?=(?:no|none|nope|nah)\s*(?:[.,;(|•]|$))",
     re.IGNORECASE,
 )
 
@@ -590,6 +594,10 @@ def _asked(doc: Any, i: int) -> bool:
     return i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in _ASKED
 
 
+# A day's or a shift's work explains a sore back, not a nerve down one leg
+_A_DAYS_WORK = re.compile(r"\b(?:day|days|shift|shifts|week|weeks)\b")
+
+
 def _explains(doc: Any, cause: Any, ent: Any) -> bool:
     """Whether a benign cause named beside a mention ("numb from sitting") explains it away."""
     if ent.label_ in _NO_BENIGN_CAUSE or _asked(doc, cause.modifier_span[0]):
@@ -600,6 +608,10 @@ def _explains(doc: Any, cause: Any, ent: Any) -> bool:
         return False  # "it's not from the gym"
     if ent.label_ == "SADDLE" and "wip" in ent.text:
         return False  # one wipes on the loo: it is where, not why, the feeling is gone
+    if ent.label_ in ("SCIATICA", "RADIATE") and _A_DAYS_WORK.search(
+        doc[cause.modifier_span[0] : cause.modifier_span[1] + 2].text.lower()
+    ):
+        return False  # "tingling down my left leg after a day bent over the tattoo chair"
     words = doc[cause.modifier_span[0] : cause.modifier_span[1]].text.lower()
     # ("chest hurting today, been running after toddlers all day": the hurt is the chest's)
     chest = ent.label_ in _CHEST_LABELS or any(
@@ -937,11 +949,22 @@ _FOR_THE_USER = re.compile(
     r"|^\W*(my\s+|our\s+)?(mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|"
     r"husband|wife|partner)('s|’s|s)\s+(account|phone|app|profile|telegram|number|whatsapp)"
     r"\s*[-:–—,.(]"
-    r"|\bi(?:'m|’m| am)? (?:set|setting) (this|it) up for (him|her|them|my)\b"
+    r"|\b(?:i(?:'m|’m| am)? )?(?:set|setting) (this|it) up for (him|her|them|my)\b"
     r"|\b(with|for) (him|her|them) on here\b"
     rf"|\b(?:it's|its|this is|on|using)\s+my\s+{_FAMILY}('s|’s|s)\s+"
     r"(?:account|phone|app|profile)\b"
-    r"|\b(who|she|he) uses (this|the) (app|bot)\b|\bi help (him|her|them) with (it|this)\b"
+    r"|\b(who|she|he) uses (this|the|your) (app|bot|stretches|routines?|programme|program)\b"
+    # "she does the morning routine, I help her"
+    r"|\bi help (him|her|them)(?: with (it|this))?\s*(?:[.!]|$)"
+    r"|\b(?:she|he) does (?:the|your|her|his) (?:morning |evening |daily )?"
+    r"(?:routine|stretches|exercises)\b"
+    # "Tour manager writing on behalf of our guitarist, whose account this is"
+    r"|\bwhose account (?:this|it) is\b|\b(?:she|he)(?:'ll| will) be the one using\b"
+    # "Gran's log (88, osteoporosis):", "Dad's tracker, 5 weeks:"
+    r"|^\W*(?:my\s+)?(?:mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|husband|"
+    r"wife|partner)(?:'s|’s)\s+(?:log|diary|tracker|notes|scores|readings|numbers)\b"
+    # (not "Wife's log, not mine:", "Mum's diary (she's 85, I'm the one using the bot)")
+    r"(?!.{0,40}?\b(?:not mine|i'?m the one|i am the one)\b)"
     # "she didn't want to bother anyone so I'm typing it" (not "I'm typing this from bed")
     r"|\b(?:so|and)\s+i(?:'m|’m| am|m)\s+typing\s+(?:it|this)\b"
     r"(?!\s+(?:from|with|in|on|at|all|up|out|for\s+the)\b)"
@@ -987,7 +1010,10 @@ _FOR_THE_USER = re.compile(
     r"|\btoo\s+(embarrassed|shy|proud)\s+to\s+(write|type|say|ask)\b"
     r"|\b(getting|got|asked|told|having)\s+me\s+to\s+(type|write|text|message|send)\b"
     # "my son (he's the one using this bot)", "my mother is the one using this"
+    # "she's the one doing your back stretches"
     r"|\b(is|'s|’s)\s+the\s+one\s+(using|who uses|on)\s+(this|the)\b"
+    r"|\b(is|'s|’s)\s+the\s+one\s+(?:doing|who does)\s+(?:your|the|these|this)\s+(?:back\s+)?"
+    r"(?:stretch\w*|routines?|exercises|programme|program|sessions?)\b"
     # "this is for my mum on her account -", "(this is Sarah on his phone)"
     r"|\bon\s+(his|her|their)\s+(account|phone|app|profile|telegram|number|whatsapp)\b"
     # "This is Raj's wife.", "It's Tunde's brother", "this is Linda btw" (a name signed to
@@ -1251,12 +1277,14 @@ _DAYS_OF_IT = re.compile(
     r"(?:two|three|2|3) weeks)\b"
 )
 _SHORT_COURSE = re.compile(
-    r"\b(?:short|quick|single|one-off|\d+[- ]day|five[- ]day|week-long) (?:course|burst)\b"
+    r"\b(?:short|quick|single|one-off|\d+[- ]day|five[- ]day|week-long|(?:one|two|1|2)[- ]week)"
+    r" (?:course|burst)\b"
 )
 
 
 _KEPT_ON = re.compile(
     r"\b(?:months|years|renew\w*|repeat\w*|kept|still on|ever since|long.term|ongoing|every)\b"
+    r"(?<!finished months)(?<!finished years)(?<!stopped months)(?<!stopped years)"
 )
 
 
@@ -1294,8 +1322,15 @@ _ASKS_THEN_OWNS = re.compile(
 # shower.", "It went once I got out.", "Gone now." Not "Went to lie down ... but no change",
 # "Passed out when I stood up", "Fine when I'm lying down" (relief that lasts only while lying),
 # "Gone to bed now": the passing must be done ("once I got out", "after a shower", "now").
+_NOTHING_SINCE = re.compile(
+    r"^\W*(?:nothing|no (?:problems|trouble|issues|symptoms|more))(?: at all)? since\W*$",
+    re.IGNORECASE,
+)
+_LONG_AGO = re.compile(r"\b(?:19|20)\d\d\b|\b(?:years?|months?) ago\b", re.IGNORECASE)
 _CLEARED_NEXT = re.compile(
-    r"^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s|feeling'?s)"
+    # "Sciatica diary (2021): L leg 7 → 0 over 10 weeks. Nothing since."
+    r"^\W*(?:nothing|no (?:problems|trouble|issues|symptoms|more))(?: at all)? since\W*$"
+    r"|^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s|feeling'?s)"
     r"\s+)*(?:back to normal|went away|went off|went|gone away|gone off|gone|came back|"
     r"(?:fine|normal|ok|okay) now)"
     r"(?:\s+(?:now|again))?"
@@ -1314,7 +1349,7 @@ _CLEARED_TAIL = re.compile(
     r"|\b(?:and|but) it(?:'s| is| has)? (?:all |completely )?gone now\W*$",
     re.IGNORECASE,
 )
-_SENSATIONS = frozenset({"SENSORY", "WEAK", "ODD", "RADIATE", "PRESSURE"})
+_SENSATIONS = frozenset({"SENSORY", "WEAK", "ODD", "RADIATE", "PRESSURE", "SCIATICA"})
 
 
 def _cleared_next(found: list[Mention], sentences: list[str], text: str) -> list[Mention]:
@@ -1324,7 +1359,11 @@ def _cleared_next(found: list[Mention], sentences: list[str], text: str) -> list
     cleared = {
         k - 1
         for k, s in enumerate(sentences)
-        if k and (_CLEARED_NEXT.match(s.strip()) or _CLEARED_TAIL.search(s.strip()))
+        if k
+        and (_CLEARED_NEXT.match(s.strip()) or _CLEARED_TAIL.search(s.strip()))
+        # "Nothing since" clears only what was long ago ("Sciatica diary (2021): ..."), not
+        # "This morning my bum went numb for an hour. Nothing since."
+        and (not _NOTHING_SINCE.match(s.strip()) or bool(_LONG_AGO.search(sentences[k - 1])))
     }
     return [
         replace(m, historical=True) if m.sentence in cleared and m.label in _SENSATIONS else m
