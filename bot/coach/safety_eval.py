@@ -182,6 +182,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev47.tsv"),
+    Path("tests/safety_dev48.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
