@@ -757,6 +757,42 @@ HERE = Path(__file__).parent
         ("breathe into the hip stretch, it makes my chest feel open", Level.NONE),
         ("hot yoga at 40 degrees room heat, loved it", Level.NONE),
         ("temperature's normal, 36.5, just tired. back's the same old stiff", Level.NONE),
+        # the forty-seventh and forty-eighth sets: corrections, quotes and forwarded words
+        (
+            "headline today: 'pensioner, 90, survives fall from ladder' — I'm just here for my "
+            "hamstrings",
+            Level.NONE,
+        ),
+        (
+            "the temperature is my daughter's, not mine. I'm fine, can we do the evening one?",
+            Level.NONE,
+        ),
+        ("I typed bowel, meant towel. Left my towel at the gym", Level.NONE),
+        ("thought my feet were numb but no, it was the cold floor, all fine", Level.NONE),
+        (
+            "old GP letter says 'fall from roof 2009, fractured L2'. Fully healed. Nothing since.",
+            Level.NONE,
+        ),
+        (
+            "my sister's message: 'both my legs went numb at work' — that's exactly what's "
+            "happening to me too since lunch",
+            Level.EMERGENCY,
+        ),
+        (
+            "pasting my discharge notes: 'new urinary retention, for review'. still can't go "
+            "properly",
+            Level.EMERGENCY,
+        ),
+        ("no fever — well actually, yes, 38.4 this morning and my back aches", Level.URGENT),
+        (
+            "I said no falls — actually I did, slipped on the stairs yesterday and my back hurts",
+            Level.URGENT,
+        ),
+        (
+            "mi médico escribió 'si no puedes controlar la vejiga, ve a urgencias' — me pasa "
+            "desde anoche",
+            Level.EMERGENCY,
+        ),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -52,6 +52,7 @@ from bot.coach import (
     concepts_dev44,
     concepts_dev45,
     concepts_dev46,
+    concepts_dev47,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -94,6 +95,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (44, concepts_dev44),
     (45, concepts_dev45),
     (46, concepts_dev46),
+    (47, concepts_dev47),
 )
 
 

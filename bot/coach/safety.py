@@ -95,6 +95,7 @@ _MISHAPS = {"bump", "knock", "prang", "scrape", "accident", "crash", "shunt", "c
 _UNHURT = re.compile(
     r"\b(i'?m|i am|im|feel|feeling|was|all|totally|completely|perfectly) (totally |completely |"
     r"absolutely |perfectly )?(fine|ok|okay|unhurt|good|grand)\b|\bno harm done\b|\bnot hurt\b"
+    r"|\b(?:didn'?t|did not) (?:even )?get (?:jolted|jarred|hurt)\b|\bcleared me\b"
     # "it didn't hurt my back at all, just my pride"
     r"|\b(?:didn'?t|did not|never) hurt (?:my back|me|myself)\b"
     # "landed on my knees, didn't touch my back at all"
@@ -129,7 +130,7 @@ _BACK_OK = re.compile(
     # "backs fine", "back's been fine for decades"
     r"\bbacks?('s| is| feels|'s been| has been| been)? (totally |completely |perfectly |"
     r"absolutely )?"
-    r"(fine|ok|okay|good|great|grand)\b"
+    r"(fine|ok|okay|good|great|grand|brilliant|perfect)\b"
     r"|\bback('s| is) (its |my |the )?usual( stiff| achy| old)?( self)?\b|\bstiff as usual\b"
     r"|\bback('s| is) (stiff|achy|tight) as (usual|ever|always)\b"
     # "back and everything else fine", "No back pain at all, just a bruised shoulder"
@@ -449,6 +450,8 @@ _LONG_HAD = re.compile(
 # "my husband was driving and I wasn't in the car": someone else's mishap
 _NOT_THERE = re.compile(
     r"\bi (?:wasn'?t|was not) (?:in|on|there|involved|with (?:him|her|them))\b"
+    # "Pile-up on the M62 this morning so I was stuck in traffic"
+    r"|\b(?:stuck|caught|sat) in (?:the )?traffic\b|\bheld up by\b"
 )
 # "an accident in bed last night": the bladder's, when the person says it never happened before
 _BED_ACCIDENT = re.compile(r"\baccidents? in (?:the |my )?(?:bed|sleep|the night)\b")
@@ -481,6 +484,15 @@ _ANKLE_WORK = re.compile(r"flexion|tip-?toe|toes|heel")
 _NEVER_BEFORE = re.compile(
     r"\bnever (?:happened|had (?:that|this|it|them))\b|\bfirst time (?:ever|in my life)\b"
 )
+# "I weighed myself properly today and it's exactly the same as last month": no loss after all
+_WEIGHT_SAME = re.compile(
+    r"\b(?:weighed myself|scales?)\b[^.!?]{0,60}\b(?:exactly|just|still) the same\b"
+)
+# "still there some days but definitely better than it was a fortnight ago, slowly improving"
+_SLOWLY_BETTER = re.compile(
+    r"\b(?:definitely|much|a lot|loads|slowly|gradually|steadily) (?:better|improving)\b"
+    r"|\bbetter than (?:it was|last|a (?:week|fortnight|month))\b"
+)
 _GETTING_BETTER = re.compile(
     r"(?<!not )(?<!n't )(?<!nt )(?<!no )\b(?:improving|getting better|been improving|"
     r"better (?:every|each) (?:day|week))\b"
@@ -506,8 +518,7 @@ _NERVE_IN = re.compile(r"\b(?:weak\w*|numb\w*|tingl\w*|dead|buckl\w*|giving)\b")
 # The second leg joining the first: "now my strong leg has gone weak as well", "the other
 # foot is catching too"
 _OTHER_LEG_TOO = re.compile(
-    # (not "sciatica down his left leg, can he use this bot too?")
-    r"\b(?:other|strong|good|better|right|left) (?:leg|foot|one|side)\b[^.!?,]{0,40}?"
+    r"\b(?:other|strong|good|better|right|left) (?:leg|foot|one|side)\b[^.!?]{0,40}?"
     r"\b(?:too|as well|also)\b"
 )
 
@@ -801,7 +812,11 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     )
     # "same as week 1", "no better than when I started": unchanged over the programme's weeks
     since_start = any(m.label == "NOCHANGE" and _SINCE_START.search(m.text) for m in own)
-    if "WEIGHT" in labels and ("UNEXPLAINED" in labels or changed_nothing):
+    if (
+        "WEIGHT" in labels
+        and ("UNEXPLAINED" in labels or changed_nothing)
+        and not _WEIGHT_SAME.search(text.lower())
+    ):
         out.add(Category.WEIGHT_LOSS)
     # "improving steadily over 3 weeks, from a 6 down to a 2": weeks of it, getting better
     better = bool(_GETTING_BETTER.search(text))
@@ -819,6 +834,9 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
         or (
             "NOCHANGE" in labels
             and ((hurt and not parked_low) or labels & {"DURATION", "NOT_IMPROVING"})
+            # ("still there some days but definitely better than a fortnight ago, slowly
+            # improving")
+            and not _SLOWLY_BETTER.search(text)
         )
         or (
             (lasting and labels & {"PAIN", "HURT"})

@@ -179,11 +179,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev44.tsv"),
     Path("tests/safety_dev45.tsv"),
     Path("tests/safety_dev46.tsv"),
+    Path("tests/safety_dev47.tsv"),
+    Path("tests/safety_dev48.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev47.tsv"),
-    Path("tests/safety_dev48.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

@@ -679,6 +679,7 @@ _AGAIN = r"(?:numb|tingl\w*|weak|dead|asleep|sleeping) again"
 _RECURS = re.compile(
     r"\b(?:back (?:again|twice|since|every|each|later)|keeps? (?:coming|happening|returning)"
     r"|comes? (?:straight |right )?back|came back (?:again|twice|later|that|this)"
+    r"|(?:it'?s|it has|has|have|they'?ve) come back"
     r"|happen(?:s|ed|ing)? again"
     r"|returns?|returned|again (?:since|today|this|last|and again)"
     # "they were fine again for an hour but now they're numb again", "then it came back an hour
@@ -724,6 +725,9 @@ _OUTLASTED = re.compile(
 _WENT_THEN_BACK = re.compile(
     r"\b(?:went away|went off|gone|stopped|eased|disappeared|settled|wore off)\b[^.!?]{0,40}?"
     r"\bthen (?:it|they|the \w+) (?:came|has come|have come) back\b"
+    # "went away but it's come back in the last hour", "... but it's been back since Tuesday"
+    r"|\b(?:went away|went off|gone|stopped|eased|disappeared|settled|wore off)\b[^.!?]{0,20}?"
+    r"\bbut (?:it'?s|it has|they'?ve|it) (?:come|been|came) back\b"
 )
 
 
@@ -827,6 +831,7 @@ def _clauses(
     found: list[Mention],
     idioms: Sequence[tuple[str, int]] = (),
     theirs: bool = False,
+    quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Clause]:
     """The sentences of `doc` cut at contrast words, and what qualifies most of each.
 
@@ -889,6 +894,8 @@ def _clauses(
                 any(start <= a < end for a, _ in proxies) or _proxied(doc, proxies, start)
             ):
                 kinds.add("FAMILY")  # "asking for a friend"
+            if any(a <= body and end <= b + 1 for a, b in quotes):
+                kinds.add("FAMILY")  # inside someone else's words
             out.append(
                 Clause(span.text, number, frozenset(kinds), _denied([], idioms, start, end))
             )
@@ -984,7 +991,7 @@ _FOR_THE_USER = re.compile(
     # ("it's her boyfriend who has sciatica" is about him)
     r"friend|neighbour|neighbor|child|kid)\b(?!\s*(?:who|that|whos|who's|'s|’s)\b)"
     # "(this is his account, I'm his son)", "It's her account, I'm helping"
-    r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+"
+    r"|\b(this|it)('s|’s| is|s)\s+(his|her|their)\s+(?:bot\s+|telegram\s+)?"
     r"(account|phone|app|profile|telegram|number|whatsapp)\b"
     # "this is the carer on Mr Brown's account", "Carer here (Fatima) on Mrs Jensen's account"
     r"|\b(?:on|using|from)\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w-]+('s|’s|s)\s+"
@@ -1139,10 +1146,51 @@ _NOT_TO_ME = re.compile(
 _NONE_OF_THAT = re.compile(
     r"\b(?:i )?(?:don'?t|do not|dont) have (?:any|either) of (?:that|those|these|them)\b"
     r"|\bi have none of (?:that|those|these|them)\b|\bnone of (?:that|those|these) "
-    r"(?:applies|apply|is happening)\b",
+    r"(?:applies|apply|is happening)\b"
+    r"|\b(?:don'?t|do not|dont) have any of the (?:things|signs|symptoms)\b",
     re.IGNORECASE,
 )
-
+# A sign put right to someone else in the same sentence: "correction: the fever is my son's, not
+# mine", "it's my dog who's gone weak in the back legs, not me"; "Not me." after it
+_NOT_MINE = re.compile(
+    # (not "this is not me being dramatic", "feels like it's not mine any more")
+    r"\b(?:is|was|are|were)\s+(?:my|his|her|our)\s+[\w-]+(?:'s|’s)\b[^.!?]{0,40}?,\s*"
+    r"not (?:me|mine)\b"
+    r"|\b(?:it'?s|it is|it was)\s+(?:my|our)\s+[\w-]+\s+who\b[^.!?]{0,60}?,\s*not me\b",
+    re.IGNORECASE,
+)
+_NOT_ME_ALONE = re.compile(r"^\W*not (?:me|mine)\W*$", re.IGNORECASE)
+_THEIRS_NAMED = re.compile(r"\bmy\s+[\w-]+(?:'s|’s)\s", re.IGNORECASE)
+# A word typed wrongly and put right: "I wrote bladder, meant *ladder"
+_MISTYPED = re.compile(
+    r"\b(?:wrote|typed|said|put)\s+['\"“‘]?([a-z]+)['\"”’]?,?\s+(?:but\s+)?(?:i\s+)?meant\b",
+    re.IGNORECASE,
+)
+# A sign said and then denied in the same breath: "thought my legs were tingling but no, it was
+# the fleece blanket", "I meant 'I fell behind' ..., not that I fell"
+_THOUGHT_NOT = re.compile(
+    r"\bthought\b[^.!?]{0,60}?\bbut (?:no|nope|nah)\b|\bnot that i (?:actually |really )?\w+"
+    r"|\bi was wrong about\b[^.!?]{0,40}?[—–-]\s*it was (?:the|my|just|only)\b",
+    re.IGNORECASE,
+)
+_NOTHING_NEW = re.compile(
+    r"\bsince (?:my|the) [\w-]+ (?:diagnosis|op|operation|surgery)\b[^.!?]*[,—–-]\s*"
+    r"(?:nothing|none of it'?s?) new\W*$",
+    re.IGNORECASE,
+)
+_NOT_FINE = re.compile(
+    r"\bi (?:told you|said) i was (?:fine|ok|okay|good)\b[^.!?]*[.!?]\s*(?:i'?m|i am) not\s*"
+    r"[—–,.:-]",
+    re.IGNORECASE,
+)
+# A denial taken back: "no tingling in my legs — well actually, yes, both of them", "I said no
+# falls — actually I did"
+_TAKEN_BACK = re.compile(
+    # (not "no fever. Actually, yes, the stretches are helping!")
+    r"[—–-]\s*(?:well,?\s+)?actually,?\s+(?:yes|yeah|i do|i did)\b"
+    r"|\bwell,? actually,? (?:yes|yeah)\b|\bit'?s (?:a )?yes now\b",
+    re.IGNORECASE,
+)
 
 # A condition known for years and unchanged is no new sign: "feet numb from the neuropathy for
 # ten years, no worse", "MS for 20 years, legs always a bit heavy, nothing different", "weaker
@@ -1307,11 +1355,16 @@ def _short_course(found: list[Mention], doc: Any) -> list[Mention]:
 def _came_true(found: list[Mention], text: str) -> list[Mention]:
     """A condition told to the person that they then say has happened, or a sign asked about
     in general that they then say they have, is their sign now."""
-    if not (_CAME_TRUE.search(text) or _CLAIMED.search(text)):
+    if not (_CAME_TRUE.search(text) or _CLAIMED.search(text) or _YES_NOW.search(text)):
         return found
     return [replace(m, hypothetical=False) if m.hypothetical else m for m in found]
 
 
+# "Pasting my GP's text: 'Any new sexual dysfunction, go to A&E'. Well... yes."
+_YES_NOW = re.compile(
+    r"\bwell\W+(?:yes|yeah)\b|\bit'?s (?:a )?yes now\b|\bum\W+yes\b|\bthat'?s mine\b",
+    re.IGNORECASE,
+)
 # ("Anyone else get numb legs on long drives? I'm curious" asks; "Mine's been like it" owns)
 _ASKS_THEN_OWNS = re.compile(
     r"\b(?:anyone|anybody) else\b[^?]*\?\s*(?:mine|i've (?:had|been|got)|i have (?:had|been|got)"
@@ -1326,16 +1379,20 @@ _NOTHING_SINCE = re.compile(
     r"^\W*(?:nothing|no (?:problems|trouble|issues|symptoms|more))(?: at all)? since\W*$",
     re.IGNORECASE,
 )
-_LONG_AGO = re.compile(r"\b(?:19|20)\d\d\b|\b(?:years?|months?) ago\b", re.IGNORECASE)
+_NOW = re.compile(
+    r"\b(?:this morning|today|tonight|yesterday|last night|again|now|since)\b", re.IGNORECASE
+)
+_LONG_AGO = re.compile(r"\b(?:19|20)\d\d\b|\b(?:years?|months?|ages) ago\b", re.IGNORECASE)
 _CLEARED_NEXT = re.compile(
     # "Sciatica diary (2021): L leg 7 → 0 over 10 weeks. Nothing since."
     r"^\W*(?:nothing|no (?:problems|trouble|issues|symptoms|more))(?: at all)? since\W*$"
     r"|^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s|feeling'?s)"
-    r"\s+)*(?:back to normal|went away|went off|went|gone away|gone off|gone|came back|"
+    r"\s+)*(?:back to normal|went away|went off|went|gone away|gone off|gone|came back|goes away|"
+    r"goes|stops|eases off|"
     r"(?:fine|normal|ok|okay) now)"
     r"(?:\s+(?:now|again))?"
     r"(?:\s+(?:once|when|as soon as|after) (?:i|we) (?:\w+ed|got|stood|took|had|came|went|ran|"
-    r"sat)\b(?:\s+\w+){0,5}|\s+after (?:a|the|my) \w+(?:\s+\w+){0,4})?"
+    r"sat|ease|stop|rest|relax|let go)\b(?:\s+\w+){0,5}|\s+after (?:a|the|my) \w+(?:\s+\w+){0,4})?"
     # "..., now totally normal."
     r"(?:,?\s+(?:and\s+)?now\s+(?:totally\s+|completely\s+|all\s+)?(?:normal|fine|ok|okay|"
     r"good))?\W*$",
@@ -1365,10 +1422,91 @@ def _cleared_next(found: list[Mention], sentences: list[str], text: str) -> list
         # "This morning my bum went numb for an hour. Nothing since."
         and (not _NOTHING_SINCE.match(s.strip()) or bool(_LONG_AGO.search(sentences[k - 1])))
     }
+    dated = {
+        k - 1
+        for k, s in enumerate(sentences)
+        if k
+        and _NOTHING_SINCE.match(s.strip())
+        and _LONG_AGO.search(sentences[k - 1])
+        and not _NOW.search(sentences[k - 1])
+    }  # ("Ages ago (2014) I had a kidney infection with fever ... Nothing since.")
     return [
-        replace(m, historical=True) if m.sentence in cleared and m.label in _SENSATIONS else m
+        replace(m, historical=True)
+        if (m.sentence in cleared and m.label in _SENSATIONS) or m.sentence in dated
+        else m
         for m in found
     ]
+
+
+# Quotation marks, opening and closing
+_QUOTES = {'"': ('"',), "“": ("”", '"'), "'": ("'", "’"), "‘": ("’", "'"), "«": ("»",)}
+# The writer owns what the quote says: "Headline says 'Multi-car pile-up on A1' — that was me",
+# "Pasting my GP's text: 'Any new sexual dysfunction, go to A&E'. Well... yes."
+_OWNS_QUOTE = re.compile(
+    r"\b(?:that'?s|that is|that was|this is|it'?s|it is|it was|thats)\s+(?:me|mine|us|what'?s "
+    r"happening|exactly (?:me|what|how|it))\b|\bwell\W+(?:yes|yeah|yep)\b|\bme too\b"
+    r"|\bsame here\b|\b(?:happening|happened) to me\b|\bme (?:since|from|for the last)\b"
+    r"|\b(?:i have|i've got|i've had|i get|i got) (?:that|this|exactly that|it)\b"
+    r"(?! (?:right|wrong))"
+    r"|\bme pasa\b|\blo noto\b|\bme ha pasado\b|\bdescribes me\b"
+    r"|\b(?:it'?s|its) (?:a )?yes now\b|[—–-]\s*(?:haha|ha|lol),? yes\b"
+    r"|\band (?:yeah|yep|yes),? (?:every|that'?s me|guilty|since)\b|\bthat'?s mine\b",
+    re.IGNORECASE,
+)
+# ... and a quote is someone else's words only when its source is named as someone else or
+# something public: "Headline today:", "Meme my brother sent:", "Friend's text:", "your list
+# says", "Does 'loss of control' mean ...?" (not "Woke up and 'down there' has gone numb", "here's
+# his answer word for word:", "To repeat what I put earlier:")
+_THIRD_PARTY = re.compile(
+    r"\b(?:headlines?|memes?|posts?|posted|thread|forum|reddit|newsletter|poster|leaflet|songs?|"
+    r"lyrics?|line|saying|sign|joke|article|news|clip|video|book|film|movie|chat|voice note|"
+    r"forwarded|used to say|what does|what's|(?:check|make sure) i understand|"
+    r"you (?:said|say|asked|mentioned)|your (?:list|"
+    r"warning|checklist|table|message|question|bot)"
+    # the writer's own words taken back: "ignore 'fever', I meant 'fewer'", "by 'hit by a truck'
+    # I only meant", "take back the 'no injuries'", "I called it a 'minor bump'"
+    r"|ignore|take back|by|autocorrect\w*|i typed|i wrote|called it|when i said|"
+    r"i said my)\b"
+    r"(?![^.!?]*\b(?:should have been|should be|should read|i meant|meant to say)\W*$)"
+    r"|\b(?:friend|mate|brother|sister|aunt|auntie|uncle|cousin|flatmate|colleague|coach|dad|mum|"
+    r"mother|father|grandfather|grandmother|grandad|gran|nan|daughter|son|husband|wife|partner|"
+    r"boss|neighbour)(?:'s|’s)?\b[^.!?]{0,30}\b(?:sent|said|says|texted|posted|wrote|shouted|"
+    r"asked|message|text|letter|note|report|summary|app)\b",
+    re.IGNORECASE,
+)
+_THIRD_PARTY_AFTER = re.compile(
+    r"^\W*(?:means?|stands for)\b|^\W*(?:[—–-]\s*)?(?:from|by) (?:my|a|the|his|her)\b"
+    r"|^[^.!?]{0,30}\b(?:your list|that'?s what your)\b"
+    r"|^\W*(?:was|were) (?:a|an|just|only|actually)\b"
+    r"|^\W*(?:lol\W*)?(?:i meant|meant|was autocorrect|was a typo|was the|[—–-]\s*it'?s a "
+    r"(?:song|lyric|line|joke))",
+    re.IGNORECASE,
+)
+
+
+def _their_quote(doc: Any, start: int, end: int) -> bool:
+    """Whether the quote between tokens `start` and `end` is named as someone else's words."""
+    before = doc[doc[start].sent.start : start].text
+    after = doc[end + 1 : doc[end].sent.end].text if end + 1 < len(doc) else ""
+    return bool(_THIRD_PARTY.search(before) or _THIRD_PARTY_AFTER.search(after))
+
+
+def quoted(doc: Any, own: bool = False) -> list[tuple[int, int]]:
+    """The token spans inside quotation marks ("your list says 'saddle numbness'"): those that
+    are someone else's words, or (`own`) all of them."""
+    spans = []
+    opened: tuple[int, tuple[str, ...]] | None = None
+    for token in doc:
+        if opened is None:
+            before = doc[token.i - 1] if token.i else None
+            if token.text in _QUOTES and (
+                before is None or before.whitespace_ or not before.is_alpha
+            ):
+                opened = (token.i, _QUOTES[token.text])
+        elif token.text in opened[1]:
+            spans.append((opened[0] + 1, token.i))
+            opened = None
+    return [(a, b) for a, b in spans if own or _their_quote(doc, a - 1, b)]
 
 
 def read(text: str) -> Reading:
@@ -1387,6 +1525,10 @@ def read(text: str) -> Reading:
     mine = [m.modifier_span[0] for m in doc._.context_graph.modifiers if m.category == "SELF"]
     # "does it matter that it's worse at night?": the question is about a fact stated after it.
     facts = [m.modifier_span for m in doc._.context_graph.modifiers if m.rule.literal in _FACTS]
+    # a trigger inside quotation marks qualifies only what is quoted with it ("take back the 'no
+    # injuries' from before — after the skiing crash today my back hurts")
+    marks = quoted(doc, own=True)
+    their_marks = quoted(doc)
     found = []
     idioms: list[tuple[str, int]] = []
     for ent in doc.ents:
@@ -1414,6 +1556,9 @@ def read(text: str) -> Reading:
             and not _lasting_after_hold(doc, m)
             and not _recurs(doc, m)
             and not _not_ended(doc, m, ent)
+            and not any(
+                a <= m.modifier_span[0] < b and not a <= ent.start < b for a, b in their_marks
+            )
             # "lost weight without meaning to and my appetite is fine": the appetite is fine
             and not (m.rule.literal == "fine" and ent.label_ in _FINE_SAYS_NOTHING)
             # "went over, I'm ok": the fall happened (whether it hurt is read apart)
@@ -1499,6 +1644,56 @@ def read(text: str) -> Reading:
         found = [replace(m, other_person=True) for m in found]
     found = _cleared_next(found, [s.text for s in doc.sents], text)
     found = _short_course(found, doc)
+    sents = [sent.text for sent in doc.sents]
+    not_mine = {k for k, sent in enumerate(sents) if _NOT_MINE.search(sent)}
+    not_mine |= {
+        k - 1
+        for k, sent in enumerate(sents)
+        if k and _NOT_ME_ALONE.match(sent) and _THEIRS_NAMED.search(sents[k - 1])
+    }
+    if not_mine:
+        found = [replace(m, other_person=True) if m.sentence in not_mine else m for m in found]
+    mistyped = {w.lower() for w in _MISTYPED.findall(text)}
+    denied = [
+        (d.start(), d.end()) for d in (*_MISTYPED.finditer(text), *_THOUGHT_NOT.finditer(text))
+    ]
+    if mistyped or denied:
+        found = [
+            replace(m, negated=True)
+            if m.text in mistyped or any(a <= doc[m.start].idx < b for a, b in denied)
+            else m
+            for m in found
+        ]
+    # "I've had mild ED for years since my diabetes diagnosis, nothing new."
+    old = {k for k, sent in enumerate(sents) if _NOTHING_NEW.search(sent)}
+    if old:
+        found = [replace(m, historical=True) if m.sentence in old else m for m in found]
+    if _NOT_FINE.search(text):  # "I told you I was fine earlier. I'm not — 38.5°C"
+        found = [replace(m, negated=False) for m in found]
+    taken_back = _TAKEN_BACK.search(text)
+    if taken_back:
+        upto = next((t.i for t in doc if t.idx >= taken_back.start()), len(doc))
+        found = [replace(m, negated=False) if m.negated and m.end <= upto else m for m in found]
+    # Words in quotation marks are someone else's ("Friend's text: 'I can't feel my bum'", "your
+    # list says 'saddle numbness'"), unless the writer claims them or relays the owner's own
+    owned = theirs or _CAME_TRUE.search(text) or _CLAIMED.search(text) or _OWNS_QUOTE.search(text)
+    quotes = [] if owned else their_marks
+    if owned and not theirs and (_CLAIMED.search(text) or _OWNS_QUOTE.search(text)):
+        # "my sister's message: 'both my legs went numb at work' — that's exactly what's
+        # happening to me too": the quoted sign is claimed, whoever said it first
+        found = [
+            replace(m, other_person=False)
+            if any(a <= m.start and m.end <= b for a, b in marks)
+            else m
+            for m in found
+        ]
+    if quotes:
+        found = [
+            replace(m, other_person=True)
+            if any(a <= m.start and m.end <= b for a, b in quotes)
+            else m
+            for m in found
+        ]
     if _NONE_OF_THAT.search(text):
         found = [replace(m, negated=True) for m in found]
     neither = _NEITHER.search(text)
@@ -1507,4 +1702,4 @@ def read(text: str) -> Reading:
         # the signs named before it (not "Neither of those. I just can't feel my bum")
         upto = next((t.i for t in doc if t.idx >= neither.start()), len(doc))
         found = [replace(m, negated=True) if m.end <= upto else m for m in found]
-    return Reading(found, _clauses(doc, pseudo, found, idioms, theirs))
+    return Reading(found, _clauses(doc, pseudo, found, idioms, theirs, quotes))
