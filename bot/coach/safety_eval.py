@@ -184,6 +184,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev49.tsv"),
+    Path("tests/safety_dev50.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
