@@ -541,18 +541,18 @@ _STEADIER = re.compile(
 
 
 def _fading(text: str) -> bool:
-    """One leg's count falling, each time, to 60 % or less of where it was."""
-    lower = text.lower()
-    if _STEADIER.search(lower):
+    """One leg's count falling, each time, to 60 % or less of where it was (`text` lowercased,
+    as `_signs` has it)."""
+    if _STEADIER.search(text):
         return False
-    for match in _COUNTS.finditer(lower):
+    for match in _COUNTS.finditer(text):
         if not (match["before"] or match["after"]):
             continue  # one side named, its count falling
         counts = [int(n) for n in match.groups()[2:] if n]
         if (
             all(a > b for a, b in itertools.pairwise(counts))
             and counts[-1] <= 0.6 * counts[0]
-            and not _NOT_A_COUNT.match(lower[match.end() :])
+            and not _NOT_A_COUNT.match(text[match.end() :])
         ):
             return True
     return False
@@ -792,10 +792,10 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     elif "UNWELL" in labels and hurt:
         # "• flu jab Tues • felt shivery Weds": a jab's aftermath, asked about
         unwell = next(m for m in own if m.label == "UNWELL")
-        jab = _JAB.search(text.lower())
-        after_jab = jab is not None and jab.start() < text.lower().find(unwell.text)
+        jab = _JAB.search(text)
+        after_jab = jab is not None and jab.start() < text.find(unwell.text)
         out.add(Category.POSSIBLE_FEVER if after_jab else Category.FEVER)
-    elif not _TEMP_NORMAL.search(text.lower()) and (
+    elif not _TEMP_NORMAL.search(text) and (
         _fever_asked(found, text)
         or _fever_at_home(text)
         or _fever_maybe_over(found, text)
@@ -815,7 +815,7 @@ def _signs(found: list[Mention], text: str, score: int | None) -> set[Category]:
     if (
         "WEIGHT" in labels
         and ("UNEXPLAINED" in labels or changed_nothing)
-        and not _WEIGHT_SAME.search(text.lower())
+        and not _WEIGHT_SAME.search(text)
     ):
         out.add(Category.WEIGHT_LOSS)
     # "improving steadily over 3 weeks, from a 6 down to a 2": weeks of it, getting better

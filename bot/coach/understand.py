@@ -1385,9 +1385,10 @@ _NOW = re.compile(
 _LONG_AGO = re.compile(r"\b(?:19|20)\d\d\b|\b(?:years?|months?|ages) ago\b", re.IGNORECASE)
 _CLEARED_NEXT = re.compile(
     # "Sciatica diary (2021): L leg 7 → 0 over 10 weeks. Nothing since."
-    r"^\W*(?:nothing|no (?:problems|trouble|issues|symptoms|more))(?: at all)? since\W*$"
-    r"|^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s|feeling'?s)"
-    r"\s+)*(?:back to normal|went away|went off|went|gone away|gone off|gone|came back|goes away|"
+    _NOTHING_SINCE.pattern
+    + r"|^\W*(?:(?:all|everything|totally|completely|it'?s|its|it|they'?re|they|that'?s|"
+    r"feeling'?s)\s+)*(?:back to normal|went away|went off|went|gone away|gone off|gone|"
+    r"came back|goes away|"
     r"goes|stops|eases off|"
     r"(?:fine|normal|ok|okay) now)"
     r"(?:\s+(?:now|again))?"
@@ -1491,9 +1492,8 @@ def _their_quote(doc: Any, start: int, end: int) -> bool:
     return bool(_THIRD_PARTY.search(before) or _THIRD_PARTY_AFTER.search(after))
 
 
-def quoted(doc: Any, own: bool = False) -> list[tuple[int, int]]:
-    """The token spans inside quotation marks ("your list says 'saddle numbness'"): those that
-    are someone else's words, or (`own`) all of them."""
+def quoted(doc: Any) -> list[tuple[int, int]]:
+    """The token spans inside quotation marks ("your list says 'saddle numbness'")."""
     spans = []
     opened: tuple[int, tuple[str, ...]] | None = None
     for token in doc:
@@ -1506,7 +1506,7 @@ def quoted(doc: Any, own: bool = False) -> list[tuple[int, int]]:
         elif token.text in opened[1]:
             spans.append((opened[0] + 1, token.i))
             opened = None
-    return [(a, b) for a, b in spans if own or _their_quote(doc, a - 1, b)]
+    return spans
 
 
 def read(text: str) -> Reading:
@@ -1527,8 +1527,8 @@ def read(text: str) -> Reading:
     facts = [m.modifier_span for m in doc._.context_graph.modifiers if m.rule.literal in _FACTS]
     # a trigger inside quotation marks qualifies only what is quoted with it ("take back the 'no
     # injuries' from before — after the skiing crash today my back hurts")
-    marks = quoted(doc, own=True)
-    their_marks = quoted(doc)
+    marks = quoted(doc)
+    their_marks = [(a, b) for a, b in marks if _their_quote(doc, a - 1, b)]
     found = []
     idioms: list[tuple[str, int]] = []
     for ent in doc.ents:
@@ -1676,9 +1676,10 @@ def read(text: str) -> Reading:
         found = [replace(m, negated=False) if m.negated and m.end <= upto else m for m in found]
     # Words in quotation marks are someone else's ("Friend's text: 'I can't feel my bum'", "your
     # list says 'saddle numbness'"), unless the writer claims them or relays the owner's own
-    owned = theirs or _CAME_TRUE.search(text) or _CLAIMED.search(text) or _OWNS_QUOTE.search(text)
+    claimed = bool(_CLAIMED.search(text) or _OWNS_QUOTE.search(text))
+    owned = theirs or claimed or bool(_CAME_TRUE.search(text))
     quotes = [] if owned else their_marks
-    if owned and not theirs and (_CLAIMED.search(text) or _OWNS_QUOTE.search(text)):
+    if claimed and not theirs:
         # "my sister's message: 'both my legs went numb at work' — that's exactly what's
         # happening to me too": the quoted sign is claimed, whoever said it first
         found = [
