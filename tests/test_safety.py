@@ -793,6 +793,40 @@ HERE = Path(__file__).parent
             "desde anoche",
             Level.EMERGENCY,
         ),
+        # the forty-ninth and fiftieth sets: already in the health system, metaphor and simile
+        ("a lorry shunted us from behind on the M6 at about 70, back's in bits", Level.EMERGENCY),
+        (
+            "had the nerve root injection on Friday, now I feel hot, shivery and properly unwell "
+            "and my back is worse",
+            Level.URGENT,
+        ),
+        ("both legs feel like I'm wading through wet concrete since lunch", Level.EMERGENCY),
+        ("down below feels like it belongs to a shop dummy since my back went", Level.EMERGENCY),
+        (
+            "the tingling in my feet was put down to low B12 and the jabs sorted it, but since "
+            "Monday both legs are numb again",
+            Level.EMERGENCY,
+        ),
+        (
+            "Physio gave me the warning signs: numbness between the legs, not being able to pee. "
+            "I've got the first one since this morning.",
+            Level.EMERGENCY,
+        ),
+        (
+            "the numbness in both feet was checked, turned out to be my tight boots, and it went "
+            "once I bought wider ones",
+            Level.NONE,
+        ),
+        ("the night waking turned out to be the neighbour's dog. Earplugs sorted it.", Level.NONE),
+        (
+            "Discharge sheet says come back if fever or weakness in both legs. Nothing like that "
+            "so far.",
+            Level.NONE,
+        ),
+        ("The nurse line asked about fever, numbness and falls. All no.", Level.NONE),
+        ("felt like a stretched rubber band in my hamstring, in a good way", Level.NONE),
+        ("my feet tingle when I come in from sledging, then they warm up", Level.NONE),
+        ("Nan (81) keeps dragging her feet about booking the eye test", Level.NONE),
     ],
 )
 def test_triage_reads_the_message_not_the_keyword(text: str, level: Level) -> None:

@@ -53,6 +53,7 @@ from bot.coach import (
     concepts_dev45,
     concepts_dev46,
     concepts_dev47,
+    concepts_dev49,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -96,6 +97,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (45, concepts_dev45),
     (46, concepts_dev46),
     (47, concepts_dev47),
+    (49, concepts_dev49),
 )
 
 

@@ -142,7 +142,10 @@ _BACK_OK = re.compile(
 _NIGHTLY = re.compile(
     r"\b(at night|every (?:single )?night|nights|overnight|night time|nighttime|[1-5] ?am)\b"
 )
-_FAST_ROAD = re.compile(r"\b(motorway|highway|freeway|autobahn|interstate|dual carriageway)\b")
+_FAST_ROAD = re.compile(
+    r"\b(motorway|highway|freeway|autobahn|interstate|dual carriageway)\b"
+    r"|\bon the (?:m|a)\d{1,2}(?:\(m\))?\b"  # "rear-ended on the M1", "on the A1(M)"
+)
 _UNSURE = re.compile(r"\b(think|guess|probably|hope|hopefully|maybe|achy|aches?|sore|stiff)\b")
 
 
@@ -375,6 +378,10 @@ _WAS_ME = re.compile(
 _TEMP_NORMAL = re.compile(
     r"\b(?:temperature|temp)(?:'s|’s| is| was| has been| been)? (?:normal|fine|ok|okay)\b"
     r"|\bnormal (?:temperature|temp)\b|\b3[56][.,]\d\b"
+    # "My temperature was up on Tuesday, ... and it's been normal for three days now"
+    # (not "my temp hit 39 and the nurse said it's normal with an infection")
+    r"|\b(?:temperature|temp)\b[^.!?]{0,60}\b(?:it'?s|it has|it is) (?:been (?:back to )?normal|"
+    r"back to normal|normal again)\b"
 )
 _JAB = re.compile(r"\b(?:jabs?|vaccines?|vaccinations?|vaccinated|boosters?|flu shot)\b")
 _FELT_HOT = re.compile(

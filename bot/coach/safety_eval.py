@@ -181,11 +181,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev46.tsv"),
     Path("tests/safety_dev47.tsv"),
     Path("tests/safety_dev48.tsv"),
+    Path("tests/safety_dev49.tsv"),
+    Path("tests/safety_dev50.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev49.tsv"),
-    Path("tests/safety_dev50.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 

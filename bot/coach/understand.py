@@ -378,6 +378,8 @@ _OVER = {
     "fine once I get up",
     "fine once i stood",
     "gone once I'm up",
+    "woke up the second I stood",  # "My bum went to sleep in the cinema but woke up ..."
+    "then they warm up",  # "toes tingle ... when I come in from the cold, then they warm up"
 }  # "had a fever but I'm over it now"
 _PAST_SUBJECT = {"it", "that", "its", "it's", "this", "which", "thats", "that's"}
 _FINE_WORDS = {"fine", "normal", "ok", "okay", "great", "well"}
@@ -673,6 +675,8 @@ _PASSING = {
     "wore off",
     "ok again",
     "it's gone now",
+    "woke up the second I stood",
+    "then they warm up",
 }
 # A feeling said to be back: "numb again", "then sleeping again"
 _AGAIN = r"(?:numb|tingl\w*|weak|dead|asleep|sleeping) again"
@@ -925,6 +929,7 @@ _IDIOM_TOPICS = (
     (re.compile(r"\bchest\b"), "CHEST_PAIN"),
     (re.compile(r"\b(cancer|tumou?r|oncology)\b"), "CANCER"),
     (re.compile(r"\b(saddle|perianal|perineal)\b"), "SADDLE"),  # "saddle sensation intact"
+    (re.compile(r"\b(dragging|drag|drags|dragged)\b"), "DROP"),  # "dragging her feet about it"
 )
 
 
@@ -967,6 +972,9 @@ _FOR_THE_USER = re.compile(
     r"(?:routine|stretches|exercises)\b"
     # "Tour manager writing on behalf of our guitarist, whose account this is"
     r"|\bwhose account (?:this|it) is\b|\b(?:she|he)(?:'ll| will) be the one using\b"
+    # "Dad (66) is dragging his right foot", "mum (74) says her chest feels heavy"
+    r"|^\W*(?:my\s+)?(?:mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|husband|"
+    r"wife|partner)\s*\(\d{2}\)"
     # "Gran's log (88, osteoporosis):", "Dad's tracker, 5 weeks:"
     r"|^\W*(?:my\s+)?(?:mum|mom|mam|dad|gran|granny|grandma|grandad|grandpa|nan|nana|husband|"
     r"wife|partner)(?:'s|’s)\s+(?:log|diary|tracker|notes|scores|readings|numbers)\b"
@@ -1055,7 +1063,10 @@ _FOR_THE_USER = re.compile(
 
 # "GP checked my back last week and said it's mechanical": a past cancer already looked at.
 # "a lump in 2017, biopsy came back benign": never a cancer
-BENIGN = re.compile(r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b")
+BENIGN = re.compile(
+    r"\b(?:benign|not cancer\w*|non-?cancerous|negative for cancer)\b"
+    r"|\b(?:wasn'?t|isn'?t|was not|is not|it'?s not) (?:a )?cancer\b"  # "it wasn't cancer"
+)
 # "someone reversed into my parked car overnight": the car was hit, not the person
 PARKED = re.compile(r"\b(?:my|our|the) parked (?:car|van|truck|bike|motorbike)\b")
 # "chest is sore from chest day at the gym": the muscles worked the day before
@@ -1135,6 +1146,35 @@ _CLAIMED = re.compile(
 _NEITHER = re.compile(
     r"\b(?:neither|none) of (?:those|these|that)\b(?=\s*(?:[,.;!]|apply|applies|here|for me))"
     r"|\bi (?:don'?t|do not) have (?:it|that|those|them)(?: though)?\s*[.!,;]",
+    re.IGNORECASE,
+)
+# A list of signs asked about or given, answered no in the next sentence: "The nurse line asked
+# about fever, numbness, bladder, bowels and falls. All no.", "Discharge letter says return if
+# fever ... Nothing like that so far.", "Should I be worried about cancer? I've never had it"
+_ANSWERED_NO = re.compile(
+    # (normalise writes a checklist's bare "no" as "answered no")
+    r"^\W*(?:all (?:answered )?(?:no|nos|negative|fine)|(?:and )?i (?:said|answered|told "
+    r"(?:her|him|them)) (?:answered )?no"
+    r"(?: to (?:all|everything|them|each|every one)(?: of them)?)?|no to (?:all|everything|each)"
+    r"(?: of them)?|none (?:so far|yet)|nothing like that(?: so far| yet)?|never (?:fallen|fell)"
+    r"(?: in my life)?|(?:so far )?none of (?:them|those|it))\W*$"
+    r"|^\W*i(?:'ve| have)? never (?:had|get|got|had any|get any) (?:it|one|any|that|them)\b"
+    r"(?=\s*[,.;!]|\s*$)"
+    r"|^\W*i (?:don'?t|do not) have (?:one|any)\b(?=\s*[,.;!]|\s*$)",
+    re.IGNORECASE,
+)
+_ASKED_LIST = re.compile(
+    r"\?|\b(?:asked|if|about|any|report|warning|red flags?|look out|watch for)\b", re.IGNORECASE
+)
+# ... unless what was asked is told as the writer's own: "Do I need a referral to go to A&E with
+# both legs numb? I don't have one.", "The physio asked if I've any numbness, and I have both"
+_ASKED_OF_ME = re.compile(
+    r"\b(?:my|me|i'?ve|i have|i'?m|i am|this|these|since|both)\b", re.IGNORECASE
+)
+# (who asked says nothing of it: "My physio asked me to report any chest pain")
+_CLINICIAN = re.compile(
+    r"\bmy (?:physio|physiotherapist|gp|doctor|doc|nurse|consultant|surgeon|midwife|"
+    r"specialist|neurologist)\b|\b(?:asked|told|gave|sent|showed|handed) me\b",
     re.IGNORECASE,
 )
 # "Sorry, wrong chat 😂 meant to send that to the ward group": not written to the coach at all
@@ -1362,7 +1402,10 @@ def _came_true(found: list[Mention], text: str) -> list[Mention]:
 
 # "Pasting my GP's text: 'Any new sexual dysfunction, go to A&E'. Well... yes."
 _YES_NOW = re.compile(
-    r"\bwell\W+(?:yes|yeah)\b|\bit'?s (?:a )?yes now\b|\bum\W+yes\b|\bthat'?s mine\b",
+    r"\bwell\W+(?:yes|yeah)\b|\bit'?s (?:a )?yes now\b|\bum\W+yes\b|\bthat'?s mine\b"
+    # a warning list, then "I've got the first two since lunch", "well that's me", "(yes)"
+    r"|\bthat'?s me\b|\bi'?ve got (?:the first|the last|all|both|them|those|the lot|two|three)\b"
+    r"|\bi have (?:both|all of them|them|those|the first|two|three)\b|\(\s*yes\b",
     re.IGNORECASE,
 )
 # ("Anyone else get numb legs on long drives? I'm curious" asks; "Mine's been like it" owns)
@@ -1437,6 +1480,98 @@ def _cleared_next(found: list[Mention], sentences: list[str], text: str) -> list
         else m
         for m in found
     ]
+
+
+# A sign that was checked, explained and has ended: "The numbness in both legs turned out to be
+# low B12. Injections sorted it", "The waking at night was reflux, not my back. Gaviscon sorted
+# it", "The numb patch on my thigh ... went once I stopped wearing them". What explains it ...
+_EXPLAINED = re.compile(
+    r"\bturned out (?:to be|it was|to have been|i had|i'?d had)\b"
+    r"|\b(?:was|were|got|been) (?:looked into|checked(?: out| over)?|investigated|tested|"
+    r"scanned|x-?rayed|seen to|examined)\b"
+    r"|\b(?:gp|doctor|doc|dr|nurse|physio|consultant|neurologist|oncologist|specialist|surgeon|"
+    r"urgent care|a ?& ?e|er|111|walk-in|hospital|they|she|he)\b[^.!?]{0,40}\b(?:checked|"
+    r"examined|looked at|scanned|tested|said|says|told me|confirmed|discharged)\b"
+    r"|\b(?:it|that|this|which|they) (?:was|were|wasn'?t|was not|weren'?t)\b"
+    r"|\b(?:was|were) (?:just |only |actually |all )?(?:a |an |my |from |due to |caused by |"
+    r"down to )?(?:\w+ ){0,2}?(?:infection|virus|bug|cyst|hernia|reflux|thyroid|b12|anaemia|"
+    r"anemia|gout|shingles|meralgia|mattress|saddle|seat|shoes?|jeans|muscular|cramp|"
+    r"dehydration|stones?|uti|piles|migraine|nothing|disc|sciatica|cold|flu)\b",
+    re.IGNORECASE,
+)
+# ... and that it ended (not "sorted it for a while", "said I'd be back to normal in a week")
+_ENDED = re.compile(
+    r"\bsorted (?:it|that|me|out)\b(?!\s+(?:for|until|till)\b)"
+    r"|\b(?:all |fully |completely )?healed\b|\brepaired\b"
+    r"|\b(?:gone|stopped|cleared|settled|disappeared|vanished|resolved|eased|went away|went off|"
+    r"(?:it|they|that|the \w+) went)(?: away| off| up| down)?(?: completely| totally)? "
+    r"(?:once|since|after|within|in (?:\d+|a|two|three|a few|a couple of) (?:days?|weeks?)|"
+    r"with (?:physio|rest|the|treatment|tablets|antibiotics))\b"
+    r"|\bbeen normal (?:for|since|ever)\b|\ball clear\b"
+    r"|(?:^\W*|\b(?:i'?m|i am|it'?s|its|all|everything'?s?|life'?s?) )back to normal\b"
+    r"|\b(?:putting|put|gaining|gained) (?:it|the weight|weight) back on\b"
+    r"|\b(?:and |now )?i (?:now )?sleep (?:right |all the way )?through\b"
+    r"|\bcame back fully\b|\bfine ever since\b(?!\W+until\b)"
+    r"|\b(?:tests?|scans?|results?|bloods|x-?ray|mri|urine|sample)\b[^.!?]{0,30}"
+    r"\b(?:was|were|came back)\s+(?:all\s+)?(?:clear|normal|fine|negative)\b"
+    r"|\bnerve conduction (?:was |came back )?normal\b"
+    r"|\b(?:would|will) (?:settle|go|clear|pass)\b[^.!?]{0,20}\band (?:it|they) did\b"
+    r"(?!\s+for\b)",
+    re.IGNORECASE,
+)
+# An ending that explains itself: "it went once I stopped wearing them", "gone since I changed
+# my running shoes" (not "my legs just went once I got out of the car": they gave way)
+_ENDED_BY_CHANGE = re.compile(
+    r"\b(?:gone|stopped|cleared|settled|disappeared|vanished|eased|went away|went off|"
+    r"(?:it|they|that) went)(?: away| off)?(?: completely| totally)? (?:once|since) (?:i|we) "
+    r"(?:\w+ed|got|took|had|swapped|gave)\b"
+    # "My bum went to sleep in the cinema ... but woke up the second I stood"
+    r"|\bbut (?:it |they )?(?:woke up|came back|was fine|were fine)(?: again)? (?:the|as) "
+    r"(?:second|moment|minute|instant|soon as) (?:i|we) (?:stood|got|moved|shifted)\b",
+    re.IGNORECASE,
+)
+# Said of the sign now, or as lasting: it is not over ("both legs are numb ... the GP said it
+# would settle, and it did for a day")
+_STILL_NOW = re.compile(
+    r"\b(?:again|still|today|tonight|this morning|last night|right now|but now|now (?:i|i'?m|my|"
+    r"both|it'?s|they'?re)|since (?:this|last|yesterday|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|the weekend|lunch|teatime)|(?:over|for|in) the (?:last|past)|this week|"
+    r"from (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)|"
+    r"am|are|'m|'re|can'?t|cannot|keeps?|won'?t|aren'?t|have been|'ve been|haven'?t)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(r"^\W*(?:turned out|it|that|this|which|they)\b", re.IGNORECASE)
+
+
+def _explained_over(sentences: list[str], text: str) -> tuple[set[int], tuple[int, int] | None]:
+    """The sentences telling of a sign that was checked or explained and has ended, and where in
+    the last of them the ending is said (what follows it is not over: "... and it went with the
+    new tablets, but my feet have gone numb since Monday"). The sentence before an explanation
+    that refers back to it counts too ("Saw the GP about waking at night. Turned out to be the
+    mattress. New one and I sleep right through."). None of it when anything in it is said as
+    now or lasting."""
+    if _RECURS.search(text.lower()):
+        return set(), None
+    for k, sentence in enumerate(sentences):
+        ended = _ENDED_BY_CHANGE.search(sentence)
+        first = k
+        if ended is None:
+            ended = _ENDED.search(sentence)
+            if ended is None:
+                continue
+            told = [e for e in (k - 1, k) if e >= 0 and _EXPLAINED.search(sentences[e])]
+            if not told:  # ... or it was long ago: "Foot drop after a bad disc in 2012. It
+                # came back fully."
+                told = [e for e in (k - 1, k) if e >= 0 and _LONG_AGO.search(sentences[e])]
+            if not told:
+                continue
+            first = told[0]
+            if first and _REFERS_BACK.match(sentences[first]):
+                first -= 1
+        said = [*sentences[first:k], sentence[: ended.end()]]
+        if not any(_STILL_NOW.search(part) for part in said):
+            return set(range(first, k)), (k, ended.end())
+    return set(), None
 
 
 # Quotation marks, opening and closing
@@ -1645,6 +1780,17 @@ def read(text: str) -> Reading:
     found = _cleared_next(found, [s.text for s in doc.sents], text)
     found = _short_course(found, doc)
     sents = [sent.text for sent in doc.sents]
+    # what was checked or explained and has ended, up to where the ending is said
+    over, ending = _explained_over(sents, text)
+    if ending is not None:
+        last, upto = ending
+        upto += list(doc.sents)[last].start_char
+        found = [
+            replace(m, historical=True)
+            if m.sentence in over or (m.sentence == last and doc[m.start].idx < upto)
+            else m
+            for m in found
+        ]
     not_mine = {k for k, sent in enumerate(sents) if _NOT_MINE.search(sent)}
     not_mine |= {
         k - 1
@@ -1697,10 +1843,36 @@ def read(text: str) -> Reading:
         ]
     if _NONE_OF_THAT.search(text):
         found = [replace(m, negated=True) for m in found]
+    answered: set[int] = set()
+    for k, sent in enumerate(sents):
+        if (
+            k
+            and _ANSWERED_NO.search(sent.strip())
+            and (
+                k - 1 in answered
+                or (
+                    _ASKED_LIST.search(sents[k - 1])
+                    and not _ASKED_OF_ME.search(_CLINICIAN.sub(" ", sents[k - 1]))
+                )
+            )
+        ):
+            answered |= {k - 1, k}
+    if answered:
+        found = [replace(m, negated=True) if m.sentence in answered else m for m in found]
     neither = _NEITHER.search(text)
     if neither:
         # "GP said if I ever get numbness in both legs or can't pee, go to A&E. Neither of those":
         # the signs named before it (not "Neither of those. I just can't feel my bum")
         upto = next((t.i for t in doc if t.idx >= neither.start()), len(doc))
         found = [replace(m, negated=True) if m.end <= upto else m for m in found]
-    return Reading(found, _clauses(doc, pseudo, found, idioms, theirs, quotes))
+    clauses = _clauses(doc, pseudo, found, idioms, theirs, quotes)
+    if ending is not None:  # what was checked and has ended is history to the semantic layer
+        last, upto = ending
+        clauses = [
+            replace(c, qualified=c.qualified | {"HISTORICAL"})
+            if c.sentence in over
+            or (c.sentence == last and sents[last].find(c.text) + len(c.text) <= upto + 1)
+            else c
+            for c in clauses
+        ]
+    return Reading(found, clauses)
