@@ -186,6 +186,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev51.tsv"),
+    Path("tests/safety_dev52.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
