@@ -54,6 +54,7 @@ from bot.coach import (
     concepts_dev46,
     concepts_dev47,
     concepts_dev49,
+    concepts_dev51,
 )
 
 SETS: tuple[tuple[int, ModuleType], ...] = (
@@ -98,6 +99,7 @@ SETS: tuple[tuple[int, ModuleType], ...] = (
     (46, concepts_dev46),
     (47, concepts_dev47),
     (49, concepts_dev49),
+    (51, concepts_dev51),
 )
 
 

@@ -183,11 +183,11 @@ STUDIED_CORPORA = (
     Path("tests/safety_dev48.tsv"),
     Path("tests/safety_dev49.tsv"),
     Path("tests/safety_dev50.tsv"),
+    Path("tests/safety_dev51.tsv"),
+    Path("tests/safety_dev52.tsv"),
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
-    Path("tests/safety_dev51.tsv"),
-    Path("tests/safety_dev52.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
