@@ -188,6 +188,8 @@ STUDIED_CORPORA = (
 )
 DEFAULT_CORPORA = (
     *STUDIED_CORPORA,
+    Path("tests/safety_dev53.tsv"),
+    Path("tests/safety_dev54.tsv"),
     Path("tests/safety_heldout.tsv"),
 )
 
