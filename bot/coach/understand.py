@@ -1177,7 +1177,7 @@ _ASKED_OF_ME = re.compile(
     r"\b(?:my|me|i'?ve|i have|i'?m|i am|this|these|since|both)\b", re.IGNORECASE
 )
 # (who asked says nothing of it: "My physio asked me to report any chest pain")
-_CLINICIAN = re.compile(
+_WHO_ASKED = re.compile(
     r"\bmy (?:physio|physiotherapist|gp|doctor|doc|nurse|consultant|surgeon|midwife|"
     r"specialist|neurologist)\b|\b(?:asked|told|gave|sent|showed|handed) me\b",
     re.IGNORECASE,
@@ -1504,12 +1504,16 @@ _EXPLAINED = re.compile(
     r"dehydration|stones?|uti|piles|migraine|nothing|disc|sciatica|cold|flu)\b",
     re.IGNORECASE,
 )
+# The words of a feeling ending ("stopped", "it went"; not "my legs just went": they gave way)
+_ENDS = (
+    r"gone|stopped|cleared|settled|disappeared|vanished|eased|went away|went off|"
+    r"(?:it|they|that) went"
+)
 # ... and that it ended (not "sorted it for a while", "said I'd be back to normal in a week")
 _ENDED = re.compile(
     r"\bsorted (?:it|that|me|out)\b(?!\s+(?:for|until|till)\b)"
     r"|\b(?:all |fully |completely )?healed\b|\brepaired\b"
-    r"|\b(?:gone|stopped|cleared|settled|disappeared|vanished|resolved|eased|went away|went off|"
-    r"(?:it|they|that|the \w+) went)(?: away| off| up| down)?(?: completely| totally)? "
+    rf"|\b(?:{_ENDS}|resolved|the \w+ went)(?: away| off| up| down)?(?: completely| totally)? "
     r"(?:once|since|after|within|in (?:\d+|a|two|three|a few|a couple of) (?:days?|weeks?)|"
     r"with (?:physio|rest|the|treatment|tablets|antibiotics))\b"
     r"|\bbeen normal (?:for|since|ever)\b|\ball clear\b"
@@ -1527,8 +1531,7 @@ _ENDED = re.compile(
 # An ending that explains itself: "it went once I stopped wearing them", "gone since I changed
 # my running shoes" (not "my legs just went once I got out of the car": they gave way)
 _ENDED_BY_CHANGE = re.compile(
-    r"\b(?:gone|stopped|cleared|settled|disappeared|vanished|eased|went away|went off|"
-    r"(?:it|they|that) went)(?: away| off)?(?: completely| totally)? (?:once|since) (?:i|we) "
+    rf"\b(?:{_ENDS})(?: away| off)?(?: completely| totally)? (?:once|since) (?:i|we) "
     r"(?:\w+ed|got|took|had|swapped|gave)\b"
     # "My bum went to sleep in the cinema ... but woke up the second I stood"
     r"|\bbut (?:it |they )?(?:woke up|came back|was fine|were fine)(?: again)? (?:the|as) "
@@ -1782,17 +1785,18 @@ def read(text: str) -> Reading:
     found = _managed(found, text)
     if _NOT_TO_ME.search(text):
         found = [replace(m, other_person=True) for m in found]
-    found = _cleared_next(found, [s.text for s in doc.sents], text)
-    found = _short_course(found, doc)
     sents = [sent.text for sent in doc.sents]
-    # what was checked or explained and has ended, up to where the ending is said
+    found = _cleared_next(found, sents, text)
+    found = _short_course(found, doc)
+    # what was checked or explained and has ended, up to where the ending is said (`said_by`
+    # characters into sentence `last`)
     over, ending = _explained_over(sents, text)
+    last, said_by = ending or (-1, 0)
     if ending is not None:
-        last, upto = ending
-        upto += list(doc.sents)[last].start_char
         found = [
             replace(m, historical=True)
-            if m.sentence in over or (m.sentence == last and doc[m.start].idx < upto)
+            if m.sentence in over
+            or (m.sentence == last and doc[m.start].idx - doc[starts[last]].idx < said_by)
             else m
             for m in found
         ]
@@ -1857,7 +1861,7 @@ def read(text: str) -> Reading:
                 k - 1 in answered
                 or (
                     _ASKED_LIST.search(sents[k - 1])
-                    and not _ASKED_OF_ME.search(_CLINICIAN.sub(" ", sents[k - 1]))
+                    and not _ASKED_OF_ME.search(_WHO_ASKED.sub(" ", sents[k - 1]))
                 )
             )
         ):
@@ -1872,11 +1876,10 @@ def read(text: str) -> Reading:
         found = [replace(m, negated=True) if m.end <= upto else m for m in found]
     clauses = _clauses(doc, pseudo, found, idioms, theirs, quotes)
     if ending is not None:  # what was checked and has ended is history to the semantic layer
-        last, upto = ending
         clauses = [
             replace(c, qualified=c.qualified | {"HISTORICAL"})
             if c.sentence in over
-            or (c.sentence == last and sents[last].find(c.text) + len(c.text) <= upto + 1)
+            or (c.sentence == last and sents[last].find(c.text) + len(c.text) <= said_by + 1)
             else c
             for c in clauses
         ]
